@@ -1,0 +1,15 @@
+namespace Matcher.Core.Documents;
+
+public enum DocumentFormat { PlainText, Markdown, Html, Json, Pdf, Docx }
+
+/// <summary>Text read from a file, with the format detected from its content.</summary>
+/// <param name="Markup">The original markup for HTML and JSON, where structure matters to the reader.</param>
+public sealed record DocumentContent(DocumentFormat Format, string Text, string? Markup = null);
+
+public sealed class DocumentReaderOptions
+{
+    public const long DefaultMaxBytes = 10 * 1024 * 1024;
+
+    /// <summary>Largest upload accepted, in bytes.</summary>
+    public long MaxBytes { get; set; } = DefaultMaxBytes;
+}

@@ -1,0 +1,55 @@
+using Matcher.Core.Postings;
+
+namespace Matcher.Core.Matching;
+
+public enum MatchStatus { Met, Partial, Missing }
+
+/// <summary>The fit of one CV to one position, requirement by requirement.</summary>
+public sealed record MatchReport
+{
+    /// <summary>Overall fit, 0–100.</summary>
+    public required double Score { get; init; }
+    public required string Verdict { get; init; }
+    public required int PositionIndex { get; init; }
+    public required string PositionTitle { get; init; }
+
+    /// <summary>True when the position lists no requirements and responsibilities were matched instead.</summary>
+    public bool MatchedResponsibilities { get; init; }
+    public required MatchSummary Summary { get; init; }
+    public required IReadOnlyList<RequirementResult> Requirements { get; init; }
+    public required MatchReceipt Receipt { get; init; }
+}
+
+public sealed record MatchSummary(int Met, int Partial, int Missing, KindCounts Required, KindCounts Preferred);
+
+public sealed record KindCounts(int Met, int Partial, int Missing);
+
+public sealed record RequirementResult
+{
+    public required string Id { get; init; }
+    public required string Text { get; init; }
+    public required RequirementKind Kind { get; init; }
+    public required RequirementCategory Category { get; init; }
+    public required MatchStatus Status { get; init; }
+
+    /// <summary>0–1.</summary>
+    public required double Score { get; init; }
+    public required IReadOnlyList<Evidence> Evidence { get; init; }
+    public required string Reason { get; init; }
+    public double Weight { get; init; } = 1.0;
+}
+
+/// <summary>A line quoted from the CV, with the section it came from.</summary>
+public sealed record Evidence(string Text, string Section, double Similarity);
+
+/// <summary>Everything needed to reproduce a score.</summary>
+public sealed record MatchReceipt
+{
+    public required string EngineVersion { get; init; }
+    public required string EmbeddingModel { get; init; }
+    public required IReadOnlyDictionary<string, double> Weights { get; init; }
+    public required IReadOnlyDictionary<string, double> Thresholds { get; init; }
+    public required string CvSha256 { get; init; }
+    public required string PostingSha256 { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+}

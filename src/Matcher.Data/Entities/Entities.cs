@@ -1,0 +1,124 @@
+namespace Matcher.Data.Entities;
+
+/// <summary>Rows that belong to somebody. Every owned row carries its owner from day one.</summary>
+public interface IOwned
+{
+    string OwnerId { get; set; }
+}
+
+public sealed class PostingEntity : IOwned
+{
+    public Guid Id { get; set; }
+    public required string OwnerId { get; set; }
+    public required string Title { get; set; }
+    public string? Company { get; set; }
+    public string? Location { get; set; }
+    public string? SourceName { get; set; }
+
+    /// <summary>The text as supplied, so a posting can be re-read when the reader improves.</summary>
+    public required string SourceText { get; set; }
+
+    /// <summary>Posting-wide facts (salary, dates, details, warnings) as JSON; positions live in their own rows.</summary>
+    public required string FactsJson { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public List<PositionEntity> Positions { get; set; } = [];
+}
+
+public sealed class PositionEntity
+{
+    public Guid Id { get; set; }
+    public Guid PostingId { get; set; }
+    public int Index { get; set; }
+    public required string Title { get; set; }
+    public string? Summary { get; set; }
+    public string ResponsibilitiesJson { get; set; } = "[]";
+    public string DetailsJson { get; set; } = "{}";
+    public List<RequirementEntity> Requirements { get; set; } = [];
+}
+
+public sealed class RequirementEntity
+{
+    public Guid Id { get; set; }
+    public Guid PositionId { get; set; }
+    public int Order { get; set; }
+    public required string Key { get; set; }
+    public required string Text { get; set; }
+    public required string Kind { get; set; }
+    public required string Category { get; set; }
+    public double? MinYears { get; set; }
+    public string? Degree { get; set; }
+    public bool EquivalentExperienceAccepted { get; set; }
+    public double Weight { get; set; } = 1.0;
+}
+
+public sealed class CvEntity : IOwned
+{
+    public Guid Id { get; set; }
+    public required string OwnerId { get; set; }
+    public Guid? SessionId { get; set; }
+    public required string FileName { get; set; }
+    public required string Format { get; set; }
+
+    /// <summary>The uploaded file, byte for byte, so it stays downloadable.</summary>
+    public required byte[] OriginalFile { get; set; }
+    public required string Sha256 { get; set; }
+    public required string Text { get; set; }
+
+    /// <summary>The parsed CV (sections, roles, skills) as JSON; users may correct it.</summary>
+    public required string ParsedJson { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class MatchSessionEntity : IOwned
+{
+    public Guid Id { get; set; }
+    public required string OwnerId { get; set; }
+    public required string Title { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public List<CvEntity> Cvs { get; set; } = [];
+    public List<ReportEntity> Reports { get; set; } = [];
+    public List<NoteEntity> Notes { get; set; } = [];
+}
+
+public sealed class ReportEntity : IOwned
+{
+    public Guid Id { get; set; }
+    public required string OwnerId { get; set; }
+    public Guid SessionId { get; set; }
+    public Guid CvId { get; set; }
+    public Guid PostingId { get; set; }
+    public int PositionIndex { get; set; }
+    public required string PositionTitle { get; set; }
+    public double Score { get; set; }
+
+    /// <summary>The full <c>MatchReport</c> as JSON, receipt included.</summary>
+    public required string ReportJson { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class NoteEntity : IOwned
+{
+    public Guid Id { get; set; }
+    public required string OwnerId { get; set; }
+    public Guid SessionId { get; set; }
+    public required string Text { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// One embedded text. Keyed by model and text hash so vectors of different models never mix and the
+/// same line is embedded once, whichever CV or posting it came from.
+/// </summary>
+public sealed class EmbeddingCacheEntry
+{
+    public required string ModelId { get; set; }
+    public required string TextSha256 { get; set; }
+    public int Dimensions { get; set; }
+
+    /// <summary>Little-endian float32 values.</summary>
+    public required byte[] Vector { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,51 @@
+using Matcher.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matcher.Data;
+
+public sealed class MatcherDbContext(DbContextOptions<MatcherDbContext> options) : DbContext(options)
+{
+    public DbSet<PostingEntity> Postings => Set<PostingEntity>();
+    public DbSet<PositionEntity> Positions => Set<PositionEntity>();
+    public DbSet<RequirementEntity> Requirements => Set<RequirementEntity>();
+    public DbSet<CvEntity> Cvs => Set<CvEntity>();
+    public DbSet<MatchSessionEntity> Sessions => Set<MatchSessionEntity>();
+    public DbSet<ReportEntity> Reports => Set<ReportEntity>();
+    public DbSet<NoteEntity> Notes => Set<NoteEntity>();
+    public DbSet<EmbeddingCacheEntry> Embeddings => Set<EmbeddingCacheEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<PostingEntity>(e =>
+        {
+            e.HasIndex(p => p.OwnerId);
+            e.HasMany(p => p.Positions).WithOne().HasForeignKey(p => p.PostingId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PositionEntity>(e =>
+        {
+            e.HasIndex(p => new { p.PostingId, p.Index }).IsUnique();
+            e.HasMany(p => p.Requirements).WithOne().HasForeignKey(r => r.PositionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<MatchSessionEntity>(e =>
+        {
+            e.HasIndex(s => s.OwnerId);
+            e.HasMany(s => s.Cvs).WithOne().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(s => s.Reports).WithOne().HasForeignKey(r => r.SessionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(s => s.Notes).WithOne().HasForeignKey(n => n.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CvEntity>().HasIndex(c => c.OwnerId);
+        modelBuilder.Entity<ReportEntity>(e =>
+        {
+            e.HasIndex(r => r.OwnerId);
+            e.HasOne<CvEntity>().WithMany().HasForeignKey(r => r.CvId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<PostingEntity>().WithMany().HasForeignKey(r => r.PostingId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<NoteEntity>().HasIndex(n => n.OwnerId);
+        modelBuilder.Entity<EmbeddingCacheEntry>().HasKey(e => new { e.ModelId, e.TextSha256 });
+
+        // SQLite cannot order by DateTimeOffset; store it as ticks-plus-offset text that sorts correctly in UTC.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset)))
+                property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+    }
+}
