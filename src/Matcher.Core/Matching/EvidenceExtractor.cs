@@ -1,0 +1,85 @@
+using Matcher.Core.Cvs;
+
+namespace Matcher.Core.Matching;
+
+/// <summary>One quotable line of a CV, with the section it came from.</summary>
+/// <param name="RoleIndex">The role of <see cref="CvDocument.Experience"/> the line belongs to, if any.</param>
+public sealed record EvidenceUnit(string Text, string Section, int? RoleIndex = null);
+
+/// <summary>Cuts a CV into the lines a requirement can be matched against and quoted from.</summary>
+public static class EvidenceExtractor
+{
+    private const int MinLength = 2;
+
+    public static IReadOnlyList<EvidenceUnit> Extract(CvDocument cv)
+    {
+        var units = new List<EvidenceUnit>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        void Add(string? text, string section, int? role = null)
+        {
+            var clean = text?.Trim().Trim('•', '-', '*', '·').Trim();
+            if (clean is null || clean.Length < MinLength || !seen.Add($"{section}|{clean}"))
+                return;
+            units.Add(new EvidenceUnit(clean, section, role));
+        }
+
+        foreach (var sentence in SplitSentences(cv.Summary))
+            Add(sentence, "Summary");
+        for (var i = 0; i < cv.Experience.Count; i++)
+        {
+            var role = cv.Experience[i];
+            var heading = string.Join(" at ", new[] { role.Title, role.Organization }.Where(s => !string.IsNullOrWhiteSpace(s)));
+            Add(heading, "Experience", i);
+            foreach (var bullet in role.Bullets)
+                foreach (var sentence in SplitSentences(bullet))
+                    Add(sentence, "Experience", i);
+        }
+        foreach (var entry in cv.Education)
+            Add(string.Join(", ", new[] { entry.Degree, entry.Field, entry.Institution }.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct()), "Education");
+        foreach (var skill in cv.Skills)
+            Add(skill, "Skills");
+        foreach (var item in cv.Projects)
+            Add(item, "Projects");
+        foreach (var item in cv.Publications)
+            Add(item, "Publications");
+        foreach (var item in cv.Certifications)
+            Add(item, "Certifications");
+        foreach (var item in cv.Languages)
+            Add(item, "Languages");
+        foreach (var item in cv.Other)
+            Add(item, "Other");
+
+        // A CV whose structure could not be read still has text: fall back to its lines.
+        if (units.Count < 3)
+            foreach (var line in cv.Text.Split('\n'))
+                Add(line, "CV");
+        return units;
+    }
+
+    /// <summary>Splits long paragraphs into sentences so a quote points at the line that matters.</summary>
+    internal static IEnumerable<string> SplitSentences(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            yield break;
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (line.Length < 200)
+            {
+                yield return line;
+                continue;
+            }
+            var start = 0;
+            for (var i = 1; i < line.Length - 1; i++)
+            {
+                if (line[i] is '.' or ';' && line[i + 1] == ' ' && char.IsUpper(line[Math.Min(i + 2, line.Length - 1)]))
+                {
+                    yield return line[start..(i + 1)].Trim();
+                    start = i + 2;
+                }
+            }
+            if (start < line.Length)
+                yield return line[start..].Trim();
+        }
+    }
+}

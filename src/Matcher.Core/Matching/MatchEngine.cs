@@ -1,0 +1,111 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Matcher.Core.Cvs;
+using Matcher.Core.Documents;
+using Matcher.Core.Matching.Lexicon;
+using Matcher.Core.Matching.Scoring;
+using Matcher.Core.Postings;
+using Matcher.Core.Serialization;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace Matcher.Core.Matching;
+
+/// <summary>
+/// The matching engine: embeds the position's requirements and the CV's lines, scores each requirement
+/// (<see cref="RequirementScorer"/>) and combines them into an overall score with a receipt.
+/// </summary>
+public sealed class MatchEngine(
+    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    IOptions<MatchingOptions> options,
+    TimeProvider clock) : IMatchEngine
+{
+    public static readonly string Version =
+        "matcher-engine/" + (typeof(MatchEngine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
+
+    /// <summary>Marks requirement texts as queries for models that embed queries and passages differently.</summary>
+    public static readonly EmbeddingGenerationOptions QueryOptions = new()
+    {
+        AdditionalProperties = new AdditionalPropertiesDictionary { ["input_type"] = "query" },
+    };
+
+    private readonly SkillLexicon _lexicon = SkillLexicon.Default;
+
+    public async Task<MatchReport> MatchAsync(CvDocument cv, Posting posting, int positionIndex, CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        if (positionIndex < 0 || positionIndex >= posting.Positions.Count)
+            throw new InputException($"The posting has {posting.Positions.Count} position(s); position {positionIndex + 1} does not exist.");
+        var position = posting.Positions[positionIndex];
+        var (requirements, usedResponsibilities) = Targets(position);
+
+        if (string.IsNullOrWhiteSpace(cv.Text))
+            throw new InputException("The CV has no readable text, so there is nothing to score. Upload a CV with a text layer (not a scan).");
+        var units = EvidenceExtractor.Extract(cv);
+        if (units.Count == 0)
+            throw new InputException("No experience, education or skills could be read from the CV. Check that it is the right file.");
+
+        var queries = await EmbedAsync(requirements.Select(r => r.Text).ToList(), QueryOptions, cancellationToken);
+        var documents = await EmbedAsync(units.Select(u => u.Text).ToList(), null, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var profile = CvProfile.Build(cv, units, _lexicon, YearMonth.From(DateOnly.FromDateTime(now.UtcDateTime)));
+        var scorer = new RequirementScorer(settings, _lexicon);
+        var results = requirements.Select((r, i) => scorer.Score(r, queries[i], documents, profile)).ToList();
+
+        var score = OverallScore.Compute(results, settings);
+        return new MatchReport
+        {
+            Score = score,
+            Verdict = OverallScore.Verdict(score, results),
+            PositionIndex = positionIndex,
+            PositionTitle = position.Title,
+            MatchedResponsibilities = usedResponsibilities,
+            Summary = OverallScore.Summarise(results),
+            Requirements = results,
+            Receipt = new MatchReceipt
+            {
+                EngineVersion = Version,
+                EmbeddingModel = embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "unknown",
+                Weights = settings.Weights(),
+                Thresholds = settings.Thresholds(),
+                CvSha256 = Sha256(cv.Text),
+                PostingSha256 = Sha256(JsonSerializer.Serialize(position, MatcherJson.Options)),
+                CreatedAt = now,
+            },
+        };
+    }
+
+    /// <summary>The requirements to score, or the responsibilities where a position lists no qualifications.</summary>
+    private static (IReadOnlyList<Requirement> Targets, bool Responsibilities) Targets(Position position)
+    {
+        if (position.Requirements.Count > 0)
+            return (position.Requirements, false);
+        if (position.Responsibilities.Count == 0)
+            throw new InputException($"The position “{position.Title}” lists no requirements or responsibilities to match against. Add them to the posting first.");
+        return (position.Responsibilities
+            .Select((text, i) => new Requirement { Id = $"t{i + 1}", Text = text, Kind = RequirementKind.Required })
+            .ToList(), true);
+    }
+
+    private async Task<List<float[]>> EmbedAsync(IList<string> texts, EmbeddingGenerationOptions? generationOptions, CancellationToken cancellationToken)
+    {
+        var embeddings = await embedder.GenerateAsync(texts, generationOptions, cancellationToken);
+        if (embeddings.Count != texts.Count)
+            throw new InvalidOperationException($"The embedding provider returned {embeddings.Count} vectors for {texts.Count} texts.");
+        return embeddings.Select(e => Normalise(e.Vector.ToArray())).ToList();
+    }
+
+    private static float[] Normalise(float[] vector)
+    {
+        var norm = Math.Sqrt(vector.Sum(v => (double)v * v));
+        if (norm > 0 && Math.Abs(norm - 1) > 1e-4)
+            for (var i = 0; i < vector.Length; i++)
+                vector[i] = (float)(vector[i] / norm);
+        return vector;
+    }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

@@ -1,0 +1,61 @@
+namespace Matcher.Core.Matching;
+
+/// <summary>
+/// Every number the engine scores with. Bound from <c>Matcher:Matching</c> and written into each receipt,
+/// so a score can be reproduced and a change of weights is visible.
+/// </summary>
+public sealed class MatchingOptions
+{
+    public const string Section = "Matcher:Matching";
+
+    /// <summary>Weight of a required qualification in the overall score.</summary>
+    public double RequiredWeight { get; set; } = 1.0;
+
+    /// <summary>Weight of a preferred qualification; below required so nice-to-haves only refine.</summary>
+    public double PreferredWeight { get; set; } = 0.4;
+
+    /// <summary>Share of the overall score taken away when every required qualification is missing (pro rata).</summary>
+    public double MissingRequiredPenalty { get; set; } = 0.5;
+
+    /// <summary>Requirement score at or above which a qualification is met.</summary>
+    public double MetThreshold { get; set; } = 0.68;
+
+    /// <summary>Requirement score at or above which a qualification is partly met.</summary>
+    public double PartialThreshold { get; set; } = 0.42;
+
+    /// <summary>Cosine similarity that counts as no evidence at all (maps to 0).</summary>
+    public double SimilarityFloor { get; set; } = 0.20;
+
+    /// <summary>Cosine similarity that counts as full evidence (maps to 1).</summary>
+    public double SimilarityCeiling { get; set; } = 0.62;
+
+    /// <summary>Share of a skill requirement's score that comes from naming the same skills (aliases included).</summary>
+    public double LexicalWeight { get; set; } = 0.5;
+
+    /// <summary>Share of a requirement's score that comes from the structured check (years, degree, language) when it has one.</summary>
+    public double StructuredWeight { get; set; } = 0.5;
+
+    /// <summary>A role counts toward years "in the field" when its best line is at least this similar to the requirement.</summary>
+    public double RelevantRoleSimilarity { get; set; } = 0.35;
+
+    /// <summary>Evidence lines shown per requirement.</summary>
+    public int MaxEvidence { get; set; } = 3;
+
+    public IReadOnlyDictionary<string, double> Weights() => new SortedDictionary<string, double>
+    {
+        ["required"] = RequiredWeight,
+        ["preferred"] = PreferredWeight,
+        ["missingRequiredPenalty"] = MissingRequiredPenalty,
+        ["lexical"] = LexicalWeight,
+        ["structured"] = StructuredWeight,
+    };
+
+    public IReadOnlyDictionary<string, double> Thresholds() => new SortedDictionary<string, double>
+    {
+        ["met"] = MetThreshold,
+        ["partial"] = PartialThreshold,
+        ["similarityFloor"] = SimilarityFloor,
+        ["similarityCeiling"] = SimilarityCeiling,
+        ["relevantRoleSimilarity"] = RelevantRoleSimilarity,
+    };
+}

@@ -1,0 +1,28 @@
+using MudBlazor;
+
+namespace Matcher.Web.Components.Layout;
+
+/// <summary>Colours chosen for WCAG AA contrast on both light and dark backgrounds.</summary>
+public static class MatcherTheme
+{
+    public static readonly MudTheme Theme = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#1f4e8c",
+            Secondary = "#6b3fa0",
+            Success = "#1b6e33",
+            Warning = "#8a5300",
+            Error = "#b3261e",
+            AppbarBackground = "#1f4e8c",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#8ab4f8",
+            Secondary = "#c7a6f2",
+            Success = "#7fd18f",
+            Warning = "#f2c46d",
+            Error = "#f28b82",
+        },
+    };
+}

@@ -1,0 +1,23 @@
+using System.Text.Json;
+using Matcher.Core.Serialization;
+using Matcher.Web.Services;
+
+namespace Matcher.Web;
+
+/// <summary>Plain HTTP downloads that a browser saves as files.</summary>
+public static class Endpoints
+{
+    public static IEndpointRouteBuilder MapMatcherDownloads(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/files/cvs/{id:guid}", async (Guid id, SessionQueries queries, CancellationToken ct) =>
+            await queries.GetCvFileAsync(id, ct) is { } file
+                ? Results.File(file.Content, "application/octet-stream", file.FileName)
+                : Results.NotFound());
+
+        app.MapGet("/reports/{id:guid}/report.json", async (Guid id, SessionQueries queries, CancellationToken ct) =>
+            await queries.GetReportAsync(id, ct) is { } saved
+                ? Results.File(JsonSerializer.SerializeToUtf8Bytes(saved.Report, MatcherJson.Indented), "application/json", $"matcher-report-{id:N}.json")
+                : Results.NotFound());
+        return app;
+    }
+}

@@ -1,0 +1,43 @@
+using Matcher.Core.Documents;
+using Matcher.Data;
+using Matcher.Web.Services;
+using MudBlazor.Services;
+
+namespace Matcher.Web;
+
+/// <summary>How the web app composes its parts. Program.cs reads as the table of contents.</summary>
+public static class Hosting
+{
+    /// <summary>SQLite in <c>{DataFolder}/matcher.db</c> unless a connection string is configured.</summary>
+    public static WebApplicationBuilder AddMatcherStore(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            var folder = builder.Configuration["Matcher:DataFolder"] is { Length: > 0 } configured ? configured : "data";
+            folder = Path.GetFullPath(folder, builder.Environment.ContentRootPath);
+            Directory.CreateDirectory(folder);
+            options.ConnectionString = $"Data Source={Path.Combine(folder, "matcher.db")}";
+        }
+        builder.Services.AddMatcherStore(options);
+        return builder;
+    }
+
+    public static IServiceCollection AddMatcherCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DocumentReaderOptions>(configuration.GetSection("Matcher:Uploads"));
+        services.AddSingleton<DocumentReader>();
+        return services;
+    }
+
+    public static IServiceCollection AddMatcherWeb(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddSingleton<ICurrentUser, LocalUser>();
+        services.AddScoped<MatchWorkflow>();
+        services.AddScoped<SessionQueries>();
+        services.AddScoped<PostingQueries>();
+        return services;
+    }
+}

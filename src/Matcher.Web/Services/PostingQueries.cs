@@ -1,0 +1,28 @@
+using Matcher.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matcher.Web.Services;
+
+public sealed record PostingSummary(Guid Id, string Title, string? Company, string? Location, int Positions, int Requirements, DateTimeOffset CreatedAt);
+
+/// <summary>Reads the caller's posting library.</summary>
+public sealed class PostingQueries(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user)
+{
+    public async Task<IReadOnlyList<PostingSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Postings
+            .Where(p => p.OwnerId == user.Id)
+            .Select(p => new
+            {
+                p.Id, p.Title, p.Company, p.Location, p.CreatedAt,
+                Positions = p.Positions.Count,
+                Requirements = p.Positions.SelectMany(x => x.Requirements).Count(),
+            })
+            .ToListAsync(cancellationToken);
+        return rows
+            .OrderByDescending(p => p.CreatedAt)
+            .Select(p => new PostingSummary(p.Id, p.Title, p.Company, p.Location, p.Positions, p.Requirements, p.CreatedAt))
+            .ToList();
+    }
+}

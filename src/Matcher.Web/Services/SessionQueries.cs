@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Matcher.Core.Matching;
+using Matcher.Core.Serialization;
+using Matcher.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matcher.Web.Services;
+
+public sealed record SessionSummary(Guid Id, string Title, int Reports, double? BestScore, DateTimeOffset UpdatedAt);
+
+public sealed record ReportSummary(Guid Id, string PositionTitle, string PostingTitle, string CvFileName, double Score, DateTimeOffset CreatedAt);
+
+public sealed record SessionDetail(Guid Id, string Title, DateTimeOffset CreatedAt, IReadOnlyList<ReportSummary> Reports);
+
+public sealed record SavedReport(Guid Id, Guid SessionId, string SessionTitle, string PostingTitle, string? Company, string CvFileName, DateTimeOffset CreatedAt, MatchReport Report);
+
+/// <summary>Reads sessions and reports for the signed-in owner only.</summary>
+public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user)
+{
+    public async Task<IReadOnlyList<SessionSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Sessions
+            .Where(s => s.OwnerId == user.Id)
+            .Select(s => new { s.Id, s.Title, s.UpdatedAt, Scores = s.Reports.Select(r => r.Score).ToList() })
+            .ToListAsync(cancellationToken);
+        return rows
+            .Select(s => new SessionSummary(s.Id, s.Title, s.Scores.Count, s.Scores.Count == 0 ? null : s.Scores.Max(), s.UpdatedAt))
+            .OrderByDescending(s => s.UpdatedAt)
+            .ToList();
+    }
+
+    public async Task<SessionDetail?> GetSessionAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.OwnerId == user.Id, cancellationToken);
+        if (session is null)
+            return null;
+        var reports = await (
+            from r in db.Reports
+            where r.SessionId == id && r.OwnerId == user.Id
+            join p in db.Postings on r.PostingId equals p.Id
+            join c in db.Cvs on r.CvId equals c.Id
+            select new { r.Id, r.PositionTitle, PostingTitle = p.Title, c.FileName, r.Score, r.CreatedAt })
+            .ToListAsync(cancellationToken);
+        return new SessionDetail(session.Id, session.Title, session.CreatedAt,
+            reports.OrderByDescending(r => r.CreatedAt)
+                .Select(r => new ReportSummary(r.Id, r.PositionTitle, r.PostingTitle, r.FileName, r.Score, r.CreatedAt))
+                .ToList());
+    }
+
+    public async Task<SavedReport?> GetReportAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await (
+            from r in db.Reports
+            where r.Id == id && r.OwnerId == user.Id
+            join s in db.Sessions on r.SessionId equals s.Id
+            join p in db.Postings on r.PostingId equals p.Id
+            join c in db.Cvs on r.CvId equals c.Id
+            select new { r.Id, r.SessionId, SessionTitle = s.Title, PostingTitle = p.Title, p.Company, c.FileName, r.CreatedAt, r.ReportJson })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+            return null;
+        var report = JsonSerializer.Deserialize<MatchReport>(row.ReportJson, MatcherJson.Options)
+            ?? throw new InvalidDataException($"Report {id} could not be read.");
+        return new SavedReport(row.Id, row.SessionId, row.SessionTitle, row.PostingTitle, row.Company, row.FileName, row.CreatedAt, report);
+    }
+
+    /// <summary>The original CV file of a report, for download.</summary>
+    public async Task<(string FileName, byte[] Content)?> GetCvFileAsync(Guid cvId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var cv = await db.Cvs.AsNoTracking()
+            .Where(c => c.Id == cvId && c.OwnerId == user.Id)
+            .Select(c => new { c.FileName, c.OriginalFile })
+            .SingleOrDefaultAsync(cancellationToken);
+        return cv is null ? null : (cv.FileName, cv.OriginalFile);
+    }
+}
