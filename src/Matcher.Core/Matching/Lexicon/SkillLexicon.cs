@@ -15,6 +15,9 @@ public sealed class SkillLexicon
 
     public IReadOnlySet<string> Languages { get; }
 
+    // Declared before Default: static fields initialise in order.
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
     public static SkillLexicon Default { get; } = LoadDefault();
 
     private SkillLexicon(LexiconFile file)
@@ -69,8 +72,6 @@ public sealed class SkillLexicon
             ?? throw new InvalidOperationException("The skills lexicon resource is missing from Matcher.Core.");
         return Load(stream);
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     private sealed record LexiconFile(
         [property: JsonPropertyName("terms")] List<LexiconTerm> Terms,
