@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using Matcher.EndToEnd.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Matcher.EndToEnd.Tests;
+
+public class CheckFitTests : BrowserTest
+{
+    private static readonly string Cv = RepositoryPaths.Fixture("e2e", "priya-raman-cv.md");
+    private static readonly string Posting = RepositoryPaths.Fixture("e2e", "amazon-prime-video-mle.txt");
+
+    private async Task MatchAsync()
+    {
+        await Page.GotoAsync("/");
+        await Page.Locator("[data-testid=cv-upload] input[type=file]").SetInputFilesAsync(Cv);
+        await Page.GetByText("priya-raman-cv.md").WaitForAsync();
+        await Page.GetByLabel("Posting text").FillAsync(await File.ReadAllTextAsync(Posting));
+        await Page.GetByTestId("match-button").ClickAsync();
+        await Page.WaitForURLAsync(new Regex("/reports/[0-9a-f-]{36}$"), new() { Timeout = 120_000 });
+    }
+
+    [Fact]
+    public async Task Uploading_a_cv_and_a_posting_shows_a_report_row_per_requirement()
+    {
+        await MatchAsync();
+
+        var rows = Page.GetByTestId("requirement-text");
+        await Assertions.Expect(rows).ToHaveCountAsync(5);
+        var texts = await rows.AllTextContentsAsync();
+        Assert.Contains(texts, t => t.StartsWith("Experience programming with at least one modern language", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("equal opportunit", StringComparison.OrdinalIgnoreCase));
+        var statuses = await Page.Locator("[data-status]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.status)");
+        Assert.Equal(5, statuses.Length);
+        Assert.All(statuses, s => Assert.Contains(s, new[] { "met", "partial", "missing" }));
+        Assert.NotEmpty(await Page.Locator("blockquote.evidence").AllTextContentsAsync());
+        var score = int.Parse(await Page.GetByTestId("overall-score").TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(score, 1, 100);
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task A_saved_report_reopens_from_sessions_after_a_restart()
+    {
+        await MatchAsync();
+        var reportUrl = Page.Url;
+        var firstRows = await Page.GetByTestId("requirement-text").AllTextContentsAsync();
+
+        await RestartAppAsync();
+        await Page.GotoAsync(App.BaseUri + "sessions");
+        await Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Priya Raman") }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Machine Learning|Software", RegexOptions.IgnoreCase) }).First.ClickAsync();
+
+        await Page.WaitForURLAsync(new Regex("/reports/[0-9a-f-]{36}$"));
+        Assert.Equal(new Uri(reportUrl).AbsolutePath, new Uri(Page.Url).AbsolutePath);
+        Assert.Equal(firstRows, await Page.GetByTestId("requirement-text").AllTextContentsAsync());
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_cv_gets_a_clear_message_and_nothing_is_saved()
+    {
+        var garbage = Path.Combine(DataFolder, "photo.pdf");
+        await File.WriteAllBytesAsync(garbage, Enumerable.Range(0, 4096).Select(i => (byte)(i * 7 % 256)).ToArray());
+
+        await Page.GotoAsync("/");
+        await Page.Locator("[data-testid=cv-upload] input[type=file]").SetInputFilesAsync(garbage);
+        await Page.GetByText("photo.pdf").WaitForAsync();
+        await Page.GetByLabel("Posting text").FillAsync(await File.ReadAllTextAsync(Posting));
+        await Page.GetByTestId("match-button").ClickAsync();
+
+        await Assertions.Expect(Page.GetByTestId("match-error")).ToContainTextAsync("PDF");
+        await Page.GotoAsync("/sessions");
+        await Assertions.Expect(Page.GetByText("No sessions yet")).ToBeVisibleAsync();
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task An_empty_file_is_refused_in_the_page()
+    {
+        var empty = Path.Combine(DataFolder, "empty.docx");
+        await File.WriteAllBytesAsync(empty, []);
+
+        await Page.GotoAsync("/");
+        await Page.Locator("[data-testid=cv-upload] input[type=file]").SetInputFilesAsync(empty);
+
+        await Assertions.Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("empty.docx is empty");
+        await Assertions.Expect(Page.GetByTestId("match-button")).ToBeDisabledAsync();
+        AssertNoPageErrors();
+    }
+}

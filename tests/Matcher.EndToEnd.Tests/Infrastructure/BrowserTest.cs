@@ -1,0 +1,78 @@
+using Microsoft.Playwright;
+
+namespace Matcher.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// One fresh app (own data folder) and one fresh Chromium profile per test. Any page error or console
+/// error fails the test, and a failing test leaves a screenshot in test-artifacts/e2e.
+/// </summary>
+public abstract class BrowserTest : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+    ];
+
+    private IPlaywright? _playwright;
+    private IBrowserContext? _context;
+    private readonly List<string> _pageErrors = [];
+    private readonly string _profile = Directory.CreateTempSubdirectory("matcher-chromium-").FullName;
+
+    protected string DataFolder { get; } = Directory.CreateTempSubdirectory("matcher-e2e-data-").FullName;
+    protected AppProcess App { get; private set; } = null!;
+    protected IPage Page { get; private set; } = null!;
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        App = await AppProcess.StartAsync(DataFolder, TestContext.Current.CancellationToken);
+        _playwright = await Playwright.CreateAsync();
+        _context = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+            BaseURL = App.BaseUri.ToString(),
+            ViewportSize = new() { Width = 1280, Height = 900 },
+        });
+        _context.SetDefaultTimeout(30_000);
+        Page = _context.Pages.Count > 0 ? _context.Pages[0] : await _context.NewPageAsync();
+        Page.PageError += (_, error) => _pageErrors.Add(error);
+        Page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                _pageErrors.Add(message.Text);
+        };
+    }
+
+    /// <summary>Stops the app and starts it again on the same data folder, as after a restart.</summary>
+    protected async Task RestartAppAsync()
+    {
+        await App.DisposeAsync();
+        App = await AppProcess.StartAsync(DataFolder, TestContext.Current.CancellationToken);
+    }
+
+    protected void AssertNoPageErrors() => Assert.True(_pageErrors.Count == 0, "Page errors:\n" + string.Join("\n", _pageErrors));
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        if (TestContext.Current.TestState?.Result == Xunit.Sdk.TestResult.Failed && Page is not null)
+        {
+            Directory.CreateDirectory(RepositoryPaths.Artifacts);
+            var name = string.Join("_", (TestContext.Current.Test?.TestDisplayName ?? "test").Split(Path.GetInvalidFileNameChars()));
+            try { await Page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, name + ".png"), FullPage = true }); }
+            catch (PlaywrightException) { }
+        }
+        if (_context is not null) await _context.CloseAsync();
+        _playwright?.Dispose();
+        if (App is not null) await App.DisposeAsync();
+        TryDelete(_profile);
+        TryDelete(DataFolder);
+        GC.SuppressFinalize(this);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { Directory.Delete(path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

@@ -1,0 +1,83 @@
+using Bunit;
+using Matcher.Core.Matching;
+using Matcher.Core.Postings;
+using Matcher.Web.Components.Shared;
+using MudBlazor;
+
+namespace Matcher.Web.Tests.Components;
+
+public class ReportViewTests : MudTestContext
+{
+    private static RequirementResult Row(string id, string text, RequirementKind kind, MatchStatus status, double score, params Evidence[] evidence) => new()
+    {
+        Id = id, Text = text, Kind = kind, Category = RequirementCategory.Skill,
+        Status = status, Score = score, Evidence = evidence, Reason = $"reason for {id}",
+    };
+
+    private static MatchReport Report() => new()
+    {
+        Score = 64.5,
+        Verdict = "Good fit with some gaps; 1 required qualification not shown",
+        PositionIndex = 0,
+        PositionTitle = "Machine Learning Engineer",
+        Summary = new MatchSummary(1, 1, 1, new KindCounts(1, 0, 1), new KindCounts(0, 1, 0)),
+        Requirements =
+        [
+            Row("r1", "Experience with PyTorch", RequirementKind.Required, MatchStatus.Met, 0.9, new Evidence("Trained ranking models in PyTorch", "Experience", 0.71)),
+            Row("r2", "Kubernetes in production", RequirementKind.Required, MatchStatus.Missing, 0.1),
+            Row("r3", "Publication record", RequirementKind.Preferred, MatchStatus.Partial, 0.5),
+        ],
+        Receipt = new MatchReceipt
+        {
+            EngineVersion = "matcher-engine/test", EmbeddingModel = "local/all-MiniLM-L6-v2",
+            Weights = new Dictionary<string, double> { ["required"] = 1 }, Thresholds = new Dictionary<string, double> { ["met"] = 0.68 },
+            CvSha256 = "abc", PostingSha256 = "def", CreatedAt = DateTimeOffset.UnixEpoch,
+        },
+    };
+
+    [Fact]
+    public void Shows_one_row_per_requirement_with_status_in_words_and_quoted_evidence()
+    {
+        var cut = Render<ReportView>(p => p.Add(x => x.Report, Report()));
+
+        var texts = cut.FindAll("[data-testid=requirement-text]").Select(e => e.TextContent).ToList();
+        Assert.Equal(["Experience with PyTorch", "Kubernetes in production", "Publication record"], texts);
+        var statuses = cut.FindAll("[data-status]").Select(e => e.GetAttribute("data-status")).ToList();
+        Assert.Equal(["met", "missing", "partial"], statuses);
+        Assert.Contains("Partly met", cut.Markup);
+        Assert.Contains("“Trained ranking models in PyTorch”", cut.Find("blockquote.evidence").TextContent);
+        Assert.Contains("No matching line found in the CV.", cut.Markup);
+        Assert.Equal("65", cut.Find("[data-testid=overall-score]").TextContent.Trim());
+        Assert.Equal("1", cut.Find("[data-testid=required-missing]").TextContent);
+    }
+
+    [Fact]
+    public void Missing_only_filter_hides_met_and_partial_rows()
+    {
+        var cut = Render<ReportView>(p => p.Add(x => x.Report, Report()));
+
+        cut.FindComponents<MudSwitch<bool>>()[0].Find("input").Change(true);
+
+        var texts = cut.FindAll("[data-testid=requirement-text]").Select(e => e.TextContent).ToList();
+        Assert.Equal(["Kubernetes in production"], texts);
+    }
+
+    [Fact]
+    public void Required_only_filter_hides_preferred_rows()
+    {
+        var cut = Render<ReportView>(p => p.Add(x => x.Report, Report()));
+
+        cut.FindComponents<MudSwitch<bool>>()[1].Find("input").Change(true);
+
+        var texts = cut.FindAll("[data-testid=requirement-text]").Select(e => e.TextContent).ToList();
+        Assert.DoesNotContain("Publication record", texts);
+        Assert.Equal(2, texts.Count);
+    }
+
+    [Fact]
+    public void Responsibility_matching_is_announced()
+    {
+        var cut = Render<ReportView>(p => p.Add(x => x.Report, Report() with { MatchedResponsibilities = true }));
+        Assert.Contains("matched against its responsibilities", cut.Markup);
+    }
+}
