@@ -53,16 +53,16 @@ public static class EvalCommands
     private static async Task WriteTableAsync(TextWriter output, EvaluationResult result)
     {
         var width = Math.Max("posting".Length, result.Postings.Max(p => p.Posting.Length));
-        await output.WriteLineAsync($"{"posting".PadRight(width)}  {"pos",3}  {"pairs",5}  {"spearman",8}  {"ndcg@10",7}");
+        await output.WriteLineAsync($"{"posting".PadRight(width)}  {"pos",3}  {"pairs",5}  {"spearman",8}  {"ndcg@10",7}  {"in-field",8}");
         foreach (var p in result.Postings)
         {
             var note = p.Note is null ? "" : $"  ({p.Note})";
-            await output.WriteLineAsync($"{p.Posting.PadRight(width)}  {p.Position,3}  {p.Pairs,5}  {Format(p.Spearman),8}  {Format(p.Ndcg10),7}{note}");
+            await output.WriteLineAsync($"{p.Posting.PadRight(width)}  {p.Position,3}  {p.Pairs,5}  {Format(p.Spearman),8}  {Format(p.Ndcg10),7}  {Format(p.SpearmanInField),8}{note}");
         }
         var measured = result.Postings.Count(p => p.Spearman is not null);
         var label = $"mean over {measured} of {result.Postings.Count}";
-        await output.WriteLineAsync($"{label.PadRight(width)}  {"",3}  {result.Postings.Sum(p => p.Pairs),5}  {Format(result.Mean.Spearman),8}  {Format(result.Mean.Ndcg10),7}");
-        await output.WriteLineAsync($"scorer: {result.Scorer}");
+        await output.WriteLineAsync($"{label.PadRight(width)}  {"",3}  {result.Postings.Sum(p => p.Pairs),5}  {Format(result.Mean.Spearman),8}  {Format(result.Mean.Ndcg10),7}  {Format(result.Mean.SpearmanInField),8}");
+        await output.WriteLineAsync($"scorer: {result.Scorer}; in-field = Spearman over CVs labelled 1 or more");
     }
 
     private static string Format(double? value) => value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-";

@@ -11,6 +11,9 @@ public sealed class Evaluator(ILogger<Evaluator> logger)
 {
     public const int NdcgCutoff = 10;
 
+    /// <summary>Fewest in-field CVs for which an in-field correlation means anything.</summary>
+    public const int MinInFieldPairs = 4;
+
     public Evaluator() : this(NullLogger<Evaluator>.Instance) { }
 
     public async Task<EvaluationResult> EvaluateAsync(
@@ -37,12 +40,12 @@ public sealed class Evaluator(ILogger<Evaluator> logger)
             results.Add(Measure(group.Key.Posting, group.Key.Position, pairs.Select(p => p.Label).ToList(), scores));
         }
 
-        var measured = results.Where(r => r.Spearman is not null).ToList();
         var mean = new MeanMetrics(
-            measured.Count == 0 ? null : measured.Average(r => r.Spearman!.Value),
-            measured.Count == 0 ? null : measured.Average(r => r.Ndcg10!.Value));
-        logger.LogInformation("Evaluated {Scorer} on {Postings} postings ({Skipped} skipped): Spearman {Spearman}, nDCG@10 {Ndcg}",
-            scorerName, results.Count, results.Count - measured.Count, mean.Spearman, mean.Ndcg10);
+            MeanOf(results.Select(r => r.Spearman)),
+            MeanOf(results.Select(r => r.Ndcg10)),
+            MeanOf(results.Select(r => r.SpearmanInField)));
+        logger.LogInformation("Evaluated {Scorer} on {Postings} postings ({Skipped} skipped): Spearman {Spearman}, nDCG@10 {Ndcg}, in-field Spearman {InField}",
+            scorerName, results.Count, results.Count(r => r.Spearman is null), mean.Spearman, mean.Ndcg10, mean.SpearmanInField);
         return new EvaluationResult(scorerName, results, mean);
     }
 
@@ -50,13 +53,28 @@ public sealed class Evaluator(ILogger<Evaluator> logger)
     {
         if (labels.Distinct().Count() < 2)
             return new PostingEvaluation(posting, position, labels.Count, null, null,
-                $"skipped: all {labels.Count} CVs carry label {labels[0]}, so there is no order to agree with");
+                Note: $"skipped: all {labels.Count} CVs carry label {labels[0]}, so there is no order to agree with");
 
         var ndcg = RankMetrics.NdcgAtK(scores, labels, NdcgCutoff)!.Value;
         var spearman = RankMetrics.Spearman(scores, labels.Select(l => (double)l).ToList());
+        var inField = InFieldSpearman(labels, scores);
         // A scorer that gives every CV the same score has no ranking skill; count it as chance rather than dropping it.
         return spearman is null
-            ? new PostingEvaluation(posting, position, labels.Count, 0, ndcg, "the scorer gave every CV the same score")
-            : new PostingEvaluation(posting, position, labels.Count, spearman, ndcg);
+            ? new PostingEvaluation(posting, position, labels.Count, 0, ndcg, inField ?? 0, "the scorer gave every CV the same score")
+            : new PostingEvaluation(posting, position, labels.Count, spearman, ndcg, inField);
+    }
+
+    private static double? InFieldSpearman(IReadOnlyList<int> labels, IReadOnlyList<double> scores)
+    {
+        var inField = Enumerable.Range(0, labels.Count).Where(i => labels[i] > 0).ToList();
+        if (inField.Count < MinInFieldPairs || inField.Select(i => labels[i]).Distinct().Count() < 2)
+            return null;
+        return RankMetrics.Spearman(inField.Select(i => scores[i]).ToList(), inField.Select(i => (double)labels[i]).ToList()) ?? 0;
+    }
+
+    private static double? MeanOf(IEnumerable<double?> values)
+    {
+        var present = values.OfType<double>().ToList();
+        return present.Count == 0 ? null : present.Average();
     }
 }
