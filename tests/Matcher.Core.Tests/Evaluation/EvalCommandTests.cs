@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Matcher.Cli;
+using Matcher.Core.Evaluation;
 
 namespace Matcher.Core.Tests.Evaluation;
 
@@ -31,10 +32,8 @@ public class EvalCommandTests
         var reported = root.GetProperty("postings").EnumerateArray()
             .Select(p => (p.GetProperty("posting").GetString()!, p.GetProperty("position").GetInt32()))
             .ToHashSet();
-        var labelled = File.ReadLines(Labels).Skip(1)
-            .Select(line => line.Split(','))
-            .Select(f => (f[0], f[1].Length == 0 ? 0 : int.Parse(f[1])))
-            .ToHashSet();
+        var set = await new LabelSetLoader().LoadAsync(Labels, cancellationToken: TestContext.Current.CancellationToken);
+        var labelled = set.Pairs.Select(p => (p.Posting, p.Position)).ToHashSet();
         Assert.Equal(labelled.Order(), reported.Order());
         Assert.All(root.GetProperty("postings").EnumerateArray(), p => Assert.True(p.GetProperty("pairs").GetInt32() >= 20));
     }
