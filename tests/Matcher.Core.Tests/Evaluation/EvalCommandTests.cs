@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Matcher.Cli;
+using Matcher.Core.Evaluation;
+
+namespace Matcher.Core.Tests.Evaluation;
+
+public class EvalCommandTests
+{
+    private static readonly string Labels = Path.Combine(AppContext.BaseDirectory, "fixtures", "eval", "labels.csv");
+
+    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await CliApp.RunAsync(args, output, error, TestContext.Current.CancellationToken);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Tfidf_baseline_reports_every_posting_and_a_mean_spearman_as_json()
+    {
+        var (exit, stdout, stderr) = await RunAsync("eval", "--labels", Labels, "--baseline", "tfidf", "--json");
+
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal("tfidf", root.GetProperty("scorer").GetString());
+        var mean = root.GetProperty("mean").GetProperty("spearman").GetDouble();
+        Assert.InRange(mean, -0.999, 0.999);
+        Assert.InRange(root.GetProperty("mean").GetProperty("ndcg10").GetDouble(), 0.0, 1.0);
+
+        var reported = root.GetProperty("postings").EnumerateArray()
+            .Select(p => (p.GetProperty("posting").GetString()!, p.GetProperty("position").GetInt32()))
+            .ToHashSet();
+        var set = await new LabelSetLoader().LoadAsync(Labels, cancellationToken: TestContext.Current.CancellationToken);
+        var labelled = set.Pairs.Select(p => (p.Posting, p.Position)).ToHashSet();
+        Assert.Equal(labelled.Order(), reported.Order());
+        Assert.All(root.GetProperty("postings").EnumerateArray(), p => Assert.True(p.GetProperty("pairs").GetInt32() >= 20));
+    }
+
+    [Fact]
+    public async Task Prints_a_table_with_one_row_per_posting_and_the_means()
+    {
+        var (exit, stdout, _) = await RunAsync("eval", "--labels", Labels, "--baseline", "tfidf");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("104_senior-backend-engineer.md", stdout);
+        Assert.Contains("mean over 12 of 12", stdout);
+        Assert.Contains("scorer: tfidf", stdout);
+    }
+
+    [Theory]
+    [InlineData("embedding")]
+    [InlineData(null)]
+    public async Task A_scorer_not_yet_wired_in_fails_with_exit_one_and_says_what_is_available(string? baseline)
+    {
+        string[] args = baseline is null ? ["eval", "--labels", Labels] : ["eval", "--labels", Labels, "--baseline", baseline];
+
+        var (exit, stdout, stderr) = await RunAsync(args);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("not available", stderr);
+        Assert.Contains("tfidf", stderr);
+        Assert.Equal("", stdout);
+    }
+
+    [Fact]
+    public async Task An_unknown_baseline_is_bad_input()
+    {
+        var (exit, _, stderr) = await RunAsync("eval", "--labels", Labels, "--baseline", "bm25");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Unknown scorer 'bm25'", stderr);
+    }
+
+    [Fact]
+    public async Task A_missing_labels_file_is_bad_input()
+    {
+        var (exit, _, stderr) = await RunAsync("eval", "--labels", "no/such/labels.csv", "--baseline", "tfidf");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("does not exist", stderr);
+    }
+}
