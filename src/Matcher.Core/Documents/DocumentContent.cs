@@ -19,6 +19,6 @@ public sealed class DocumentReaderOptions
     /// <summary>Largest total uncompressed size of a DOCX zip, in bytes.</summary>
     public long MaxUncompressedBytes { get; set; } = 200L * 1024 * 1024;
 
-    /// <summary>Highest uncompressed/compressed ratio accepted for a sizeable zip entry; XML rarely passes 20.</summary>
-    public double MaxCompressionRatio { get; set; } = 200;
+    /// <summary>Highest uncompressed/compressed ratio accepted for a sizeable zip entry; Word XML rarely passes 20.</summary>
+    public double MaxCompressionRatio { get; set; } = 100;
 }
