@@ -10,6 +10,7 @@ public static class CliApp
     {
         var root = new RootCommand("Matcher: how well a CV fits a role, requirement by requirement.");
         root.Subcommands.Add(EvalCommands.Create());
+        root.Subcommands.Add(CvCommands.Create());
         return root;
     }
 

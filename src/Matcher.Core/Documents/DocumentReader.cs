@@ -4,29 +4,50 @@ using Microsoft.Extensions.Options;
 namespace Matcher.Core.Documents;
 
 /// <summary>
-/// Turns uploaded bytes into text. The format is decided by the content, never by the file name alone.
+/// Turns uploaded bytes into text. The format is decided by the content, never by the file name alone,
+/// because uploads are often misnamed (a PDF saved as ".txt", a DOCX renamed ".doc").
 /// </summary>
 public sealed class DocumentReader(IOptions<DocumentReaderOptions> options)
 {
+    private static readonly byte[] PdfSignature = "%PDF"u8.ToArray();
+    private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
+    private static readonly byte[] EmptyZipSignature = [0x50, 0x4B, 0x05, 0x06];
+    private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    // The PDF header may be preceded by junk; readers accept it within the first kilobyte.
+    private const int PdfHeaderWindow = 1024;
+
     public DocumentReader() : this(Options.Create(new DocumentReaderOptions())) { }
 
     public DocumentContent Read(byte[] bytes, string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
+        var name = string.IsNullOrWhiteSpace(fileName) ? "The file" : $"\"{Path.GetFileName(fileName)}\"";
         if (bytes.Length == 0)
-            throw new InputException("The file is empty. Choose a file that contains the text.");
+            throw new InputException($"{name} is empty (0 bytes). Choose a file that contains the text.");
         if (bytes.Length > options.Value.MaxBytes)
-            throw new InputException($"The file is {bytes.Length / 1024.0 / 1024.0:0.0} MB; the limit is {options.Value.MaxBytes / 1024.0 / 1024.0:0.#} MB. Upload a smaller file.");
+            throw new InputException($"{name} is {bytes.Length / 1024.0 / 1024.0:0.0} MB; the limit is {options.Value.MaxBytes / 1024.0 / 1024.0:0.#} MB. Upload a smaller file.");
 
-        // PDF and DOCX readers live beside this one; plain text is decoded here.
+        if (IndexOf(bytes, PdfSignature, PdfHeaderWindow) >= 0)
+            return Checked(new DocumentContent(DocumentFormat.Pdf, PdfTextExtractor.Extract(bytes, name)), name);
+        if (bytes.AsSpan().StartsWith(ZipSignature) || bytes.AsSpan().StartsWith(EmptyZipSignature))
+            return Checked(new DocumentContent(DocumentFormat.Docx, DocxTextExtractor.Extract(bytes, name, options.Value)), name);
+        if (bytes.AsSpan().StartsWith(OleSignature))
+            throw new InputException($"{name} is an old binary Office file (.doc/.xls). Save it as DOCX or PDF and upload that.");
+
         var text = DecodeText(bytes)
-            ?? throw new InputException("The file is not a format Matcher reads. Use PDF, DOCX, TXT, Markdown, HTML or JSON.");
+            ?? throw new InputException($"{name} is not a format Matcher reads (it looks like binary data). Use PDF, DOCX, TXT, Markdown, HTML or JSON.");
         if (string.IsNullOrWhiteSpace(text))
-            throw new InputException("The file holds no text. Choose a file that contains the text.");
-        return new DocumentContent(DocumentFormat.PlainText, text);
+            throw new InputException($"{name} holds only blank space. Choose a file that contains the text.");
+        return Checked(TextFormatClassifier.Classify(text), name);
     }
 
-    /// <summary>Decodes UTF-8 (with or without BOM) or UTF-16 with BOM; null when the bytes look binary.</summary>
+    private static DocumentContent Checked(DocumentContent content, string name) =>
+        string.IsNullOrWhiteSpace(content.Text)
+            ? throw new InputException($"{name} holds no text. Choose a file that contains the text.")
+            : content;
+
+    /// <summary>Decodes UTF-8 (with or without BOM) or UTF-16 with BOM, falling back to Latin-1; null when the bytes look binary.</summary>
     internal static string? DecodeText(byte[] bytes)
     {
         string text;
@@ -39,6 +60,12 @@ public sealed class DocumentReader(IOptions<DocumentReaderOptions> options)
         }
         text = text.TrimStart('\uFEFF');
         var control = text.Count(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'));
-        return control > text.Length / 100 + 1 ? null : text;
+        return control > text.Length / 100 + 1 ? null : TextNormalizer.Normalize(text);
+    }
+
+    private static int IndexOf(byte[] bytes, byte[] pattern, int window)
+    {
+        var limit = Math.Min(bytes.Length, window + pattern.Length);
+        return bytes.AsSpan(0, limit).IndexOf(pattern);
     }
 }

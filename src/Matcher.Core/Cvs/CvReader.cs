@@ -1,0 +1,114 @@
+using Matcher.Core.Documents;
+
+namespace Matcher.Core.Cvs;
+
+/// <summary>
+/// Reads a CV from a file or from text into a <see cref="CvDocument"/>: contact, summary, dated roles, education,
+/// skills and the other usual sections. A CV with no usable text is refused, never guessed at.
+/// </summary>
+public sealed class CvReader(DocumentReader documents, TimeProvider time)
+{
+    /// <summary>Fewer letters than this is not a CV but an empty template, a stray symbol or a failed export.</summary>
+    private const int MinLetters = 20;
+    private const int MinSummaryLineLength = 60;
+
+    public CvReader() : this(new DocumentReader(), TimeProvider.System) { }
+
+    public CvDocument Read(byte[] bytes, string? fileName = null) => Read(documents.Read(bytes, fileName), fileName);
+
+    public CvDocument Read(DocumentContent content, string? fileName = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var name = string.IsNullOrWhiteSpace(fileName) ? "The CV" : $"\"{Path.GetFileName(fileName)}\"";
+        if (content.Format != Documents.DocumentFormat.Json)
+            return ReadText(content.Text, name);
+
+        var json = content.Markup ?? content.Text;
+        if (!JsonResumeReader.IsJsonResume(json))
+            throw new InputException($"{name} is JSON but not a JSON Resume (it has no \"basics\" or \"work\"). Export the CV as JSON Resume, PDF, DOCX or plain text.");
+        var cv = JsonResumeReader.Read(json);
+        EnsureUsable(cv.Text, name);
+        return cv with { TotalYearsExperience = ExperienceCalculator.TotalYears(cv.Experience, Today()) };
+    }
+
+    public CvDocument ReadText(string text) => ReadText(text, "The CV");
+
+    private CvDocument ReadText(string text, string name)
+    {
+        EnsureUsable(text, name);
+        var lines = CvLine.Split(text);
+        var blocks = CvSectionDetector.Split(lines);
+        var cv = blocks.Any(b => b.Heading is not null) ? FromSections(blocks, text) : CvGuesser.Guess(lines, text);
+        return cv with { TotalYearsExperience = ExperienceCalculator.TotalYears(cv.Experience, Today()) };
+    }
+
+    private static CvDocument FromSections(IReadOnlyList<CvSectionBlock> blocks, string text)
+    {
+        IReadOnlyList<CvLine> Lines(CvSection section) =>
+            blocks.Where(b => b.Section == section).SelectMany(b => b.Lines.Append(new CvLine("", false))).ToList();
+
+        var consumed = new HashSet<CvLine>(ReferenceEqualityComparer.Instance);
+        var header = Lines(CvSection.Header);
+        var contact = ContactExtractor.Extract([.. header, .. Lines(CvSection.Contact)], consumed);
+        var leftovers = header.Where(l => !l.IsBlank && !consumed.Contains(l)).ToList();
+
+        var summaryLines = Lines(CvSection.Summary).Where(l => !l.IsBlank).Select(l => l.Text).ToList();
+        if (summaryLines.Count == 0)
+            summaryLines = leftovers.Where(l => l.Text.Length >= MinSummaryLineLength).Select(l => l.Text).ToList();
+
+        var warnings = new List<string>();
+        var experienceLines = Lines(CvSection.Experience);
+        var roles = ExperienceParser.Parse(experienceLines).ToList();
+        if (roles.Count == 0 && experienceLines.Any(l => !l.IsBlank))
+        {
+            warnings.Add("The experience section has no dates, so years of experience could not be counted. Give each role a period such as \"Mar 2021 – present\".");
+            roles.Add(new Role { Bullets = experienceLines.Where(l => !l.IsBlank).Select(l => l.Text).ToList() });
+        }
+        else if (experienceLines.Count == 0)
+            warnings.Add("No work experience section was found.");
+
+        return new CvDocument
+        {
+            Contact = contact,
+            Summary = summaryLines.Count > 0 ? string.Join(" ", summaryLines) : null,
+            Experience = roles,
+            Education = EducationParser.Parse(Lines(CvSection.Education)),
+            Skills = ListSplitter.Split(Lines(CvSection.Skills)),
+            Languages = ListSplitter.Split(Lines(CvSection.Languages)),
+            Projects = Items(Lines(CvSection.Projects)),
+            Publications = Items(Lines(CvSection.Publications)),
+            Certifications = Items(Lines(CvSection.Certifications)),
+            Other = [.. leftovers.Where(l => l.Text.Length < MinSummaryLineLength).Select(l => l.Text), .. Lines(CvSection.Other).Where(l => !l.IsBlank).Select(l => l.Text)],
+            Text = text,
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>One item per bullet (or per line where there are no bullets); plain lines under a bullet continue it.</summary>
+    internal static IReadOnlyList<string> Items(IEnumerable<CvLine> lines)
+    {
+        var items = new List<string>();
+        var previousBullet = false;
+        foreach (var line in lines)
+        {
+            if (line.IsBlank) { previousBullet = false; continue; }
+            if (!line.IsBullet && previousBullet && items.Count > 0)
+                items[^1] = $"{items[^1]} {line.Text}";
+            else
+            {
+                items.Add(line.Text);
+                previousBullet = line.IsBullet;
+            }
+        }
+        return items;
+    }
+
+    private static void EnsureUsable(string text, string name)
+    {
+        var letters = text.Count(char.IsLetter);
+        if (letters < MinLetters)
+            throw new InputException($"{name} holds almost no readable text ({letters} letters), so there is nothing to match. Check that it is the CV itself and that its text can be selected, then upload it again.");
+    }
+
+    private YearMonth Today() => YearMonth.From(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+}

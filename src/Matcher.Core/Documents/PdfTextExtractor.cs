@@ -1,0 +1,98 @@
+using System.Text;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
+using UglyToad.PdfPig.Exceptions;
+
+namespace Matcher.Core.Documents;
+
+/// <summary>
+/// Reads a PDF's text layer in reading order. Words are grouped into blocks (Docstrum) and blocks are ordered
+/// by spatial relations, so a two-column CV reads column by column instead of interleaving lines across columns.
+/// </summary>
+internal static class PdfTextExtractor
+{
+    private static readonly byte[] EndOfFile = "%%EOF"u8.ToArray();
+    private static readonly byte[] EncryptKey = "/Encrypt"u8.ToArray();
+
+    // Incremental updates and trailing whitespace put %%EOF a little before the end.
+    private const int EndOfFileWindow = 2048;
+
+    public static string Extract(byte[] bytes, string name)
+    {
+        var tail = bytes.AsSpan(Math.Max(0, bytes.Length - EndOfFileWindow));
+        if (tail.IndexOf(EndOfFile) < 0)
+            throw new InputException($"{name} is an incomplete PDF: it stops before the end-of-file marker, so it was probably cut off while downloading or uploading. Download or export it again and upload the complete file.");
+
+        PdfDocument document;
+        try
+        {
+            document = PdfDocument.Open(bytes);
+        }
+        catch (PdfDocumentEncryptedException ex)
+        {
+            throw Encrypted(name, ex);
+        }
+        catch (Exception ex) when (ex is not InputException)
+        {
+            if (bytes.AsSpan().IndexOf(EncryptKey) >= 0)
+                throw Encrypted(name, ex);
+            throw Corrupt(name, ex);
+        }
+
+        using (document)
+        {
+            var sb = new StringBuilder();
+            var images = 0;
+            try
+            {
+                foreach (var page in document.GetPages())
+                {
+                    images += page.NumberOfImages;
+                    AppendPage(page, sb);
+                    sb.Append('\n');
+                }
+            }
+            catch (PdfDocumentEncryptedException ex)
+            {
+                throw Encrypted(name, ex);
+            }
+            catch (Exception ex) when (ex is not InputException)
+            {
+                throw Corrupt(name, ex);
+            }
+
+            var text = TextNormalizer.Normalize(sb.ToString());
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                var looks = images > 0 ? "it holds only images and looks scanned" : "it looks scanned or drawn";
+                throw new InputException($"{name} is a PDF that has no text layer; {looks}. Export it from the original document (Word, Google Docs, LaTeX) or upload DOCX/TXT instead.");
+            }
+            return text;
+        }
+    }
+
+    private static void AppendPage(Page page, StringBuilder sb)
+    {
+        var letters = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
+        if (letters.Count == 0)
+            return;
+        var words = NearestNeighbourWordExtractor.Instance.GetWords(letters).ToList();
+        var blocks = DocstrumBoundingBoxes.Instance.GetBlocks(words);
+        var ordered = UnsupervisedReadingOrderDetector.Instance.Get(blocks);
+        foreach (var block in ordered)
+        {
+            foreach (var line in block.TextLines)
+                sb.Append(line.Text).Append('\n');
+            sb.Append('\n');
+        }
+    }
+
+    private static InputException Encrypted(string name, Exception inner) =>
+        new($"{name} is a password-protected (encrypted) PDF, so its text cannot be read. Remove the password (print or export to a new PDF) and upload it again, or upload DOCX/TXT.", inner);
+
+    private static InputException Corrupt(string name, Exception inner) =>
+        new($"{name} is a damaged PDF that cannot be read. Export it again from the original document, or upload DOCX/TXT.", inner);
+}

@@ -1,0 +1,166 @@
+using Matcher.Core.Cvs;
+using Matcher.Core.Documents;
+using Matcher.Core.Postings;
+
+namespace Matcher.Core.Tests.Cvs;
+
+/// <summary>Reads each CV fixture and checks the fields a match depends on. "Today" is fixed at 2025-03.</summary>
+public sealed class CvReaderTests
+{
+    [Fact]
+    public void Reads_contact_roles_education_and_skills_from_markdown_cv()
+    {
+        var cv = CvFixtures.Read("cv-markdown.md");
+
+        Assert.Equal("Alex Morgan", cv.Contact.Name);
+        Assert.Equal("alex.morgan@example.com", cv.Contact.Email);
+        Assert.Equal("(555) 010-4477", cv.Contact.Phone);
+        Assert.Equal(["https://github.com/alexmorgan-example", "https://alexmorgan.example.io"], cv.Contact.Links);
+        Assert.StartsWith("Machine learning engineer who ships models", cv.Summary);
+
+        Assert.Equal(3, cv.Experience.Count);
+        var current = cv.Experience[0];
+        Assert.Equal(("Machine Learning Engineer", "Orbital Labs"), (current.Title, current.Organization));
+        Assert.Equal(new YearMonth(2021, 3), current.Start);
+        Assert.True(current.IsCurrent);
+        Assert.Null(current.End);
+        Assert.Equal(["Trained and deployed ranking models serving 5M requests per day", "Built an offline evaluation harness in PyTorch"], current.Bullets);
+        Assert.Equal((new YearMonth(2018, 9), new YearMonth(2019, 5)), (cv.Experience[2].Start!.Value, cv.Experience[2].End!.Value));
+
+        Assert.Equal([DegreeLevel.PhD, DegreeLevel.Bachelor], cv.Education.Select(e => e.Level!.Value));
+        Assert.Equal(("Computer Science", "University of Toronto", 2018), (cv.Education[0].Field, cv.Education[0].Institution, cv.Education[0].EndYear));
+
+        // "python" repeats "Python" and is dropped; "A/B testing" and "scikit-learn" stay as written.
+        Assert.Equal(["Python", "PyTorch", "scikit-learn", "SQL", "Docker", "Kubernetes", "MLOps", "A/B testing"], cv.Skills);
+        Assert.Equal(["English (native)", "French (professional)"], cv.Languages);
+        Assert.Equal(2, cv.Projects.Count);
+        Assert.Single(cv.Publications);
+        Assert.Empty(cv.Warnings);
+    }
+
+    [Fact]
+    public void Counts_overlapping_roles_once_in_total_years()
+    {
+        // 2018-09..2019-05 (8 months) + 2019-06..2021-08 overlapping 2021-03..today (69 months) = 77 months.
+        Assert.Equal(6.4, CvFixtures.Read("cv-markdown.md").TotalYearsExperience);
+    }
+
+    [Fact]
+    public void Guesses_roles_education_and_skills_when_cv_has_no_headings()
+    {
+        var cv = CvFixtures.Read("cv-no-headings.txt");
+
+        Assert.Equal(("Sam Carter", "sam.carter@example.com", "+1 415 555 0199"), (cv.Contact.Name, cv.Contact.Email, cv.Contact.Phone));
+        Assert.Equal(2, cv.Experience.Count);
+        Assert.Equal(("Backend Engineer", "Riverbank Payments", new YearMonth(2020, 1), true),
+            (cv.Experience[0].Title, cv.Experience[0].Organization, cv.Experience[0].Start, cv.Experience[0].IsCurrent));
+        Assert.Equal(("Software Developer", "Cobalt Systems", new YearMonth(2017, 3), new YearMonth(2021, 6)),
+            (cv.Experience[1].Title, cv.Experience[1].Organization, cv.Experience[1].Start, cv.Experience[1].End));
+        Assert.Equal(2, cv.Experience[0].Bullets.Count);
+        Assert.Equal(DegreeLevel.Bachelor, Assert.Single(cv.Education).Level);
+        Assert.Equal(["Go", "Java", "PostgreSQL", "Redis", "React", "Terraform"], cv.Skills);
+        // 2017-03 to today (2025-03): the 2020 role overlaps the 2017–2021 one.
+        Assert.Equal(8.0, cv.TotalYearsExperience);
+        Assert.Contains(cv.Warnings, w => w.Contains("No section headings were found"));
+    }
+
+    [Fact]
+    public void Reads_german_headings_dates_and_degrees()
+    {
+        var cv = CvFixtures.Read("cv-german.txt");
+
+        Assert.Equal("Jana Müller", cv.Contact.Name);
+        Assert.Equal(["DevOps Engineer", "Werkstudentin Softwareentwicklung"], cv.Experience.Select(r => r.Title));
+        Assert.True(cv.Experience[0].IsCurrent);
+        Assert.Equal(new YearMonth(2016, 10), cv.Experience[1].Start);
+        Assert.Equal([DegreeLevel.Master, DegreeLevel.Bachelor], cv.Education.Select(e => e.Level!.Value));
+        Assert.Equal("Technische Universität München", cv.Education[0].Institution);
+        Assert.Equal(["C#", ".NET", "Terraform", "Kubernetes", "GitLab CI", "Azure"], cv.Skills);
+        Assert.Equal(3, cv.Languages.Count);
+        Assert.StartsWith("Softwareentwicklerin", cv.Summary);
+    }
+
+    [Fact]
+    public void Reads_spanish_headings_and_month_names()
+    {
+        var cv = CvFixtures.Read("cv-spanish.md");
+
+        Assert.Equal(("Analista de Datos Senior", "Banco Meridional", new YearMonth(2020, 1), true),
+            (cv.Experience[0].Title, cv.Experience[0].Organization, cv.Experience[0].Start, cv.Experience[0].IsCurrent));
+        Assert.Equal((new YearMonth(2017, 7), new YearMonth(2019, 12)), (cv.Experience[1].Start!.Value, cv.Experience[1].End!.Value));
+        Assert.Equal([(DegreeLevel.Master, "Ciencia de Datos"), (DegreeLevel.Bachelor, "Economía")], cv.Education.Select(e => (e.Level!.Value, e.Field!)));
+        Assert.Equal(["Python", "SQL", "Power BI", "Excel"], cv.Skills);
+        Assert.Equal(["Español (nativo)", "Inglés (C1)"], cv.Languages);
+    }
+
+    [Fact]
+    public void Reads_json_resume_directly()
+    {
+        var cv = CvFixtures.Read("cv-json-resume.json");
+
+        Assert.Equal(("Maria Garcia", "maria.garcia@example.com"), (cv.Contact.Name, cv.Contact.Email));
+        Assert.Contains("https://github.com/mgarcia-example", cv.Contact.Links);
+        Assert.Equal(("Senior Frontend Engineer", "Brightline Media", new YearMonth(2022, 2), true),
+            (cv.Experience[0].Title, cv.Experience[0].Organization, cv.Experience[0].Start, cv.Experience[0].IsCurrent));
+        Assert.Contains("Cut bundle size by 35%", cv.Experience[0].Bullets);
+        Assert.Equal(new YearMonth(2022, 3), cv.Experience[1].End);
+        var education = Assert.Single(cv.Education);
+        Assert.Equal((DegreeLevel.Bachelor, "Computer Science", "Rutgers University", 2018), (education.Level!.Value, education.Field, education.Institution, education.EndYear));
+        Assert.Equal(["TypeScript", "React", "CSS", "Webpack", "Vite"], cv.Skills);
+        Assert.Equal(["English (Native speaker)", "Spanish (Fluent)"], cv.Languages);
+        Assert.Single(cv.Certifications);
+        // 2018-09 to today (2025-03), the two roles overlapping by a month.
+        Assert.Equal(6.5, cv.TotalYearsExperience);
+    }
+
+    [Fact]
+    public void Reads_docx_cv_with_contact_in_header_and_education_table()
+    {
+        var cv = CvFixtures.Read("cv-with-list-and-table.docx");
+
+        Assert.Equal(("Tomás Silva", "+351 21 123 4567"), (cv.Contact.Name, cv.Contact.Phone));
+        Assert.Equal(("Lead UX Designer", "Lumen Health", new YearMonth(2022, 4), true),
+            (cv.Experience[0].Title, cv.Experience[0].Organization, cv.Experience[0].Start, cv.Experience[0].IsCurrent));
+        Assert.Equal((new YearMonth(2019, 1), new YearMonth(2022, 3)), (cv.Experience[1].Start!.Value, cv.Experience[1].End!.Value));
+        Assert.Equal([("Master of Arts in Interaction Design", DegreeLevel.Master, "Universidade de Lisboa", 2019), ("Bachelor of Fine Arts in Graphic Design", DegreeLevel.Bachelor, "Universidade do Porto", 2017)],
+            cv.Education.Select(e => (e.Degree!, e.Level!.Value, e.Institution!, e.EndYear!.Value)));
+        Assert.Equal(["Figma", "User Research", "Prototyping", "Accessibility (WCAG 2.1)"], cv.Skills);
+        Assert.Equal(["Google UX Design Certificate (2020)"], cv.Certifications);
+    }
+
+    [Fact]
+    public void Reads_two_column_pdf_cv_without_mixing_sidebar_into_roles()
+    {
+        var cv = CvFixtures.Read("cv-two-column.pdf");
+
+        Assert.Equal(("Lukas Weber", "lukas.weber@example.com"), (cv.Contact.Name, cv.Contact.Email));
+        Assert.Equal(["Java", "Kotlin", "PostgreSQL", "Docker", "Kubernetes"], cv.Skills);
+        Assert.Equal(["German (native)", "English (C1)"], cv.Languages);
+        Assert.Equal(["Designed the payment ledger service", "Cut p99 latency by 40 percent"], cv.Experience[0].Bullets);
+        Assert.Equal(("Junior Developer", "Webstudio Nord"), (cv.Experience[1].Title, cv.Experience[1].Organization));
+        Assert.Equal(("TU Berlin", DegreeLevel.Bachelor), (cv.Education[0].Institution, cv.Education[0].Level!.Value));
+    }
+
+    [Fact]
+    public void Reads_one_column_pdf_cv()
+    {
+        var cv = CvFixtures.Read("cv-one-column.pdf");
+
+        Assert.Equal(["Senior Data Engineer", "Data Engineer"], cv.Experience.Select(r => r.Title));
+        Assert.Equal(["Northwind Analytics", "Contoso Retail"], cv.Experience.Select(r => r.Organization));
+        // 2018-06..2020-12 (30 months) + 2021-01..2025-03 (50 months).
+        Assert.Equal(6.7, cv.TotalYearsExperience);
+        Assert.Equal(["Python", "SQL", "Apache Spark", "Kafka", "Airflow", "AWS"], cv.Skills);
+    }
+
+    [Theory]
+    [InlineData("cv-too-little-text.txt", "almost no readable text")]
+    [InlineData("not-a-resume.json", "not a JSON Resume")]
+    [InlineData("cv-scanned-no-text.pdf", "has no text layer")]
+    public void Refuses_cv_without_usable_text(string fixture, string message)
+    {
+        var ex = Assert.Throws<InputException>(() => CvFixtures.Read(fixture));
+
+        Assert.Contains(message, ex.Message);
+    }
+}
