@@ -67,8 +67,11 @@ public sealed partial class PostingReader(DocumentReader documents)
         var numbered = positions.Select((p, i) => string.IsNullOrWhiteSpace(p.Title) ? p with { Title = posting.Title ?? $"Position {i + 1}" } : p).ToList();
         if (positions.Any(p => string.IsNullOrWhiteSpace(p.Title)) && posting.Title is null)
             warnings.Add("No job title found; positions are numbered instead. Add the title to the posting to name it.");
-        foreach (var position in numbered.Where(p => p.Requirements.Count == 0))
-            warnings.Add($"\"{position.Title}\" lists no requirements; its responsibilities are matched instead.");
+        var withoutRequirements = numbered.Where(p => p.Requirements.Count == 0).Select(p => p.Title).ToList();
+        if (withoutRequirements.Count == 1)
+            warnings.Add($"\"{withoutRequirements[0]}\" lists no requirements; its responsibilities are matched instead.");
+        else if (withoutRequirements.Count > 1)
+            warnings.Add($"{withoutRequirements.Count} positions list no requirements; their responsibilities are matched instead.");
         return posting with { Positions = numbered, Warnings = warnings };
     }
 }

@@ -36,6 +36,12 @@ internal static partial class HeadingVocabulary
         (SectionKind.Summary, Rx(@"^(job |position |role )?(summary|overview)$|^introduction$")),
         (SectionKind.Description, Rx(@"^(job |role |position )?description$|^about (the|this) (role|job|position|opportunity)$|^the (role|opportunity|position|job)$|^job details$")),
         (SectionKind.About, Rx(@"^about\b|^why\b|^who we are$|^our (company|mission|story|culture|team|values)$|^company (description|overview|profile)$|^life at\b")),
+        // German and French headings, so postings in those languages are split the same way.
+        (SectionKind.Responsibilities, Rx(@"^(ihre|deine|unsere)? ?(aufgaben|tätigkeiten|verantwortlichkeiten)$|^das erwartet (sie|dich)$|^(vos |tes )?(missions|responsabilités)( principales)?$")),
+        (SectionKind.Preferred, Rx(@"^(wünschenswert|von vorteil|nice to have|pluspunkte|idéalement|atouts?|serait un plus)$")),
+        (SectionKind.Requirements, Rx(@"^(ihr|dein) profil$|^(anforderungen|qualifikationen|voraussetzungen|das bringen (sie|du) mit)$|^(votre |ton )?profil( recherché)?$|^(compétences|qualifications|prérequis)( requises)?$")),
+        (SectionKind.About, Rx(@"^über uns$|^wer wir sind$|^(à propos|qui sommes-nous)")),
+        (SectionKind.Details, Rx(@"^(wir bieten|das bieten wir|standort|arbeitsort|lieu|avantages|nous offrons)$")),
         (SectionKind.PositionList, Rx(@"^(open |available )?(positions|roles|vacancies|openings)$")),
         (SectionKind.Details, Rx(@"^((working|work|job) )?location$|^((internship|contract|employment|work(ing)?) )?(period|duration|dates|hours|schedule)$|^allowance( (and|&) benefits?)?$|^(benefits|perks|what we offer|compensation|salary|pay|pay range)( (and|&) (benefits|perks))?$|^selection process$|^(how to apply|application process|application deadline|deadline|start date|eligibility)$")),
     ];

@@ -75,6 +75,7 @@ internal static partial class ItemExtractor
     {
         if (current.EndsWith('.') || current.EndsWith('!') || current.EndsWith('?') || current.EndsWith(';'))
             return false;
-        return char.IsLower(line[0]) || OpenEnding().IsMatch(current) || sameBulletBlock;
+        var openParenthesis = current.Count(c => c == '(') > current.Count(c => c == ')');
+        return char.IsLower(line[0]) || OpenEnding().IsMatch(current) || openParenthesis || sameBulletBlock;
     }
 }

@@ -8,7 +8,7 @@ internal static partial class JobTitleRules
     private const int MaxTitleWords = 12;
     private const int MaxTitleLength = 90;
 
-    [GeneratedRegex(@"\b(engineers?|developers?|programmers?|scientists?|researchers?|analysts?|architects?|designers?|managers?|directors?|leads?|heads?|officers?|specialists?|consultants?|administrators?|coordinators?|assistants?|associates?|technicians?|interns?|internships?|trainees?|apprentices?|nurses?|teachers?|accountants?|advisors?|advisers?|representatives?|executives?|operators?|editors?|writers?|producers?|recruiters?|strategists?|officers?|clerks?|agents?|practitioners?|therapists?|physicians?|pharmacists?|lecturers?|professors?|fellows?|postdocs?|ingenieur\w*|entwickler\w*|ingénieur\w*|développeu\w*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(engineers?|developers?|programmers?|scientists?|researchers?|analysts?|architects?|designers?|managers?|directors?|leads?|heads?|officers?|specialists?|consultants?|administrators?|coordinators?|assistants?|associates?|technicians?|interns?|internships?|trainees?|apprentices?|nurses?|teachers?|accountants?|advisors?|advisers?|representatives?|executives?|operators?|editors?|writers?|producers?|recruiters?|strategists?|officers?|clerks?|agents?|practitioners?|therapists?|physicians?|pharmacists?|lecturers?|professors?|fellows?|postdocs?|ingénieur\w*|développeu\w*)\b|\w*(?:entwickler|ingenieur|berater|leiter)(?:in)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex JobNoun();
 
     [GeneratedRegex(@"\b(?:we seek|we are seeking|we're seeking|seeking|we are looking for|we're looking for|looking for|in search of|hiring|join us as|join our team as)\s+(?:an?|the|our next)\s+(?<title>(?:\p{Lu}[\p{L}+#/&.-]*\s?){1,6})")]

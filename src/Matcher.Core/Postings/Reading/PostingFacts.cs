@@ -23,6 +23,9 @@ internal static partial class PostingFacts
     [GeneratedRegex(@"\b(?:brand )?(?:falls under|is part of|is a (?:division|subsidiary|brand|business) of|a (?:wholly[- ]owned )?subsidiary of) (?<parent>\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*){0,4})")]
     private static partial Regex Parent();
 
+    [GeneratedRegex(@"location|standort|arbeitsort|^lieu$|ubicación", RegexOptions.IgnoreCase)]
+    private static partial Regex LocationKey();
+
     [GeneratedRegex(@"\bbased (?:in|at|out of) (?:[^.\n]*?\bin )?(?<place>\p{Lu}[\p{L}-]+(?:,?\s\p{Lu}[\p{L}-]+){0,2})(?!['’]s)")]
     private static partial Regex BasedIn();
 
@@ -57,7 +60,7 @@ internal static partial class PostingFacts
     public static string? Location(IReadOnlyDictionary<string, string> details, string fullText)
     {
         foreach (var (key, value) in details)
-            if (key.Contains("location", StringComparison.OrdinalIgnoreCase))
+            if (LocationKey().IsMatch(key))
                 return value;
         if (LocationLine().Match(fullText) is { Success: true } line)
             return line.Groups["place"].Value.Trim();

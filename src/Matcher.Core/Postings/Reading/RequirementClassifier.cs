@@ -8,12 +8,15 @@ namespace Matcher.Core.Postings.Reading;
 /// </summary>
 internal static partial class RequirementClassifier
 {
+    // "Portuguese is a plus": a short item naming a language is about that language.
+    private const int MaxWordsForBareLanguage = 5;
+
     // "a plus", "nice to have", "desirable"… anywhere; "preferred" only where it qualifies the whole item,
     // so "5 years with MS preferred or 3 years with PhD" stays required.
     [GeneratedRegex(@"\b(desirable|nice[- ]to[- ]have|is an? (plus|bonus|advantage)|an? (big |huge |definite |added )?(plus|bonus)\b|advantageous|would be an? (plus|advantage|bonus)|bonus points|ideally)\b|\b(is|are|strongly)\s+preferred\b|\bpreferred\s*[.!)]?\s*$|\(preferred\)|^preferred\b|^(optional|nice)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PreferredWording();
 
-    [GeneratedRegex(@"\b(english|japanese|german|french|spanish|mandarin|chinese|cantonese|korean|italian|portuguese|dutch|arabic|hindi|russian|polish|swedish|norwegian|danish|finnish|turkish|vietnamese|thai|bilingual|multilingual)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(english|japanese|german|french|spanish|mandarin|chinese|cantonese|korean|italian|portuguese|dutch|arabic|hindi|russian|polish|swedish|norwegian|danish|finnish|turkish|vietnamese|thai|bilingual|multilingual|deutsch\w*|englisch\w*|anglais|français|allemand)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NaturalLanguage();
 
     [GeneratedRegex(@"\b(fluen(t|cy)|native|proficien(t|cy)|spoken|written|speak|business[- ]level|level|jlpt|toeic|toefl|ielts|cefr|[abc][12])\b", RegexOptions.IgnoreCase)]
@@ -40,7 +43,7 @@ internal static partial class RequirementClassifier
             return RequirementCategory.Experience;
         if (degree is not null)
             return RequirementCategory.Education;
-        if (NaturalLanguage().IsMatch(text) && LanguageLevel().IsMatch(text))
+        if (NaturalLanguage().IsMatch(text) && (LanguageLevel().IsMatch(text) || text.Split(' ').Length <= MaxWordsForBareLanguage))
             return RequirementCategory.Language;
         if (StartsWithExperience().IsMatch(text))
             return RequirementCategory.Experience;

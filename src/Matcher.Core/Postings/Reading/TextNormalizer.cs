@@ -23,7 +23,7 @@ internal static partial class TextNormalizer
     [GeneratedRegex(@"^(?:[•●・▪◦‣∙■□○◆◇►▶✓✔➢➤\u2013\u2014*+]|-(?!-))\s*(?=\S)")]
     private static partial Regex SymbolBullet();
 
-    [GeneratedRegex(@"^\(?\d{1,2}[.)]\s*(?=[\p{L}(])")]
+    [GeneratedRegex(@"^\(?\d{1,2}[.)](?:\s+(?=\S)|(?=[\p{L}(]))")]
     private static partial Regex NumberBullet();
 
     [GeneratedRegex(@"^#{1,6}\s+")]
