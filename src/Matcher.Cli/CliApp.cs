@@ -11,6 +11,7 @@ public static class CliApp
         var root = new RootCommand("Matcher: how well a CV fits a role, requirement by requirement.");
         root.Subcommands.Add(EvalCommands.Create());
         root.Subcommands.Add(CvCommands.Create());
+        root.Subcommands.Add(PostingCommands.Create());
         return root;
     }
 

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using Matcher.Core.Documents;
+using Matcher.Core.Postings.Reading;
+using Format = Matcher.Core.Documents.DocumentFormat;
+
+namespace Matcher.Core.Postings;
+
+/// <summary>
+/// Reads a job posting from a file or pasted text into a <see cref="Posting"/>: plain text, Markdown, HTML
+/// pages (schema.org JobPosting JSON-LD preferred when present), standalone JSON-LD, and the text that
+/// <see cref="DocumentReader"/> extracts from PDF and DOCX files.
+/// </summary>
+public sealed partial class PostingReader(DocumentReader documents)
+{
+    public PostingReader() : this(new DocumentReader()) { }
+
+    [GeneratedRegex(@"^\s*(?:<!doctype html|<html\b|<head\b|<body\b|<script\s+type\s*=\s*[""']application/ld\+json)", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlStart();
+
+    /// <summary>Reads an uploaded file. Throws <see cref="InputException"/> for empty, unreadable or oversized files and for text with no position in it.</summary>
+    public Posting Read(byte[] bytes, string? fileName = null) => Read(documents.Read(bytes, fileName));
+
+    /// <summary>Reads text someone pasted in.</summary>
+    public Posting ReadText(string pastedText)
+    {
+        if (string.IsNullOrWhiteSpace(pastedText))
+            throw new InputException("The posting text is empty. Paste the full job posting.");
+        return Read(new DocumentContent(Format.PlainText, pastedText));
+    }
+
+    public Posting Read(DocumentContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var source = content.Markup ?? content.Text;
+        var posting = Sniff(content.Format, source) switch
+        {
+            Format.Html => HtmlPostingReader.Read(source),
+            Format.Json => ReadJson(source),
+            _ => TextPostingReader.Read(content.Text),
+        };
+        return Checked(posting);
+    }
+
+    /// <summary>Text files often hold HTML or JSON-LD (saved pages, exports); the content decides.</summary>
+    private static Format Sniff(Format declared, string text)
+    {
+        if (declared is not (Format.PlainText or Format.Markdown))
+            return declared;
+        var start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (start.StartsWith('{') || start.StartsWith('['))
+            return Format.Json;
+        return HtmlStart().IsMatch(start) ? Format.Html : declared;
+    }
+
+    private static Posting ReadJson(string json) =>
+        JsonLdPostingReader.FindJobPosting(json) is { } job
+            ? JsonLdPostingReader.Read(job)
+            : throw new InputException("The JSON holds no schema.org JobPosting. Use a JobPosting JSON-LD file or the posting's text.");
+
+    private static Posting Checked(Posting posting)
+    {
+        var positions = posting.Positions.Where(p => p.Requirements.Count > 0 || p.Responsibilities.Count > 0).ToList();
+        if (positions.Count == 0)
+            throw new InputException("No requirements or responsibilities could be read from this posting. Check that it is a job posting, or paste its text.");
+
+        var warnings = posting.Warnings.ToList();
+        var numbered = positions.Select((p, i) => string.IsNullOrWhiteSpace(p.Title) ? p with { Title = posting.Title ?? $"Position {i + 1}" } : p).ToList();
+        if (positions.Any(p => string.IsNullOrWhiteSpace(p.Title)) && posting.Title is null)
+            warnings.Add("No job title found; positions are numbered instead. Add the title to the posting to name it.");
+        var withoutRequirements = numbered.Where(p => p.Requirements.Count == 0).Select(p => p.Title).ToList();
+        if (withoutRequirements.Count == 1)
+            warnings.Add($"\"{withoutRequirements[0]}\" lists no requirements; its responsibilities are matched instead.");
+        else if (withoutRequirements.Count > 1)
+            warnings.Add($"{withoutRequirements.Count} positions list no requirements; their responsibilities are matched instead.");
+        return posting with { Positions = numbered, Warnings = warnings };
+    }
+}

@@ -1,0 +1,26 @@
+using AngleSharp.Html.Parser;
+
+namespace Matcher.Core.Postings.Reading;
+
+/// <summary>
+/// Reads a posting from an HTML page: a schema.org JobPosting in <c>application/ld+json</c> is preferred
+/// because it carries dates, salary and location as data; otherwise the visible text is read.
+/// </summary>
+internal static class HtmlPostingReader
+{
+    private const int MaxHeadingTitleWords = 12;
+
+    public static Posting Read(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var visibleText = HtmlText.FromNode(document.Body ?? (AngleSharp.Dom.INode)document);
+
+        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+            if (JsonLdPostingReader.FindJobPosting(script.TextContent) is { } job)
+                return JsonLdPostingReader.Read(job, visibleText);
+
+        var heading = document.QuerySelector("h1")?.TextContent.Trim();
+        var titleHint = heading is { Length: > 0 } && heading.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxHeadingTitleWords ? heading : null;
+        return TextPostingReader.Read(visibleText, titleHint);
+    }
+}

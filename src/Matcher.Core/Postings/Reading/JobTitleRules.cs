@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+
+namespace Matcher.Core.Postings.Reading;
+
+/// <summary>Finds the job title: a short line naming a job, or the role named in a "we seek a …" sentence.</summary>
+internal static partial class JobTitleRules
+{
+    private const int MaxTitleWords = 12;
+    private const int MaxTitleLength = 90;
+
+    [GeneratedRegex(@"\b(engineers?|developers?|programmers?|scientists?|researchers?|analysts?|architects?|designers?|managers?|directors?|leads?|heads?|officers?|specialists?|consultants?|administrators?|coordinators?|assistants?|associates?|technicians?|interns?|internships?|trainees?|apprentices?|nurses?|teachers?|accountants?|advisors?|advisers?|representatives?|executives?|operators?|editors?|writers?|producers?|recruiters?|strategists?|officers?|clerks?|agents?|practitioners?|therapists?|physicians?|pharmacists?|lecturers?|professors?|fellows?|postdocs?|ingénieur\w*|développeu\w*)\b|\w*(?:entwickler|ingenieur|berater|leiter)(?:in)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex JobNoun();
+
+    [GeneratedRegex(@"\b(?:we seek|we are seeking|we're seeking|seeking|we are looking for|we're looking for|looking for|in search of|hiring|join us as|join our team as)\s+(?:an?|the|our next)\s+(?<title>(?:\p{Lu}[\p{L}+#/&.-]*\s?){1,6})")]
+    private static partial Regex TitleInSentence();
+
+    public static bool LooksLikeTitle(string line)
+    {
+        var text = line.Trim();
+        if (text.Length is < 3 or > MaxTitleLength || text.StartsWith(TextNormalizer.Bullet, StringComparison.Ordinal))
+            return false;
+        if (text[^1] is '.' or '?' or ':' or ',' or ';' or '!' || !char.IsUpper(text[0]))
+            return false;
+        return text.Split(' ').Length <= MaxTitleWords && JobNoun().IsMatch(text) && !BoilerplateFilter.IsBoilerplate(text);
+    }
+
+    /// <summary>The capitalised job named after "we seek a", "looking for a"… when it ends in a job noun.</summary>
+    public static string? FromSentence(string text)
+    {
+        foreach (Match match in TitleInSentence().Matches(text))
+        {
+            var title = match.Groups["title"].Value.Trim();
+            var words = title.Split(' ');
+            // Keep words up to the last job noun ("Software Engineer to provide" → "Software Engineer").
+            for (var end = words.Length; end > 0; end--)
+            {
+                var candidate = string.Join(' ', words[..end]);
+                if (JobNoun().IsMatch(words[end - 1]))
+                    return candidate;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+
+namespace Matcher.Core.Postings.Reading;
+
+/// <summary>
+/// Builds a posting from its sections: headings say which text holds responsibilities, requirements,
+/// details or company text, and boilerplate is dropped on the way, whatever section it sits in.
+/// </summary>
+internal static partial class SectionedPostingBuilder
+{
+    private const int SentencesToSplitProse = 3;
+
+    // "Responsibilities include: A. B. C." inside prose: the sentences after the marker are the duties.
+    [GeneratedRegex(@"\b(?:responsibilities include|duties include|you will|in this role,? you will|your tasks include)\s*:\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineDuties();
+
+    public static Posting Build(IReadOnlyList<Section> sections, string fullText, List<string> warnings)
+    {
+        var details = new Dictionary<string, string>();
+        var responsibilities = new List<string>();
+        var requirements = new RequirementFactory();
+        var about = new List<string>();
+        string? title = null;
+        var summaries = new SortedDictionary<int, string>();
+
+        foreach (var section in sections)
+        {
+            var items = Keep(ItemExtractor.Extract(section.Lines), details);
+            switch (section.Kind)
+            {
+                case SectionKind.Title:
+                    title ??= section.Heading;
+                    AddSummary(summaries, 0, items);
+                    break;
+                case SectionKind.Summary:
+                    AddSummary(summaries, 1, items);
+                    break;
+                case SectionKind.Description:
+                    AddSummary(summaries, 2, items);
+                    break;
+                case SectionKind.Intro:
+                    AddSummary(summaries, 3, items);
+                    break;
+                case SectionKind.About:
+                    about.AddRange(items.Select(i => i.Text));
+                    break;
+                case SectionKind.Responsibilities:
+                    responsibilities.AddRange(AsList(items));
+                    break;
+                case SectionKind.Requirements:
+                case SectionKind.Preferred:
+                    foreach (var item in items)
+                        requirements.Add(item.Text, section.Kind == SectionKind.Preferred);
+                    break;
+                case SectionKind.Details when section.Heading is not null && items.Count > 0:
+                    details[section.Heading] = string.Join("; ", items.Select(i => i.Text));
+                    break;
+            }
+        }
+
+        if (responsibilities.Count == 0)
+            responsibilities.AddRange(InlineDutiesFrom(sections));
+        var summary = summaries.Values.FirstOrDefault();
+        title ??= JobTitleRules.FromSentence(summary ?? "") ?? JobTitleRules.FromSentence(fullText);
+
+        var position = new Position
+        {
+            Title = title ?? "",
+            Summary = summary,
+            Responsibilities = responsibilities,
+            Requirements = requirements.Requirements,
+        };
+        return new Posting
+        {
+            Title = title,
+            Company = PostingFacts.Company(sections, fullText),
+            Location = PostingFacts.Location(details, fullText),
+            EmploymentType = PostingFacts.EmploymentType(title, details),
+            Details = details,
+            AboutCompany = about.Count > 0 ? string.Join("\n", about) : null,
+            Positions = [position],
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>Drops boilerplate and moves "Label: value" facts into the details.</summary>
+    internal static List<Item> Keep(IReadOnlyList<Item> items, Dictionary<string, string> details)
+    {
+        var kept = new List<Item>();
+        foreach (var item in items)
+        {
+            if (BoilerplateFilter.IsBoilerplate(item.Text))
+                continue;
+            if (DetailLines.TryRead(item.Text, out var label, out var value))
+            {
+                details.TryAdd(label, value);
+                continue;
+            }
+            kept.Add(item);
+        }
+        return kept;
+    }
+
+    /// <summary>List items as they are; a single block of prose is cut into its sentences.</summary>
+    internal static IEnumerable<string> AsList(IReadOnlyList<Item> items)
+    {
+        if (items.Count == 1 && !items[0].Bulleted && ItemExtractor.Sentences(items[0].Text) is { Count: >= SentencesToSplitProse } sentences)
+            return sentences;
+        return items.Select(i => i.Text);
+    }
+
+    private static void AddSummary(SortedDictionary<int, string> summaries, int priority, List<Item> items)
+    {
+        if (items.Count > 0 && !summaries.ContainsKey(priority))
+            summaries[priority] = string.Join("\n", items.Select(i => i.Text));
+    }
+
+    private static IEnumerable<string> InlineDutiesFrom(IReadOnlyList<Section> sections)
+    {
+        foreach (var section in sections.Where(s => s.Kind is SectionKind.Description or SectionKind.Summary or SectionKind.Title))
+        {
+            var text = section.Text;
+            var marker = InlineDuties().Match(text);
+            if (marker.Success)
+                return ItemExtractor.Sentences(text[(marker.Index + marker.Length)..]);
+        }
+        return [];
+    }
+}
