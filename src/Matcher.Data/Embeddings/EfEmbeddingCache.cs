@@ -61,9 +61,11 @@ public sealed class EfEmbeddingCache(IDbContextFactory<MatcherDbContext> context
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (await AllPresentAsync(modelId, unique, cancellationToken))
+        catch (DbUpdateException)
         {
-            // Another writer stored the same lines meanwhile; the vectors are equal, so nothing is lost.
+            // Another writer may have stored the same lines meanwhile; their vectors are equal, so that is fine.
+            if (!await AllPresentAsync(modelId, unique, cancellationToken))
+                throw;
         }
     }
 
