@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Matcher.Core.Embeddings;
 using Microsoft.ML.Tokenizers;
 
@@ -12,6 +13,12 @@ public static class LocalModelResources
 {
     private const string ModelSuffix = ".model.onnx";
     private const string VocabularySuffix = ".vocab.txt";
+
+    // Hugging Face's BERT pre-tokenizer splits off every ASCII symbol as punctuation ("C++" → c + +,
+    // "5+" → 5 +); the library's default keeps only Unicode punctuation and drops '+', '$', '<', '=', ...
+    // which would make "C++" read as "C". Word runs, or one punctuation/ASCII-symbol character.
+    private static readonly Regex BertWordOrPunctuation = new(
+        @"[^\s\p{P}!-/:-@\[-`{-~]+|[\p{P}!-/:-@\[-`{-~]", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
     public static byte[] ReadModel(LocalModelDescriptor model)
     {
@@ -27,7 +34,12 @@ public static class LocalModelResources
         using var stream = Open(model, VocabularySuffix);
         try
         {
-            return BertTokenizer.Create(stream, new BertOptions { LowerCaseBeforeTokenization = true, RemoveNonSpacingMarks = true });
+            return BertTokenizer.Create(stream, new BertOptions
+            {
+                LowerCaseBeforeTokenization = true,
+                RemoveNonSpacingMarks = true,
+                PreTokenizer = new RegexPreTokenizer(BertWordOrPunctuation, specialTokens: null),
+            });
         }
         catch (Exception ex) when (ex is InvalidDataException or ArgumentException or FormatException)
         {
