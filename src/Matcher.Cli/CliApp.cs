@@ -12,6 +12,8 @@ public static class CliApp
         root.Subcommands.Add(EvalCommands.Create());
         root.Subcommands.Add(CvCommands.Create());
         root.Subcommands.Add(PostingCommands.Create());
+        root.Subcommands.Add(MatchCommands.Create());
+        root.Subcommands.Add(RankCommands.Create());
         return root;
     }
 

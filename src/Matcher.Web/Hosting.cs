@@ -1,5 +1,8 @@
-using Matcher.Core.Documents;
+using Matcher.Core;
+using Matcher.Core.Embeddings;
 using Matcher.Data;
+using Matcher.Data.Embeddings;
+using Matcher.Embeddings;
 using Matcher.Web.Services;
 using MudBlazor.Services;
 
@@ -23,11 +26,13 @@ public static class Hosting
         return builder;
     }
 
-    public static IServiceCollection AddMatcherCore(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Readers, engine and embeddings (local model by default), with vectors cached in the store.</summary>
+    public static WebApplicationBuilder AddMatcherEngine(this WebApplicationBuilder builder)
     {
-        services.Configure<DocumentReaderOptions>(configuration.GetSection("Matcher:Uploads"));
-        services.AddSingleton<DocumentReader>();
-        return services;
+        builder.Services.AddMatcherCore(builder.Configuration);
+        builder.Services.AddSingleton<IEmbeddingCache, EfEmbeddingCache>();
+        builder.Services.AddMatcherEmbeddings(builder.Configuration);
+        return builder;
     }
 
     public static IServiceCollection AddMatcherWeb(this IServiceCollection services)

@@ -5,7 +5,7 @@ using Matcher.Web.Components;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddMatcherStore();
-builder.Services.AddMatcherCore(builder.Configuration);
+builder.AddMatcherEngine();
 builder.Services.AddMatcherWeb();
 
 var app = builder.Build();

@@ -14,7 +14,7 @@ public class CheckFitTests : BrowserTest
         await Page.GotoAsync("/");
         await Page.Locator("[data-testid=cv-upload] input[type=file]").SetInputFilesAsync(Cv);
         await Page.GetByText("priya-raman-cv.md").WaitForAsync();
-        await Page.GetByLabel("Posting text").FillAsync(await File.ReadAllTextAsync(Posting));
+        await Page.GetByLabel("Posting text").FillAsync(await File.ReadAllTextAsync(Posting, TestContext.Current.CancellationToken));
         await Page.GetByTestId("match-button").ClickAsync();
         await Page.WaitForURLAsync(new Regex("/reports/[0-9a-f-]{36}$"), new() { Timeout = 120_000 });
     }
@@ -60,12 +60,12 @@ public class CheckFitTests : BrowserTest
     public async Task A_file_that_is_not_a_cv_gets_a_clear_message_and_nothing_is_saved()
     {
         var garbage = Path.Combine(DataFolder, "photo.pdf");
-        await File.WriteAllBytesAsync(garbage, Enumerable.Range(0, 4096).Select(i => (byte)(i * 7 % 256)).ToArray());
+        await File.WriteAllBytesAsync(garbage, Enumerable.Range(0, 4096).Select(i => (byte)(i * 7 % 256)).ToArray(), TestContext.Current.CancellationToken);
 
         await Page.GotoAsync("/");
         await Page.Locator("[data-testid=cv-upload] input[type=file]").SetInputFilesAsync(garbage);
         await Page.GetByText("photo.pdf").WaitForAsync();
-        await Page.GetByLabel("Posting text").FillAsync(await File.ReadAllTextAsync(Posting));
+        await Page.GetByLabel("Posting text").FillAsync(await File.ReadAllTextAsync(Posting, TestContext.Current.CancellationToken));
         await Page.GetByTestId("match-button").ClickAsync();
 
         await Assertions.Expect(Page.GetByTestId("match-error")).ToContainTextAsync("PDF");
@@ -78,7 +78,7 @@ public class CheckFitTests : BrowserTest
     public async Task An_empty_file_is_refused_in_the_page()
     {
         var empty = Path.Combine(DataFolder, "empty.docx");
-        await File.WriteAllBytesAsync(empty, []);
+        await File.WriteAllBytesAsync(empty, [], TestContext.Current.CancellationToken);
 
         await Page.GotoAsync("/");
         await Page.Locator("[data-testid=cv-upload] input[type=file]").SetInputFilesAsync(empty);

@@ -36,7 +36,11 @@ public static class EvidenceExtractor
                     Add(sentence, "Experience", i);
         }
         foreach (var entry in cv.Education)
-            Add(string.Join(", ", new[] { entry.Degree, entry.Field, entry.Institution }.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct()), "Education");
+        {
+            // Readers often put the field inside the degree ("MSc Computer Science"); quote it once.
+            var field = entry.Field is { } f && entry.Degree?.Contains(f, StringComparison.OrdinalIgnoreCase) == true ? null : entry.Field;
+            Add(string.Join(", ", new[] { entry.Degree, field, entry.Institution }.Where(s => !string.IsNullOrWhiteSpace(s))), "Education");
+        }
         foreach (var skill in cv.Skills)
             Add(skill, "Skills");
         foreach (var item in cv.Projects)

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Matcher.Core.Cvs;
 using Matcher.Core.Documents;
+using Matcher.Core.Embeddings;
 using Matcher.Core.Matching.Lexicon;
 using Matcher.Core.Matching.Scoring;
 using Matcher.Core.Postings;
@@ -25,11 +26,8 @@ public sealed class MatchEngine(
     public static readonly string Version =
         "matcher-engine/" + (typeof(MatchEngine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
 
-    /// <summary>Marks requirement texts as queries for models that embed queries and passages differently.</summary>
-    public static readonly EmbeddingGenerationOptions QueryOptions = new()
-    {
-        AdditionalProperties = new AdditionalPropertiesDictionary { ["input_type"] = "query" },
-    };
+    // Requirement texts are the queries; CV lines are the passages they should find.
+    private static readonly EmbeddingGenerationOptions QueryOptions = EmbeddingInputType.ForQueries();
 
     private readonly SkillLexicon _lexicon = SkillLexicon.Default;
 

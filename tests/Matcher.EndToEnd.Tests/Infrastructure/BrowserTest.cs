@@ -56,7 +56,7 @@ public abstract class BrowserTest : IAsyncLifetime
 
     public virtual async ValueTask DisposeAsync()
     {
-        if (TestContext.Current.TestState?.Result == Xunit.Sdk.TestResult.Failed && Page is not null)
+        if (TestContext.Current.TestState?.Result == TestResult.Failed && Page is not null)
         {
             Directory.CreateDirectory(RepositoryPaths.Artifacts);
             var name = string.Join("_", (TestContext.Current.Test?.TestDisplayName ?? "test").Split(Path.GetInvalidFileNameChars()));

@@ -1,0 +1,48 @@
+using Matcher.Core;
+using Matcher.Core.Embeddings;
+using Matcher.Data;
+using Matcher.Data.Embeddings;
+using Matcher.Embeddings;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Matcher.Cli;
+
+/// <summary>
+/// The same services the web app composes, configured from environment variables (<c>Matcher__Embeddings__Model</c>…).
+/// Embeddings are cached in a SQLite file so re-ranking the same CVs re-embeds only what changed.
+/// </summary>
+internal static class CliServices
+{
+    public static ServiceProvider Build()
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace));
+        services.AddMatcherCore(configuration);
+
+        var store = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
+        if (string.IsNullOrWhiteSpace(store.ConnectionString))
+            store.ConnectionString = $"Data Source={DefaultCacheFile()}";
+        services.AddMatcherStore(store);
+        services.AddSingleton<IEmbeddingCache, EfEmbeddingCache>();
+        services.AddMatcherEmbeddings(configuration);
+
+        var provider = services.BuildServiceProvider();
+        provider.MigrateMatcherStoreAsync().GetAwaiter().GetResult();
+        return provider;
+    }
+
+    private static string DefaultCacheFile()
+    {
+        var folder = Environment.GetEnvironmentVariable("Matcher__DataFolder") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "matcher");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, "matcher-cli.db");
+    }
+}
