@@ -38,7 +38,7 @@ internal static partial class TextFormatClassifier
         return TextNormalizer.Normalize(HtmlBlockText.Render(root));
     }
 
-    [GeneratedRegex(@"^(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^<(?:!doctype\s+html|html|head|body|div|p|h[1-6]|ul|ol|section|article|main|table)[\s>]", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlStart();
 
     [GeneratedRegex(@"^(#{1,6}\s+\S|\s*[-*+]\s+\S.*|.*\*\*[^*]+\*\*.*|.*\[[^\]]+\]\([^)]+\).*|[-=]{3,}\s*)$", RegexOptions.Multiline)]

@@ -115,4 +115,14 @@ public sealed class CvPartsTests
     [InlineData("Intern", "Intern", null)]
     public void Splits_title_and_organization(string text, string title, string? organization) =>
         Assert.Equal((title, organization), ExperienceParser.SplitTitle(text));
+
+    [Fact]
+    public void Reads_organization_line_above_title_line_in_either_order()
+    {
+        var roles = ExperienceParser.Parse(CvLine.Split("Initech GmbH\nPlatform Engineer\n2019 – 2021\n• Ran the build farm"));
+
+        var role = Assert.Single(roles);
+        Assert.Equal(("Platform Engineer", "Initech GmbH"), (role.Title, role.Organization));
+        Assert.Equal(["Ran the build farm"], role.Bullets);
+    }
 }
