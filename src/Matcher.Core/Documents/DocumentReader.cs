@@ -14,6 +14,9 @@ public sealed class DocumentReader(IOptions<DocumentReaderOptions> options)
     private static readonly byte[] EmptyZipSignature = [0x50, 0x4B, 0x05, 0x06];
     private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
+    // Office stores a password-protected DOCX as an OLE file with this stream name (UTF-16LE).
+    private static readonly byte[] EncryptedPackage = Encoding.Unicode.GetBytes("EncryptedPackage");
+
     // The PDF header may be preceded by junk; readers accept it within the first kilobyte.
     private const int PdfHeaderWindow = 1024;
 
@@ -32,6 +35,8 @@ public sealed class DocumentReader(IOptions<DocumentReaderOptions> options)
             return Checked(new DocumentContent(DocumentFormat.Pdf, PdfTextExtractor.Extract(bytes, name)), name);
         if (bytes.AsSpan().StartsWith(ZipSignature) || bytes.AsSpan().StartsWith(EmptyZipSignature))
             return Checked(new DocumentContent(DocumentFormat.Docx, DocxTextExtractor.Extract(bytes, name, options.Value)), name);
+        if (bytes.AsSpan().StartsWith(OleSignature) && bytes.AsSpan().IndexOf(EncryptedPackage) >= 0)
+            throw new InputException($"{name} is a password-protected Office document, so its text cannot be read. Open it, remove the password (File > Info > Protect Document), save it as DOCX and upload it again.");
         if (bytes.AsSpan().StartsWith(OleSignature))
             throw new InputException($"{name} is an old binary Office file (.doc/.xls). Save it as DOCX or PDF and upload that.");
 

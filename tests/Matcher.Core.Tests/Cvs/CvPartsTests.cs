@@ -125,4 +125,12 @@ public sealed class CvPartsTests
         Assert.Equal(("Platform Engineer", "Initech GmbH"), (role.Title, role.Organization));
         Assert.Equal(["Ran the build farm"], role.Bullets);
     }
+
+    [Fact]
+    public void Joins_a_bullet_glyph_left_alone_on_its_line_to_the_next_line()
+    {
+        var lines = CvLine.Split("•\nShipped the billing API\nPlain line");
+
+        Assert.Equal([new CvLine("Shipped the billing API", true), new CvLine("Plain line", false)], lines);
+    }
 }

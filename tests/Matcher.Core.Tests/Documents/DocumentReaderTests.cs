@@ -186,6 +186,19 @@ public sealed class DocumentReaderTests
     }
 
     [Fact]
+    public void Password_protected_word_document_is_refused_as_protected()
+    {
+        // Encrypted DOCX files are OLE containers holding an "EncryptedPackage" stream.
+        var doc = new byte[2048];
+        new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(doc, 0);
+        Encoding.Unicode.GetBytes("EncryptedPackage").CopyTo(doc, 1024);
+
+        var ex = Assert.Throws<InputException>(() => _reader.Read(doc, "cv.docx"));
+
+        Assert.Contains("password-protected Office document", ex.Message);
+    }
+
+    [Fact]
     public void Decodes_utf16_with_bom_and_latin1_text_to_the_same_text_as_utf8()
     {
         var text = File.ReadAllText(CvFixtures.PathOf("cv-german.txt"));
