@@ -88,6 +88,12 @@ public sealed class DocumentReaderTests
         Assert.Contains("damaged PDF", ex.Message);
     }
 
+    [Theory]
+    [InlineData("\uE001\uE002\uE003 \uE004\uE005 \u0001\u0002 ab", true)]
+    [InlineData("Senior Engineer \uFFFD at Acme", false)]
+    public void Flags_pdf_text_made_of_unmapped_glyphs(string text, bool undecodable) =>
+        Assert.Equal(undecodable, PdfTextExtractor.LooksUndecodable(text));
+
     [Fact]
     public void Reads_docx_header_list_items_and_table_rows()
     {
@@ -228,6 +234,9 @@ public sealed class DocumentReaderTests
         Assert.Contains("Work Experience", Lines(markdown.Text));
         Assert.DoesNotContain("**", markdown.Text);
         Assert.Equal(Format.PlainText, _reader.Read(CvFixtures.Bytes("cv-no-headings.txt"), "cv.md").Format);
+        // Dash lists alone do not make Markdown.
+        var dashed = File.ReadAllText(CvFixtures.PathOf("cv-german.txt")).Replace('•', '-');
+        Assert.Equal(Format.PlainText, _reader.Read(Encoding.UTF8.GetBytes(dashed)).Format);
     }
 
     private static List<string> Lines(string text) => text.Split('\n').Select(l => l.Trim()).ToList();
