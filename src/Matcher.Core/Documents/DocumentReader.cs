@@ -52,7 +52,10 @@ public sealed class DocumentReader(IOptions<DocumentReaderOptions> options)
             ? throw new InputException($"{name} holds no text. Choose a file that contains the text.")
             : content;
 
-    /// <summary>Decodes UTF-8 (with or without BOM) or UTF-16 with BOM, falling back to Latin-1; null when the bytes look binary.</summary>
+    // Legacy text files are Windows-1252 far more often than strict Latin-1: it adds “ ” – — • in 0x80–0x9F.
+    private static readonly Encoding Legacy = CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;
+
+    /// <summary>Decodes UTF-8 (with or without BOM) or UTF-16 with BOM, falling back to Windows-1252/Latin-1; null when the bytes look binary.</summary>
     internal static string? DecodeText(byte[] bytes)
     {
         string text;
@@ -61,7 +64,7 @@ public sealed class DocumentReader(IOptions<DocumentReaderOptions> options)
         else
         {
             try { text = new UTF8Encoding(false, true).GetString(bytes); }
-            catch (DecoderFallbackException) { text = Encoding.Latin1.GetString(bytes); }
+            catch (DecoderFallbackException) { text = Legacy.GetString(bytes); }
         }
         text = text.TrimStart('\uFEFF');
         var control = text.Count(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'));
