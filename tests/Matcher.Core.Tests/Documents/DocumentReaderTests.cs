@@ -105,7 +105,7 @@ public sealed class DocumentReaderTests
         Assert.Contains("• Ran 30 usability studies with clinicians", lines);
         Assert.Contains("Master of Arts in Interaction Design | Universidade de Lisboa | 2019", lines);
         Assert.Contains("Lead UX Designer at Lumen Health — April 2022 to now", lines);
-        // Text-box content is read once (not again from its fallback), each paragraph on its own line.
+        // Text-box content is read, each of its paragraphs on a line of its own.
         Assert.Single(lines, l => l == "Portuguese (native), English (C2)");
     }
 
