@@ -36,6 +36,7 @@ internal static class DocxFixtures
                 EducationTable(),
                 Para("Skills", bold: true),
                 Para("Figma; User Research | Prototyping; Accessibility (WCAG 2.1); figma"),
+                LanguagesTextBox(),
                 Para("Certifications", bold: true),
                 Bullet("Google UX Design Certificate (2020)"),
                 new SectionProperties(new HeaderReference { Type = HeaderFooterValues.Default, Id = headerId }));
@@ -43,6 +44,14 @@ internal static class DocxFixtures
         }
         return stream.ToArray();
     }
+
+    /// <summary>A sidebar text box, as many CV templates use: paragraphs nested inside a paragraph's drawing.</summary>
+    private static Paragraph LanguagesTextBox() =>
+        new(new Run(new Picture(
+            new DocumentFormat.OpenXml.Vml.Shape(
+                new DocumentFormat.OpenXml.Vml.TextBox(
+                    new TextBoxContent(Para("Languages", bold: true), Para("Portuguese (native), English (C2)"))))
+            { Style = "width:200pt;height:60pt" })));
 
     private static Table EducationTable()
     {

@@ -16,7 +16,24 @@ public sealed partial record CvLine(string Text, bool IsBullet)
             : new CvLine(trimmed, false);
     }
 
-    public static IReadOnlyList<CvLine> Split(string text) => text.ReplaceLineEndings("\n").Split('\n').Select(From).ToList();
+    /// <summary>Splits text into lines; a bullet glyph left alone on its line (as PDFs sometimes place it) joins the next line.</summary>
+    public static IReadOnlyList<CvLine> Split(string text)
+    {
+        var lines = new List<CvLine>();
+        var pendingBullet = false;
+        foreach (var raw in text.ReplaceLineEndings("\n").Split('\n'))
+        {
+            var line = From(raw);
+            if (line.IsBullet && line.IsBlank)
+            {
+                pendingBullet = true;
+                continue;
+            }
+            lines.Add(pendingBullet && !line.IsBlank ? line with { IsBullet = true } : line);
+            pendingBullet &= line.IsBlank;
+        }
+        return lines;
+    }
 
     // Glyph bullets may touch the text in PDFs ("•Java"); typed ones ("-", "*", "o") need a space after them.
     [GeneratedRegex(@"^(?:[•·▪■◦●○‣⁃►➢➤✓✔❖→]\s*|[-*–—+>o]\s+|\d{1,2}[.)]\s+)")]

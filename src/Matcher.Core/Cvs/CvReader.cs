@@ -50,6 +50,9 @@ public sealed class CvReader(DocumentReader documents, TimeProvider time)
         var consumed = new HashSet<CvLine>(ReferenceEqualityComparer.Instance);
         var header = Lines(CvSection.Header);
         var contact = ContactExtractor.Extract([.. header, .. Lines(CvSection.Contact)], consumed);
+        // An email at the foot of the CV is still the candidate's; links and numbers there may belong to others.
+        if (contact.Email is null && ContactExtractor.Extract(blocks.SelectMany(b => b.Lines).ToList()).Email is { } email)
+            contact = contact with { Email = email };
         var leftovers = header.Where(l => !l.IsBlank && !consumed.Contains(l)).ToList();
 
         var summaryLines = Lines(CvSection.Summary).Where(l => !l.IsBlank).Select(l => l.Text).ToList();

@@ -32,7 +32,7 @@ public static partial class ExperienceParser
 
             var (title, organization) = rest.Length > 0 ? SplitTitle(rest) : (null, null);
             if (title is null && header.Count > 0)
-                (title, organization) = header.Count == 1 ? SplitTitle(header[0]) : (Clean(header[0]), Clean(header[1]));
+                (title, organization) = header.Count == 1 ? SplitTitle(header[0]) : Ordered(Clean(header[0]), Clean(header[1]));
             else if (organization is null && header.Count > 0 && title is not null)
                 organization = Clean(header[^1]);
             anchors.Add((i, rest.Length > 0 && organization is not null ? i : j + 1, range, title, organization));
@@ -91,10 +91,14 @@ public static partial class ExperienceParser
                 continue;
             var first = Clean(text[..index]);
             var second = Clean(text[(index + separator.Length)..]);
-            return LooksLikeOrganization(first) && !LooksLikeOrganization(second) ? (second, first) : (first, second);
+            return Ordered(first, second);
         }
         return (text, null);
     }
+
+    /// <summary>Title first, unless the first part reads like an organisation and the second does not.</summary>
+    private static (string? Title, string? Organization) Ordered(string first, string second) =>
+        LooksLikeOrganization(first) && !LooksLikeOrganization(second) ? (second, first) : (first, second);
 
     private static bool LooksLikeOrganization(string text) => OrganizationWords().IsMatch(text);
 

@@ -14,6 +14,9 @@ public sealed class DocumentReader(IOptions<DocumentReaderOptions> options)
     private static readonly byte[] EmptyZipSignature = [0x50, 0x4B, 0x05, 0x06];
     private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
+    // Office stores a password-protected DOCX as an OLE file with this stream name (UTF-16LE).
+    private static readonly byte[] EncryptedPackage = Encoding.Unicode.GetBytes("EncryptedPackage");
+
     // The PDF header may be preceded by junk; readers accept it within the first kilobyte.
     private const int PdfHeaderWindow = 1024;
 
@@ -32,6 +35,8 @@ public sealed class DocumentReader(IOptions<DocumentReaderOptions> options)
             return Checked(new DocumentContent(DocumentFormat.Pdf, PdfTextExtractor.Extract(bytes, name)), name);
         if (bytes.AsSpan().StartsWith(ZipSignature) || bytes.AsSpan().StartsWith(EmptyZipSignature))
             return Checked(new DocumentContent(DocumentFormat.Docx, DocxTextExtractor.Extract(bytes, name, options.Value)), name);
+        if (bytes.AsSpan().StartsWith(OleSignature) && bytes.AsSpan().IndexOf(EncryptedPackage) >= 0)
+            throw new InputException($"{name} is a password-protected Office document, so its text cannot be read. Open it, remove the password (File > Info > Protect Document), save it as DOCX and upload it again.");
         if (bytes.AsSpan().StartsWith(OleSignature))
             throw new InputException($"{name} is an old binary Office file (.doc/.xls). Save it as DOCX or PDF and upload that.");
 
@@ -47,7 +52,10 @@ public sealed class DocumentReader(IOptions<DocumentReaderOptions> options)
             ? throw new InputException($"{name} holds no text. Choose a file that contains the text.")
             : content;
 
-    /// <summary>Decodes UTF-8 (with or without BOM) or UTF-16 with BOM, falling back to Latin-1; null when the bytes look binary.</summary>
+    // Legacy text files are Windows-1252 far more often than strict Latin-1: it adds “ ” – — • in 0x80–0x9F.
+    private static readonly Encoding Legacy = CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;
+
+    /// <summary>Decodes UTF-8 (with or without BOM) or UTF-16 with BOM, falling back to Windows-1252/Latin-1; null when the bytes look binary.</summary>
     internal static string? DecodeText(byte[] bytes)
     {
         string text;
@@ -56,7 +64,7 @@ public sealed class DocumentReader(IOptions<DocumentReaderOptions> options)
         else
         {
             try { text = new UTF8Encoding(false, true).GetString(bytes); }
-            catch (DecoderFallbackException) { text = Encoding.Latin1.GetString(bytes); }
+            catch (DecoderFallbackException) { text = Legacy.GetString(bytes); }
         }
         text = text.TrimStart('\uFEFF');
         var control = text.Count(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'));

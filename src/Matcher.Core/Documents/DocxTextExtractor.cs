@@ -83,16 +83,30 @@ internal static class DocxTextExtractor
     private static string ParagraphText(Paragraph paragraph)
     {
         var sb = new StringBuilder();
-        foreach (var node in paragraph.Descendants())
+        AppendRuns(paragraph, sb);
+        return sb.ToString().Trim();
+    }
+
+    private static void AppendRuns(OpenXmlElement element, StringBuilder sb)
+    {
+        foreach (var child in element.ChildElements)
         {
-            switch (node)
+            switch (child)
             {
                 case Text t: sb.Append(t.Text); break;
                 case TabChar: sb.Append(' '); break;
                 case Break or CarriageReturn: sb.Append('\n'); break;
                 case NoBreakHyphen: sb.Append('-'); break;
+                // A text box is stored twice (DrawingML choice and VML fallback); read it once.
+                case AlternateContentFallback: break;
+                // Paragraphs inside text boxes get lines of their own.
+                case Paragraph nested:
+                    sb.Append('\n');
+                    AppendRuns(nested, sb);
+                    sb.Append('\n');
+                    break;
+                default: AppendRuns(child, sb); break;
             }
         }
-        return sb.ToString().Trim();
     }
 }

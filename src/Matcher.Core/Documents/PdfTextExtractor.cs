@@ -20,6 +20,9 @@ internal static class PdfTextExtractor
     // Incremental updates and trailing whitespace put %%EOF a little before the end.
     private const int EndOfFileWindow = 2048;
 
+    // Above this share of undecodable characters the text would match nothing; a few are common in real PDFs.
+    private const double UndecodableShare = 0.3;
+
     public static string Extract(byte[] bytes, string name)
     {
         var tail = bytes.AsSpan(Math.Max(0, bytes.Length - EndOfFileWindow));
@@ -70,8 +73,18 @@ internal static class PdfTextExtractor
                 var looks = images > 0 ? "it holds only images and looks scanned" : "it looks scanned or drawn";
                 throw new InputException($"{name} is a PDF that has no text layer; {looks}. Export it from the original document (Word, Google Docs, LaTeX) or upload DOCX/TXT instead.");
             }
+            if (LooksUndecodable(text))
+                throw new InputException($"{name} is a PDF whose text cannot be decoded (its fonts carry no character map, so the text comes out as symbols). Export it again from the original document, or upload DOCX/TXT.");
             return text;
         }
+    }
+
+    /// <summary>True when much of the text is control, private-use or replacement characters: glyphs without a character map.</summary>
+    internal static bool LooksUndecodable(string text)
+    {
+        var visible = text.Count(c => !char.IsWhiteSpace(c));
+        var bad = text.Count(c => c == '\uFFFD' || char.IsControl(c) && !char.IsWhiteSpace(c) || c is >= '\uE000' and <= '\uF8FF');
+        return visible > 0 && bad > visible * UndecodableShare;
     }
 
     private static void AppendPage(Page page, StringBuilder sb)

@@ -24,7 +24,8 @@ internal static partial class TextFormatClassifier
         }
         if (HtmlStart().IsMatch(trimmed))
             return new DocumentContent(DocumentFormat.Html, HtmlText(text), text);
-        if (MarkdownSyntax().Matches(text).Count >= 2)
+        // List items alone are plain text; Markdown needs headings, emphasis or links.
+        if (MarkdownMarkers().Matches(text).Count >= 2)
             return new DocumentContent(DocumentFormat.Markdown, MarkdownText.ToPlain(text), text);
         return new DocumentContent(DocumentFormat.PlainText, text);
     }
@@ -38,9 +39,9 @@ internal static partial class TextFormatClassifier
         return TextNormalizer.Normalize(HtmlBlockText.Render(root));
     }
 
-    [GeneratedRegex(@"^(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^<(?:!doctype\s+html|html|head|body|div|p|h[1-6]|ul|ol|section|article|main|table)[\s>]", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlStart();
 
-    [GeneratedRegex(@"^(#{1,6}\s+\S|\s*[-*+]\s+\S.*|.*\*\*[^*]+\*\*.*|.*\[[^\]]+\]\([^)]+\).*|[-=]{3,}\s*)$", RegexOptions.Multiline)]
-    private static partial Regex MarkdownSyntax();
+    [GeneratedRegex(@"^(#{1,6}\s+\S.*|.*\*\*[^*]+\*\*.*|.*\[[^\]]+\]\([^)]+\).*)$", RegexOptions.Multiline)]
+    private static partial Regex MarkdownMarkers();
 }

@@ -115,4 +115,22 @@ public sealed class CvPartsTests
     [InlineData("Intern", "Intern", null)]
     public void Splits_title_and_organization(string text, string title, string? organization) =>
         Assert.Equal((title, organization), ExperienceParser.SplitTitle(text));
+
+    [Fact]
+    public void Reads_organization_line_above_title_line_in_either_order()
+    {
+        var roles = ExperienceParser.Parse(CvLine.Split("Initech GmbH\nPlatform Engineer\n2019 – 2021\n• Ran the build farm"));
+
+        var role = Assert.Single(roles);
+        Assert.Equal(("Platform Engineer", "Initech GmbH"), (role.Title, role.Organization));
+        Assert.Equal(["Ran the build farm"], role.Bullets);
+    }
+
+    [Fact]
+    public void Joins_a_bullet_glyph_left_alone_on_its_line_to_the_next_line()
+    {
+        var lines = CvLine.Split("•\nShipped the billing API\nPlain line");
+
+        Assert.Equal([new CvLine("Shipped the billing API", true), new CvLine("Plain line", false)], lines);
+    }
 }

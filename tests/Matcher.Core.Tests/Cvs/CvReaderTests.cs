@@ -126,6 +126,8 @@ public sealed class CvReaderTests
             cv.Education.Select(e => (e.Degree!, e.Level!.Value, e.Institution!, e.EndYear!.Value)));
         Assert.Equal(["Figma", "User Research", "Prototyping", "Accessibility (WCAG 2.1)"], cv.Skills);
         Assert.Equal(["Google UX Design Certificate (2020)"], cv.Certifications);
+        // The languages sit in a text box.
+        Assert.Equal(["Portuguese (native)", "English (C2)"], cv.Languages);
     }
 
     [Fact]

@@ -88,6 +88,12 @@ public sealed class DocumentReaderTests
         Assert.Contains("damaged PDF", ex.Message);
     }
 
+    [Theory]
+    [InlineData("\uE001\uE002\uE003 \uE004\uE005 \u0001\u0002 ab", true)]
+    [InlineData("Senior Engineer \uFFFD at Acme", false)]
+    public void Flags_pdf_text_made_of_unmapped_glyphs(string text, bool undecodable) =>
+        Assert.Equal(undecodable, PdfTextExtractor.LooksUndecodable(text));
+
     [Fact]
     public void Reads_docx_header_list_items_and_table_rows()
     {
@@ -99,6 +105,8 @@ public sealed class DocumentReaderTests
         Assert.Contains("• Ran 30 usability studies with clinicians", lines);
         Assert.Contains("Master of Arts in Interaction Design | Universidade de Lisboa | 2019", lines);
         Assert.Contains("Lead UX Designer at Lumen Health — April 2022 to now", lines);
+        // Text-box content is read, each of its paragraphs on a line of its own.
+        Assert.Single(lines, l => l == "Portuguese (native), English (C2)");
     }
 
     [Fact]
@@ -186,19 +194,30 @@ public sealed class DocumentReaderTests
     }
 
     [Fact]
-    public void Decodes_utf16_with_bom_and_latin1_text_to_the_same_text_as_utf8()
+    public void Password_protected_word_document_is_refused_as_protected()
+    {
+        // Encrypted DOCX files are OLE containers holding an "EncryptedPackage" stream.
+        var doc = new byte[2048];
+        new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(doc, 0);
+        Encoding.Unicode.GetBytes("EncryptedPackage").CopyTo(doc, 1024);
+
+        var ex = Assert.Throws<InputException>(() => _reader.Read(doc, "cv.docx"));
+
+        Assert.Contains("password-protected Office document", ex.Message);
+    }
+
+    [Fact]
+    public void Decodes_utf16_with_bom_and_windows_1252_text_to_the_same_text_as_utf8()
     {
         var text = File.ReadAllText(CvFixtures.PathOf("cv-german.txt"));
         var utf16 = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray();
-        var latin1 = Encoding.Latin1.GetBytes(text.Replace('•', '-'));
+        var windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(text);
+        var expected = _reader.Read(CvFixtures.Bytes("cv-german.txt")).Text;
 
-        var fromUtf16 = _reader.Read(utf16).Text;
-        var fromLatin1 = _reader.Read(latin1).Text;
-
-        Assert.StartsWith("Jana Müller", fromUtf16);
-        Assert.StartsWith("Jana Müller", fromLatin1);
-        Assert.Contains("Englisch (fließend)", fromLatin1);
-        Assert.Equal(_reader.Read(CvFixtures.Bytes("cv-german.txt")).Text, fromUtf16);
+        Assert.StartsWith("Jana Müller", expected);
+        Assert.Equal(expected, _reader.Read(utf16).Text);
+        // "ü", "ß", "–" and "•" all survive the single-byte encoding.
+        Assert.Equal(expected, _reader.Read(windows1252).Text);
     }
 
     [Fact]
@@ -215,6 +234,9 @@ public sealed class DocumentReaderTests
         Assert.Contains("Work Experience", Lines(markdown.Text));
         Assert.DoesNotContain("**", markdown.Text);
         Assert.Equal(Format.PlainText, _reader.Read(CvFixtures.Bytes("cv-no-headings.txt"), "cv.md").Format);
+        // Dash lists alone do not make Markdown.
+        var dashed = File.ReadAllText(CvFixtures.PathOf("cv-german.txt")).Replace('•', '-');
+        Assert.Equal(Format.PlainText, _reader.Read(Encoding.UTF8.GetBytes(dashed)).Format);
     }
 
     private static List<string> Lines(string text) => text.Split('\n').Select(l => l.Trim()).ToList();
