@@ -116,7 +116,7 @@ public sealed class MatchWorkflow(
     private static string SessionTitle(CvDocument cv, Posting posting)
     {
         var who = cv.Contact.Name ?? "CV";
-        var role = posting.Positions[0].Title;
-        return $"{who} · {role}";
+        var role = posting.Title ?? posting.Positions[0].Title;
+        return posting.Company is { } company ? $"{who} · {role} ({company})" : $"{who} · {role}";
     }
 }
