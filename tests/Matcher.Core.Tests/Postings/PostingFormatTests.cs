@@ -1,0 +1,128 @@
+using Matcher.Core.Documents;
+using Format = Matcher.Core.Documents.DocumentFormat;
+using Matcher.Core.Postings;
+using static Matcher.Core.Tests.Postings.PostingFixtures;
+
+namespace Matcher.Core.Tests.Postings;
+
+/// <summary>Postings in each text format Matcher reads, beyond the seeds.</summary>
+public sealed class PostingFormatTests
+{
+    [Fact]
+    public void Prefers_json_ld_inside_an_html_page()
+    {
+        var posting = Read("html-with-jsonld.html");
+
+        Assert.Equal("Data Analyst, Fleet Operations", posting.Title);
+        Assert.Equal("Northwind Logistics", posting.Company);
+        Assert.Equal("Rotterdam, NL", posting.Location);
+        Assert.Equal("Full time, Temporary", posting.EmploymentType);
+        Assert.Equal(new Salary("EUR", 3800m, 4600m, "month"), posting.Salary);
+        Assert.Equal(new DateOnly(2026, 4, 30), posting.ValidThrough);
+        var position = Assert.Single(posting.Positions);
+        Assert.Equal(3, position.Responsibilities.Count);
+        Assert.Equal("Knowledge of vehicle routing problems.", Assert.Single(position.Requirements, r => r.Text.StartsWith("Knowledge", StringComparison.Ordinal)).Text);
+        Assert.Equal(RequirementKind.Preferred, position.Requirements.Single(r => r.Text.StartsWith("Knowledge", StringComparison.Ordinal)).Kind);
+        Assert.DoesNotContain(position.Requirements, r => r.Text.Contains("equal opportunity", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Adds_structured_json_ld_experience_and_education_when_the_text_states_none()
+    {
+        var requirements = Read("html-with-jsonld.html").Positions[0].Requirements;
+
+        var years = Assert.Single(requirements, r => r.MinYears is not null);
+        Assert.Equal(2, years.MinYears);
+        var degree = Assert.Single(requirements, r => r.Degree is not null);
+        Assert.Equal(DegreeLevel.Bachelor, degree.Degree);
+        Assert.Equal(Enumerable.Range(1, requirements.Count).Select(i => $"r{i}"), requirements.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void Reads_visible_sections_of_an_html_page_without_json_ld()
+    {
+        var posting = Read("html-without-jsonld.html");
+
+        Assert.Equal("Clinical Data Engineer", posting.Title);
+        Assert.Equal("Lumen Health", posting.Company);
+        Assert.Equal("Leeds, United Kingdom (hybrid)", posting.Location);
+        Assert.Contains("safely & quickly", posting.AboutCompany);
+        Assert.Contains("28 days of holiday", posting.Details["Benefits"]);
+        var position = Assert.Single(posting.Positions);
+        Assert.Equal(3, position.Responsibilities.Count);
+        Assert.Equal(4, position.Requirements.Count);
+        Assert.Equal(RequirementKind.Preferred, position.Requirements.Single(r => r.Text.Contains("FHIR", StringComparison.Ordinal)).Kind);
+        Assert.Equal(3, position.Requirements[0].MinYears);
+        Assert.All(AllText(posting), t => Assert.DoesNotContain("analytics", t, StringComparison.Ordinal));
+        Assert.DoesNotContain(position.Requirements, r => r.Text.Contains("adjustments", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Reads_markdown_headings_and_every_bullet_style()
+    {
+        var posting = Read("markdown-posting.md");
+
+        var position = Assert.Single(posting.Positions);
+        Assert.Equal("Senior Backend Developer (Go)", position.Title);
+        Assert.Equal(
+            ["Own the settlement service end to end, from design to on-call.",
+             "Review code and mentor two mid-level developers.",
+             "Improve the latency of the card authorisation path."],
+            position.Responsibilities);
+        Assert.Equal("5+ years of professional software development, at least 2 years with Go.", position.Requirements[0].Text);
+        Assert.Equal(5, position.Requirements[0].MinYears);
+        Assert.Equal(3, position.Requirements.Count(r => r.Kind == RequirementKind.Required));
+        Assert.Equal(2, position.Requirements.Count(r => r.Kind == RequirementKind.Preferred));
+        Assert.Equal(RequirementCategory.Language, position.Requirements.Single(r => r.Text.StartsWith("Portuguese", StringComparison.Ordinal)).Category);
+        Assert.DoesNotContain(MatchableText(position), t => t.Contains("personal data", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Marks_nice_to_have_a_plus_and_is_preferred_items_as_preferred_in_plain_text()
+    {
+        var position = Read("plain-inline-preferred.txt").Positions.Single();
+
+        Assert.Equal("Junior Mobile Developer", position.Title);
+        Assert.Equal(
+            [RequirementKind.Required, RequirementKind.Required, RequirementKind.Preferred, RequirementKind.Preferred, RequirementKind.Preferred],
+            position.Requirements.Select(r => r.Kind));
+        Assert.Equal(1, position.Requirements[0].MinYears);
+        Assert.Equal(DegreeLevel.Bachelor, position.Requirements[4].Degree);
+        Assert.DoesNotContain(MatchableText(position), t => t.Contains("recruiter", StringComparison.OrdinalIgnoreCase) || t.Contains("LI-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Reads_a_german_posting_with_its_own_headings()
+    {
+        var posting = Read("german-posting.txt");
+
+        var position = Assert.Single(posting.Positions);
+        Assert.Equal("Softwareentwickler Java (m/w/d)", position.Title);
+        Assert.Equal("Hamburg", posting.Location);
+        Assert.Equal(3, position.Responsibilities.Count);
+        Assert.Equal(3, position.Requirements.Count(r => r.Kind == RequirementKind.Required));
+        Assert.Equal("Erfahrung mit Kubernetes", Assert.Single(position.Requirements, r => r.Kind == RequirementKind.Preferred).Text);
+        Assert.Equal(3, position.Requirements.Single(r => r.Text.StartsWith("Mindestens", StringComparison.Ordinal)).MinYears);
+    }
+
+    [Fact]
+    public void Reads_pasted_text_like_a_file()
+    {
+        var text = File.ReadAllText(PathOf("plain-inline-preferred.txt"));
+
+        var pasted = new PostingReader().ReadText(text);
+
+        Assert.Equal(Read("plain-inline-preferred.txt").Positions[0].Requirements, pasted.Positions[0].Requirements);
+    }
+
+    [Fact]
+    public void Routes_html_and_json_by_content_when_the_text_comes_from_a_txt_file()
+    {
+        var reader = new PostingReader();
+        var json = File.ReadAllText(PathOf(Seed002));
+        var html = File.ReadAllText(PathOf("html-with-jsonld.html"));
+
+        Assert.Equal("Apple", reader.Read(new DocumentContent(Format.PlainText, json)).Company);
+        Assert.Equal("Northwind Logistics", reader.Read(new DocumentContent(Format.PlainText, html)).Company);
+    }
+}
