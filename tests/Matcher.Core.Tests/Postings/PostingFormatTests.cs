@@ -48,6 +48,7 @@ public sealed class PostingFormatTests
         Assert.Equal("Leeds, United Kingdom (hybrid)", posting.Location);
         Assert.Contains("safely & quickly", posting.AboutCompany);
         Assert.Contains("28 days of holiday", posting.Details["Benefits"]);
+        Assert.Equal(new Salary("GBP", 48000m, 56000m, "year"), posting.Salary);
         var position = Assert.Single(posting.Positions);
         Assert.Equal(3, position.Responsibilities.Count);
         Assert.Equal(4, position.Requirements.Count);
@@ -62,6 +63,10 @@ public sealed class PostingFormatTests
     {
         var posting = Read("markdown-posting.md");
 
+        Assert.Equal("Kestrel Payments", posting.Company);
+        Assert.Equal("Lisbon, Portugal", posting.Location);
+        Assert.Equal("Full time", posting.EmploymentType);
+        Assert.Equal(new Salary("EUR", 55000m, 70000m, "year"), posting.Salary);
         var position = Assert.Single(posting.Positions);
         Assert.Equal("Senior Backend Developer (Go)", position.Title);
         Assert.Equal(

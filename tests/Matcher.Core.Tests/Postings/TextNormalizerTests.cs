@@ -10,6 +10,7 @@ public sealed class TextNormalizerTests
     [InlineData("Apple\u00E2\u20AC\u2122s ecosystem", "Apple\u2019s ecosystem")]
     [InlineData("caf\u00C3\u00A9 au lait", "café au lait")]
     [InlineData("salary\u00C2\u00A0range", "salary range")]
+    [InlineData("don\u0092t stop", "don\u2019t stop")]
     public void Repairs_utf8_text_that_was_read_as_windows_1252(string garbled, string expected)
     {
         Assert.Equal(expected, TextNormalizer.Normalize(garbled));

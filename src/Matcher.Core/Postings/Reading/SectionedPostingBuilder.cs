@@ -70,12 +70,14 @@ internal static partial class SectionedPostingBuilder
             Responsibilities = responsibilities,
             Requirements = requirements.Requirements,
         };
+        var meta = PostingFacts.MetaLine(sections);
         return new Posting
         {
             Title = title,
-            Company = PostingFacts.Company(sections, fullText),
-            Location = PostingFacts.Location(details, fullText),
-            EmploymentType = PostingFacts.EmploymentType(title, details),
+            Salary = PayText(details, fullText) is { } pay ? SalaryText.Read(pay) : null,
+            Company = meta?.Company ?? PostingFacts.Company(sections, fullText),
+            Location = PostingFacts.Location(details, fullText) ?? meta?.Location,
+            EmploymentType = meta?.EmploymentType ?? PostingFacts.EmploymentType(title, details),
             Details = details,
             AboutCompany = about.Count > 0 ? string.Join("\n", about) : null,
             Positions = [position],
@@ -108,6 +110,11 @@ internal static partial class SectionedPostingBuilder
             return sentences;
         return items.Select(i => i.Text);
     }
+
+    /// <summary>The details entry or line that names pay, if any.</summary>
+    private static string? PayText(Dictionary<string, string> details, string fullText) =>
+        details.Where(d => SalaryText.NamesPay(d.Key)).Select(d => d.Value).FirstOrDefault()
+        ?? fullText.Split('\n').FirstOrDefault(l => SalaryText.NamesPay(l) && SalaryText.Read(l) is not null);
 
     private static void AddSummary(SortedDictionary<int, string> summaries, int priority, List<Item> items)
     {
