@@ -130,4 +130,33 @@ public sealed class PostingFormatTests
         Assert.Equal("Apple", reader.Read(new DocumentContent(Format.PlainText, json)).Company);
         Assert.Equal("Northwind Logistics", reader.Read(new DocumentContent(Format.PlainText, html)).Company);
     }
+
+    [Fact]
+    public void Keeps_a_pay_transparency_paragraph_out_of_the_requirements_and_reads_its_range()
+    {
+        var posting = Read("uppercase-headings-with-pay.txt");
+
+        var position = Assert.Single(posting.Positions);
+        Assert.Equal("Software Development Engineer II, AWS Lambda", position.Title);
+        Assert.Equal(3, position.Requirements.Count(r => r.Kind == RequirementKind.Required));
+        Assert.Equal(2, position.Requirements.Count(r => r.Kind == RequirementKind.Preferred));
+        Assert.DoesNotContain(position.Requirements, r => r.Text.Contains("base pay", StringComparison.Ordinal));
+        Assert.Equal(new Salary("USD", 129300m, 223600m, "year"), posting.Salary);
+        Assert.Contains("base pay", posting.Details["Pay"]);
+    }
+
+    [Fact]
+    public void Takes_responsibilities_from_the_description_when_no_duties_are_listed()
+    {
+        var posting = Read("untitled-key-qualifications.txt");
+
+        var position = Assert.Single(posting.Positions);
+        Assert.Equal(["You will design and build features used by millions.", "You will work with design.", "You will own quality."], position.Responsibilities);
+        Assert.Equal(5, position.Requirements.Count);
+        Assert.Equal("200123456", posting.Details["Role Number"]);
+        Assert.Equal(new DateOnly(2026, 1, 5), posting.DatePosted);
+        Assert.Equal("Apple", posting.Company);
+        Assert.Equal("Position 1", position.Title);
+        Assert.Contains(posting.Warnings, w => w.StartsWith("No job title found", StringComparison.Ordinal));
+    }
 }

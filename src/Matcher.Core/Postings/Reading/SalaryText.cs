@@ -23,6 +23,11 @@ internal static partial class SalaryText
     [GeneratedRegex(@"salary|compensation|pay\b|pay range|remuneration|wage|gehalt|salaire", RegexOptions.IgnoreCase)]
     private static partial Regex PayWord();
 
+    private const int MaxRangeGap = 80;
+
+    [GeneratedRegex(@"\bto\b|-|–|—|\bbis\b|\bà\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RangeWord();
+
     public static bool NamesPay(string text) => PayWord().IsMatch(text);
 
     public static Salary? Read(string text)
@@ -34,7 +39,14 @@ internal static partial class SalaryText
                 continue;
             var min = Amount(match.Groups["min"].Value, match.Groups["k1"].Success || match.Groups["k2"].Success);
             var max = match.Groups["max"].Success ? Amount(match.Groups["max"].Value, match.Groups["k2"].Success) : min;
-            var period = Period().Match(text[(match.Index + match.Length)..]) is { Success: true } p ? Canonical(p.Value) : null;
+            var end = match.Index + match.Length;
+            // "from $129,300/year in our lowest market up to $223,600/year": a second amount a little further on.
+            if (!match.Groups["max"].Success && match.NextMatch() is { Success: true } next && next.Index - end <= MaxRangeGap
+                && RangeWord().IsMatch(text[end..next.Index]) && Currency(next.Groups["cur1"].Value) == currency)
+            {
+                max = Amount(next.Groups["min"].Value, next.Groups["k1"].Success);
+            }
+            var period = Period().Match(text[match.Index..]) is { Success: true } p ? Canonical(p.Value) : null;
             return new Salary(currency, min, max, period);
         }
         return null;

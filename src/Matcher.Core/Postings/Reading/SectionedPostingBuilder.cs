@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Matcher.Core.Postings.Reading;
@@ -9,6 +10,7 @@ namespace Matcher.Core.Postings.Reading;
 internal static partial class SectionedPostingBuilder
 {
     private const int SentencesToSplitProse = 3;
+    private const string PayKey = "Pay";
 
     // "Responsibilities include: A. B. C." inside prose: the sentences after the marker are the duties.
     [GeneratedRegex(@"\b(?:responsibilities include|duties include|you will|in this role,? you will|your tasks include)\s*:\s*", RegexOptions.IgnoreCase)]
@@ -75,6 +77,9 @@ internal static partial class SectionedPostingBuilder
         {
             Title = title,
             Salary = PayText(details, fullText) is { } pay ? SalaryText.Read(pay) : null,
+            DatePosted = details.Where(d => d.Key.Contains("posted", StringComparison.OrdinalIgnoreCase))
+                .Select(d => DateOnly.TryParse(d.Value, CultureInfo.InvariantCulture, out var date) ? date : (DateOnly?)null)
+                .FirstOrDefault(d => d is not null),
             Company = meta?.Company ?? PostingFacts.Company(sections, fullText),
             Location = PostingFacts.Location(details, fullText) ?? meta?.Location,
             EmploymentType = meta?.EmploymentType ?? PostingFacts.EmploymentType(title, details),
@@ -96,6 +101,12 @@ internal static partial class SectionedPostingBuilder
             if (DetailLines.TryRead(item.Text, out var label, out var value))
             {
                 details.TryAdd(label, value);
+                continue;
+            }
+            // Pay-transparency paragraphs sit among the qualifications but are facts about the job.
+            if (SalaryText.NamesPay(item.Text) && SalaryText.Read(item.Text) is not null)
+            {
+                details.TryAdd(PayKey, item.Text);
                 continue;
             }
             kept.Add(item);
@@ -131,6 +142,9 @@ internal static partial class SectionedPostingBuilder
             if (marker.Success)
                 return ItemExtractor.Sentences(text[(marker.Index + marker.Length)..]);
         }
-        return [];
+        // No duties listed anywhere: the job description's sentences are the closest thing to them.
+        return sections.Where(s => s.Kind == SectionKind.Description)
+            .SelectMany(s => Keep(ItemExtractor.Extract(s.Lines), []))
+            .SelectMany(i => i.Bulleted ? [i.Text] : ItemExtractor.Sentences(i.Text));
     }
 }
