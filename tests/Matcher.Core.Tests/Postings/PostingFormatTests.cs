@@ -159,4 +159,17 @@ public sealed class PostingFormatTests
         Assert.Equal("Position 1", position.Title);
         Assert.Contains(posting.Warnings, w => w.StartsWith("No job title found", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Reads_a_job_ad_written_as_one_paragraph_by_its_sentences()
+    {
+        var posting = Read("prose-only.txt");
+
+        var position = Assert.Single(posting.Positions);
+        Assert.Equal("Barista", position.Title);
+        var requirement = Assert.Single(position.Requirements);
+        Assert.Equal(1, requirement.MinYears);
+        Assert.Contains("You will prepare espresso drinks, serve customers and keep the bar clean.", position.Responsibilities);
+        Assert.Contains(posting.Warnings, w => w.Contains("no headed sections", StringComparison.Ordinal));
+    }
 }

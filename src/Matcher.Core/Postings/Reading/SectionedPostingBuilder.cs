@@ -64,6 +64,18 @@ internal static partial class SectionedPostingBuilder
             responsibilities.AddRange(InlineDutiesFrom(sections));
         var summary = summaries.Values.FirstOrDefault();
         title ??= JobTitleRules.FromSentence(summary ?? "") ?? JobTitleRules.FromSentence(fullText);
+        if (responsibilities.Count == 0 && requirements.Requirements.Count == 0 && title is not null && summary is not null)
+        {
+            // A job ad written as one block of prose: sentences that ask for something are requirements, the rest duties.
+            foreach (var sentence in ItemExtractor.Sentences(summary.Replace('\n', ' ')))
+            {
+                if (AsksForSomething(sentence))
+                    requirements.Add(sentence, inPreferredSection: false);
+                else
+                    responsibilities.Add(sentence);
+            }
+            warnings.Add("The posting has no headed sections for duties or requirements; they were taken from its sentences.");
+        }
 
         var position = new Position
         {
@@ -121,6 +133,12 @@ internal static partial class SectionedPostingBuilder
             return sentences;
         return items.Select(i => i.Text);
     }
+
+    private static bool AsksForSomething(string sentence) =>
+        QualificationFacts.MinYears(sentence) is not null || QualificationFacts.MinDegree(sentence) is not null || AskingWords().IsMatch(sentence);
+
+    [GeneratedRegex(@"\b(required|requires?|needed|must (have|be)|you have|you bring|essential|ideally|should have|is a plus|nice to have)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AskingWords();
 
     /// <summary>The details entry or line that names pay, if any.</summary>
     private static string? PayText(Dictionary<string, string> details, string fullText) =>
