@@ -172,4 +172,22 @@ public sealed class PostingFormatTests
         Assert.Contains("You will prepare espresso drinks, serve customers and keep the bar clean.", position.Responsibilities);
         Assert.Contains(posting.Warnings, w => w.Contains("no headed sections", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Reads_standalone_json_ld_with_separate_responsibility_and_qualification_fields()
+    {
+        var posting = Read("jsonld-separate-fields.json");
+
+        Assert.Equal("St Aidan's Hospital", posting.Company);
+        Assert.Equal("Galway, Ireland", posting.Location);
+        Assert.Equal("Part time", posting.EmploymentType);
+        Assert.Equal(new Salary("EUR", 31.5m, 31.5m, "hour"), posting.Salary);
+        var position = Assert.Single(posting.Positions);
+        Assert.Equal("Registered Nurse, Night Shift", position.Title);
+        Assert.Equal(["Assess and monitor post-operative patients", "Give medication and keep accurate records"], position.Responsibilities);
+        Assert.Equal(
+            [RequirementKind.Required, RequirementKind.Required, RequirementKind.Preferred],
+            position.Requirements.Select(r => r.Kind));
+        Assert.Equal(2, position.Requirements[0].MinYears);
+    }
 }
