@@ -190,4 +190,16 @@ public sealed class PostingFormatTests
             position.Requirements.Select(r => r.Kind));
         Assert.Equal(2, position.Requirements[0].MinYears);
     }
+
+    [Fact]
+    public void Keeps_one_position_when_a_pdf_export_left_page_numbers_in_the_text()
+    {
+        var posting = Read("pdf-text-with-page-numbers.txt");
+
+        var position = Assert.Single(posting.Positions);
+        Assert.Equal("Warehouse Team Leader", position.Title);
+        Assert.Equal(["Lead a shift of 15 pickers and loaders", "Plan daily workloads with the site manager"], position.Responsibilities);
+        Assert.Equal(["2+ years of experience in a warehouse, including 1 year leading a team", "Forklift licence"], position.Requirements.Select(r => r.Text));
+        Assert.Equal(2, position.Requirements[0].MinYears);
+    }
 }
