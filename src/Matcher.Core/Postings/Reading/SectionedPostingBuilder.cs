@@ -81,7 +81,7 @@ internal static partial class SectionedPostingBuilder
         {
             Title = title ?? "",
             Summary = summary,
-            Responsibilities = responsibilities,
+            Responsibilities = responsibilities.Distinct().ToList(),
             Requirements = requirements.Requirements,
         };
         var meta = PostingFacts.MetaLine(sections);
