@@ -27,7 +27,8 @@ internal static partial class BoilerplateFilter
         "this job is with", "mygwork", "business community", "apply via", "apply on our website",
     ];
 
-    [GeneratedRegex(@"^#?LI-[A-Za-z0-9]+$|^#[A-Za-z0-9]+$", RegexOptions.IgnoreCase)]
+    // Tracking tags ("#LI-Remote") and page numbers left by a PDF export ("2", "Page 2 of 3", "2/3").
+    [GeneratedRegex(@"^#?LI-[A-Za-z0-9]+$|^#[A-Za-z0-9]+$|^\d{1,3}$|^page \d+( of \d+)?$|^\d{1,3}\s*/\s*\d{1,3}$", RegexOptions.IgnoreCase)]
     private static partial Regex TrackingTag();
 
     public static bool IsBoilerplate(string text)

@@ -35,7 +35,9 @@ internal static partial class HeadingVocabulary
         (SectionKind.Requirements, Rx(@"^((basic|minimum|required|key|essential|core|technical|job|your|additional|mandatory|must[- ]have) )*(qualifications?|requirements?|skills?|experience|profile|competencies|must[- ]haves?)( (and|&) (experience|qualifications?|skills?|education))?$|^education( (and|&) (experience|qualifications?|training))?$|^(what|who) (you'?ll need|you need|we'?re looking for|we are looking for|you are|we look for)$|^(about you|you have|you should have|you bring|what you bring|who you are)$")),
         (SectionKind.Summary, Rx(@"^(job |position |role )?(summary|overview)$|^introduction$")),
         (SectionKind.Description, Rx(@"^(job |role |position )?description$|^about (the|this) (role|job|position|opportunity)$|^the (role|opportunity|position|job)$|^job details$")),
-        (SectionKind.About, Rx(@"^about\b|^why\b|^who we are$|^our (company|mission|story|culture|team|values)$|^company (description|overview|profile)$|^life at\b")),
+        (SectionKind.About, Rx(@"^about (us|the (company|team|employer|organi[sz]ation)|our (company|team|organi[sz]ation))$|^why .{1,40}\?$|^why (join|work)\b|^who we are$|^our (company|mission|story|culture|team|values)$|^company (description|overview|profile)$|^life at\b")),
+        // "About Acme", "About Sony Interactive": a capitalised name, so "About 5 years of…" is not a heading.
+        (SectionKind.About, new(@"^About (\p{Lu}[\p{L}\p{N}&.'’-]*)( (of |&|\p{Lu})[\p{L}\p{N}&.'’-]*){0,4}$", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
         // German and French headings, so postings in those languages are split the same way.
         (SectionKind.Responsibilities, Rx(@"^(ihre|deine|unsere)? ?(aufgaben|tätigkeiten|verantwortlichkeiten)$|^das erwartet (sie|dich)$|^(vos |tes )?(missions|responsabilités)( principales)?$")),
         (SectionKind.Preferred, Rx(@"^(wünschenswert|von vorteil|nice to have|pluspunkte|idéalement|atouts?|serait un plus)$")),

@@ -12,6 +12,10 @@ internal static class JsonLdPostingReader
 {
     private const double MonthsPerYear = 12.0;
 
+    /// <summary>JobPosting text properties read as sections of their own, under the heading that names them.</summary>
+    private static readonly (string Heading, string Property)[] SectionProperties =
+        [("Responsibilities", "responsibilities"), ("Qualifications", "qualifications"), ("Preferred qualifications", "preferredQualifications"), ("Skills", "skills")];
+
     /// <summary>The first JobPosting object in the JSON, or null when there is none or the JSON is invalid.</summary>
     public static JsonElement? FindJobPosting(string json)
     {
@@ -28,12 +32,12 @@ internal static class JsonLdPostingReader
 
     public static Posting Read(JsonElement job, string? fallbackText = null)
     {
-        var description = Text(job, "description") ?? fallbackText ?? "";
-        var extra = string.Join("\n", new[] { ("Responsibilities", "responsibilities"), ("Qualifications", "qualifications"), ("Skills", "skills") }
-            .Select(p => (p.Item1, Value: Text(job, p.Item2)))
-            .Where(p => !string.IsNullOrWhiteSpace(p.Value))
-            .Select(p => $"\n{p.Item1}\n{p.Value}"));
-        var posting = TextPostingReader.Read(description + "\n" + extra);
+        // Each property is normalised on its own: one may be HTML and another plain text with line breaks.
+        var parts = new List<string> { TextNormalizer.Normalize(Text(job, "description") ?? fallbackText ?? "") };
+        foreach (var (heading, property) in SectionProperties)
+            if (Text(job, property) is { } value)
+                parts.Add(heading + "\n" + TextNormalizer.Normalize(value));
+        var posting = TextPostingReader.Read(string.Join("\n\n", parts));
 
         var title = Text(job, "title") ?? posting.Title;
         var details = new Dictionary<string, string>(posting.Details);

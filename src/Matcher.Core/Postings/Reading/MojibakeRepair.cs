@@ -19,12 +19,16 @@ internal static partial class MojibakeRepair
     [GeneratedRegex("(?<=\\S)\u00C2(?=[ \t])")]
     private static partial Regex OrphanNbspLead();
 
+    // Windows-1252 punctuation read as Latin-1 lands in the C1 control block (0x92 for "’").
+    [GeneratedRegex("[\u0080-\u009F]")]
+    private static partial Regex StrayControls();
+
     public static string Repair(string text)
     {
         // Twice, for text that went through the wrong decoding twice.
         for (var pass = 0; pass < 2; pass++)
         {
-            var repaired = OrphanNbspLead().Replace(RepairSequences(text), "");
+            var repaired = StrayControls().Replace(OrphanNbspLead().Replace(RepairSequences(text), ""), m => Windows1252Char(m.Value[0]));
             if (repaired == text)
                 break;
             text = repaired;
@@ -67,6 +71,12 @@ internal static partial class MojibakeRepair
         }
         try { return StrictUtf8.GetString(bytes); }
         catch (DecoderFallbackException) { return null; }
+    }
+
+    private static string Windows1252Char(char control)
+    {
+        try { return Windows1252.GetString([(byte)control]); }
+        catch (DecoderFallbackException) { return ""; }
     }
 
     private static byte? ToByte(char c)

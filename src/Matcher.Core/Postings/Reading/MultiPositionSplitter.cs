@@ -4,7 +4,7 @@ namespace Matcher.Core.Postings.Reading;
 
 /// <summary>
 /// Reads documents that list several positions as numbered entries (a brochure or a table exported from a
-/// PDF): an optional index "1 / Title", then one numbered block per position whose wrapped title cell,
+/// PDF): an index "1 / Title", then one numbered block per position whose wrapped title cell,
 /// description and an optional narrow last column (the product area) follow each other.
 /// </summary>
 internal static partial class MultiPositionSplitter
@@ -13,6 +13,7 @@ internal static partial class MultiPositionSplitter
     private const int MinPositions = 2;
     private const double NarrowColumnRatio = 0.6;
     private const int MinRepeatedHeaderWords = 3;
+    private const int MaxTitleWords = 16;
 
     [GeneratedRegex(@"^\d{1,3}$")]
     private static partial Regex NumberOnly();
@@ -26,22 +27,24 @@ internal static partial class MultiPositionSplitter
     {
         var lines = WithoutRepeatedHeaders(input);
         var runs = NumberedRuns(lines);
-        if (runs.Count == 0)
-            return null;
 
-        // With two runs of the same length the first is the index, the second holds the descriptions.
-        var index = runs.Count >= 2 && runs[0].Count == runs[1].Count ? runs[0] : null;
-        var blocks = index is null ? runs[0] : runs[1];
-        var titles = index?.Select(i => IndexTitle(lines, i)).ToList();
+        // Two runs of the same length: the first is the index of titles, the second holds the descriptions.
+        // A single run is not enough, since page numbers of an exported PDF look just the same.
+        if (runs.Count < 2 || runs[0].Count != runs[1].Count)
+            return null;
+        var (index, blocks) = (runs[0], runs[1]);
+        var titles = index.Select(i => IndexTitle(lines, i)).ToList();
+        if (titles.Any(t => t.Length == 0 || t.Split(' ').Length > MaxTitleWords))
+            return null;
 
         var positions = new List<Position>();
         for (var p = 0; p < blocks.Count; p++)
         {
             var end = p + 1 < blocks.Count ? blocks[p + 1] : lines.Count;
             var block = lines.Skip(blocks[p] + 1).Take(end - blocks[p] - 1).ToList();
-            positions.Add(ReadBlock(block, titles?[p]));
+            positions.Add(ReadBlock(block, titles[p]));
         }
-        var preambleEnd = (index ?? blocks)[0];
+        var preambleEnd = index[0];
         return new Result(lines.Take(preambleEnd).ToList(), positions);
     }
 
@@ -74,7 +77,7 @@ internal static partial class MultiPositionSplitter
         return TextNormalizer.JoinLines(title);
     }
 
-    private static Position ReadBlock(List<string> block, string? indexTitle)
+    private static Position ReadBlock(List<string> block, string indexTitle)
     {
         var start = block.FindIndex(l => l.Length > 0);
         var body = start < 0 ? [] : block.Skip(start).ToList();
@@ -100,24 +103,18 @@ internal static partial class MultiPositionSplitter
         return new Position { Title = title, Summary = summary, Responsibilities = responsibilities, Details = details };
     }
 
-    /// <summary>The title cell: the lines that spell the index title (ignoring how the PDF wrapped it), else the first paragraph's first line.</summary>
-    private static (string Title, int Lines) TitleCell(List<string> body, string? indexTitle)
+    /// <summary>The title cell: the lines that spell the index title, however the PDF wrapped them.</summary>
+    private static (string Title, int Lines) TitleCell(List<string> body, string indexTitle)
     {
-        if (indexTitle is not null)
+        var target = Compact(indexTitle);
+        var spelled = "";
+        for (var i = 0; i < body.Count && target.StartsWith(spelled, StringComparison.Ordinal); i++)
         {
-            var target = Compact(indexTitle);
-            var spelled = "";
-            for (var i = 0; i < body.Count && i < 12; i++)
-            {
-                spelled += Compact(body[i]);
-                if (spelled == target)
-                    return (indexTitle, i + 1);
-                if (!target.StartsWith(spelled, StringComparison.Ordinal))
-                    break;
-            }
-            return (indexTitle, 0);
+            spelled += Compact(body[i]);
+            if (spelled == target)
+                return (indexTitle, i + 1);
         }
-        return body.Count > 0 ? (body[0], 1) : ("", 0);
+        return (indexTitle, 0);
     }
 
     private static string Compact(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).Select(char.ToLowerInvariant).ToArray());

@@ -86,6 +86,32 @@ internal static partial class PostingFacts
         return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
+    public sealed record Meta(string? Company, string? Location, string? EmploymentType);
+
+    /// <summary>
+    /// A job-board style line under the title, "Company · City, Country · Full-time" (or with "|"):
+    /// the employment type and place are recognised, the first remaining part is the company.
+    /// </summary>
+    public static Meta? MetaLine(IReadOnlyList<Section> sections)
+    {
+        var title = sections.FirstOrDefault(s => s.Kind == SectionKind.Title);
+        var line = title?.Lines.FirstOrDefault(l => l.Length > 0);
+        if (line is null)
+            return null;
+        var parts = MetaSeparator().Split(line).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        if (parts.Count < 2 || parts.Any(p => p.Split(' ').Length > MaxMetaPartWords))
+            return null;
+        var employment = parts.FirstOrDefault(p => EmploymentWord().IsMatch(p));
+        var place = parts.FirstOrDefault(p => p != employment && (p.Contains(',') || p.Contains("remote", StringComparison.OrdinalIgnoreCase)));
+        var company = parts.FirstOrDefault(p => p != employment && p != place);
+        return new Meta(company, place, employment is null ? null : Display(employment));
+    }
+
+    private const int MaxMetaPartWords = 6;
+
+    [GeneratedRegex(@"\s[·|•]\s")]
+    private static partial Regex MetaSeparator();
+
     private static string? Match(string text, IEnumerable<Regex> patterns)
     {
         foreach (var pattern in patterns)

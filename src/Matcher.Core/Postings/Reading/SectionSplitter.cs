@@ -53,6 +53,7 @@ internal static class SectionSplitter
     {
         if (lines[start].Length == 0)
             return (null, 0, "");
+        var single = HeadingVocabulary.Classify(lines[start]);
         for (var count = 3; count >= 2; count--)
         {
             var pieces = new List<string>();
@@ -73,13 +74,14 @@ internal static class SectionSplitter
             }
             if (pieces.Count != count)
                 continue;
+            // A line that is a heading on its own is joined only through a joining word ("Allowance" + "and" + "Benefit").
+            if (single is not null && !pieces.Any(EndsWithJoiner))
+                continue;
             var joined = string.Join(' ', pieces);
             if (HeadingVocabulary.Classify(joined) is { } kind)
                 return (kind, end - start, HeadingVocabulary.Clean(joined));
         }
-        return HeadingVocabulary.Classify(lines[start]) is { } single
-            ? (single, 1, HeadingVocabulary.Clean(lines[start]))
-            : (null, 0, "");
+        return single is null ? (null, 0, "") : (single, 1, HeadingVocabulary.Clean(lines[start]));
     }
 
     private static bool EndsWithJoiner(string line) =>

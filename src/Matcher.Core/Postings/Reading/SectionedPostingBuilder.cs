@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Matcher.Core.Postings.Reading;
@@ -9,6 +10,7 @@ namespace Matcher.Core.Postings.Reading;
 internal static partial class SectionedPostingBuilder
 {
     private const int SentencesToSplitProse = 3;
+    private const string PayKey = "Pay";
 
     // "Responsibilities include: A. B. C." inside prose: the sentences after the marker are the duties.
     [GeneratedRegex(@"\b(?:responsibilities include|duties include|you will|in this role,? you will|your tasks include)\s*:\s*", RegexOptions.IgnoreCase)]
@@ -62,20 +64,37 @@ internal static partial class SectionedPostingBuilder
             responsibilities.AddRange(InlineDutiesFrom(sections));
         var summary = summaries.Values.FirstOrDefault();
         title ??= JobTitleRules.FromSentence(summary ?? "") ?? JobTitleRules.FromSentence(fullText);
+        if (responsibilities.Count == 0 && requirements.Requirements.Count == 0 && title is not null && summary is not null)
+        {
+            // A job ad written as one block of prose: sentences that ask for something are requirements, the rest duties.
+            foreach (var sentence in ItemExtractor.Sentences(summary.Replace('\n', ' ')))
+            {
+                if (AsksForSomething(sentence))
+                    requirements.Add(sentence, inPreferredSection: false);
+                else
+                    responsibilities.Add(sentence);
+            }
+            warnings.Add("The posting has no headed sections for duties or requirements; they were taken from its sentences.");
+        }
 
         var position = new Position
         {
             Title = title ?? "",
             Summary = summary,
-            Responsibilities = responsibilities,
+            Responsibilities = responsibilities.Distinct().ToList(),
             Requirements = requirements.Requirements,
         };
+        var meta = PostingFacts.MetaLine(sections);
         return new Posting
         {
             Title = title,
-            Company = PostingFacts.Company(sections, fullText),
-            Location = PostingFacts.Location(details, fullText),
-            EmploymentType = PostingFacts.EmploymentType(title, details),
+            Salary = PayText(details, fullText) is { } pay ? SalaryText.Read(pay) : null,
+            DatePosted = details.Where(d => d.Key.Contains("posted", StringComparison.OrdinalIgnoreCase))
+                .Select(d => DateOnly.TryParse(d.Value, CultureInfo.InvariantCulture, out var date) ? date : (DateOnly?)null)
+                .FirstOrDefault(d => d is not null),
+            Company = meta?.Company ?? PostingFacts.Company(sections, fullText),
+            Location = PostingFacts.Location(details, fullText) ?? meta?.Location,
+            EmploymentType = meta?.EmploymentType ?? PostingFacts.EmploymentType(title, details),
             Details = details,
             AboutCompany = about.Count > 0 ? string.Join("\n", about) : null,
             Positions = [position],
@@ -96,6 +115,12 @@ internal static partial class SectionedPostingBuilder
                 details.TryAdd(label, value);
                 continue;
             }
+            // Pay-transparency paragraphs sit among the qualifications but are facts about the job.
+            if (SalaryText.NamesPay(item.Text) && SalaryText.Read(item.Text) is not null)
+            {
+                details.TryAdd(PayKey, item.Text);
+                continue;
+            }
             kept.Add(item);
         }
         return kept;
@@ -108,6 +133,17 @@ internal static partial class SectionedPostingBuilder
             return sentences;
         return items.Select(i => i.Text);
     }
+
+    private static bool AsksForSomething(string sentence) =>
+        QualificationFacts.MinYears(sentence) is not null || QualificationFacts.MinDegree(sentence) is not null || AskingWords().IsMatch(sentence);
+
+    [GeneratedRegex(@"\b(required|requires?|needed|must (have|be)|you have|you bring|essential|ideally|should have|is a plus|nice to have)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AskingWords();
+
+    /// <summary>The details entry or line that names pay, if any.</summary>
+    private static string? PayText(Dictionary<string, string> details, string fullText) =>
+        details.Where(d => SalaryText.NamesPay(d.Key)).Select(d => d.Value).FirstOrDefault()
+        ?? fullText.Split('\n').FirstOrDefault(l => SalaryText.NamesPay(l) && SalaryText.Read(l) is not null);
 
     private static void AddSummary(SortedDictionary<int, string> summaries, int priority, List<Item> items)
     {
@@ -124,6 +160,9 @@ internal static partial class SectionedPostingBuilder
             if (marker.Success)
                 return ItemExtractor.Sentences(text[(marker.Index + marker.Length)..]);
         }
-        return [];
+        // No duties listed anywhere: the job description's sentences are the closest thing to them.
+        return sections.Where(s => s.Kind == SectionKind.Description)
+            .SelectMany(s => Keep(ItemExtractor.Extract(s.Lines), []))
+            .SelectMany(i => i.Bulleted ? [i.Text] : ItemExtractor.Sentences(i.Text));
     }
 }

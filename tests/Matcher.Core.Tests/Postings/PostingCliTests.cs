@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Matcher.Cli;
+using static Matcher.Core.Tests.Postings.PostingFixtures;
+
+namespace Matcher.Core.Tests.Postings;
+
+public sealed class PostingCliTests
+{
+    [Fact]
+    public async Task Prints_the_parsed_posting_as_camel_case_json()
+    {
+        var (exit, output, _) = await RunAsync("posting", "parse", PathOf(Seed002), "--json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("Machine Learning Engineer - Apple Media Products", root.GetProperty("title").GetString());
+        Assert.Equal("2021-07-11", root.GetProperty("datePosted").GetString());
+        Assert.Equal(114000, root.GetProperty("salary").GetProperty("min").GetDecimal());
+        Assert.Equal("USD", root.GetProperty("salary").GetProperty("currency").GetString());
+        var requirements = root.GetProperty("positions")[0].GetProperty("requirements");
+        Assert.Equal(12, requirements.GetArrayLength());
+        Assert.Equal("r5", requirements[4].GetProperty("id").GetString());
+        Assert.Equal("preferred", requirements[4].GetProperty("kind").GetString());
+        Assert.Equal("softSkill", requirements[8].GetProperty("category").GetString());
+        Assert.Equal(3, requirements[0].GetProperty("minYears").GetDouble());
+        Assert.Equal("master", requirements[10].GetProperty("degree").GetString());
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("warnings").ValueKind);
+    }
+
+    [Fact]
+    public async Task Prints_positions_of_a_brochure_with_their_details()
+    {
+        var (exit, output, _) = await RunAsync("posting", "parse", PathOf(Seed001), "--json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var positions = json.RootElement.GetProperty("positions");
+        Assert.Equal(11, positions.GetArrayLength());
+        Assert.Equal("Robotics, Engineer / Researcher", positions[9].GetProperty("title").GetString());
+        Assert.True(positions[9].GetProperty("details").TryGetProperty("Product area", out _));
+        Assert.Contains("8-10 weeks", json.RootElement.GetProperty("details").GetProperty("Internship Period").GetString());
+    }
+
+    [Fact]
+    public async Task Prints_a_short_summary_without_json()
+    {
+        var (exit, output, _) = await RunAsync("posting", "parse", PathOf(Seed003));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Amazon", output, StringComparison.Ordinal);
+        Assert.Contains("4 required and 1 preferred", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bad/empty.txt")]
+    [InlineData("bad/binary.bin")]
+    [InlineData("bad/not-a-posting.txt")]
+    [InlineData("no-such-file.txt")]
+    public async Task Exits_with_2_and_a_one_line_reason_for_unusable_input(string fixture)
+    {
+        var (exit, output, error) = await RunAsync("posting", "parse", PathOf(fixture), "--json");
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CliApp.RunAsync(args, output, error, TestContext.Current.CancellationToken);
+        return (exit, output.ToString(), error.ToString());
+    }
+}
