@@ -27,19 +27,11 @@ public static class EvalCommands
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, async (output, ct) =>
         {
             var scorerName = parse.GetValue(baseline) ?? EvalScorers.Engine;
-            EvalScorers.Factory factory;
-            try
-            {
-                factory = EvalScorers.Resolve(scorerName);
-            }
-            catch (ScorerUnavailableException ex)
-            {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"error: {ex.Message}");
-                return CommandRunner.Failure;
-            }
+            var factory = EvalScorers.Resolve(scorerName);
 
             var set = await new LabelSetLoader().LoadAsync(parse.GetValue(labels)!, cancellationToken: ct);
-            var score = await factory(set, ct);
+            await using var services = CliServices.Build();
+            var score = await factory(set, services, ct);
             var result = await new Evaluator().EvaluateAsync(set, scorerName.ToLowerInvariant(), score, ct);
             if (parse.GetValue(json))
                 await CommandRunner.WriteJsonAsync(output, result);

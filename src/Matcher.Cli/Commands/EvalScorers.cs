@@ -1,5 +1,12 @@
+using System.Collections.Concurrent;
+using Matcher.Core.Cvs;
 using Matcher.Core.Documents;
+using Matcher.Core.Embeddings;
 using Matcher.Core.Evaluation;
+using Matcher.Core.Matching;
+using Matcher.Core.Postings;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Matcher.Cli.Commands;
 
@@ -11,35 +18,65 @@ internal static class EvalScorers
 {
     public const string Engine = "engine";
 
-    public delegate Task<Func<string, string, int, CancellationToken, Task<double>>> Factory(LabelSet labels, CancellationToken cancellationToken);
+    public delegate Task<Func<string, string, int, CancellationToken, Task<double>>> Factory(LabelSet labels, IServiceProvider services, CancellationToken cancellationToken);
 
     private static readonly Dictionary<string, Factory> Available = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["tfidf"] = (labels, _) => Task.FromResult(TfIdf(labels)),
+        [Engine] = (_, services, _) => Task.FromResult(EngineScorer(services)),
+        ["embedding"] = (_, services, _) => Task.FromResult(BestLineScorer(services)),
+        ["tfidf"] = (labels, _, _) => Task.FromResult(TfIdf(labels)),
     };
 
-    /// <summary>Scorers that are part of the product but not wired into evaluation in this build.</summary>
-    private static readonly HashSet<string> NotYetAvailable = new(StringComparer.OrdinalIgnoreCase) { Engine, "embedding" };
-
-    public static IEnumerable<string> Names => Available.Keys.Concat(NotYetAvailable).Order(StringComparer.Ordinal);
+    public static IEnumerable<string> Names => Available.Keys.Order(StringComparer.Ordinal);
 
     /// <summary>The factory for a scorer name; fails with a message that says what to use instead.</summary>
-    public static Factory Resolve(string name)
+    public static Factory Resolve(string name) =>
+        Available.TryGetValue(name, out var factory)
+            ? factory
+            : throw new InputException($"Unknown scorer '{name}'. Choose one of: {string.Join(", ", Names)}.");
+
+    /// <summary>The product's engine: the overall 0–100 score.</summary>
+    private static Func<string, string, int, CancellationToken, Task<double>> EngineScorer(IServiceProvider services)
     {
-        if (Available.TryGetValue(name, out var factory))
-            return factory;
-        if (NotYetAvailable.Contains(name))
-            throw new ScorerUnavailableException(
-                $"The '{name}' scorer is not available for evaluation yet. Available now: {string.Join(", ", Available.Keys)} (use --baseline {Available.Keys.First()}).");
-        throw new InputException($"Unknown scorer '{name}'. Choose one of: {string.Join(", ", Names)}.");
+        var cvReader = services.GetRequiredService<CvReader>();
+        var postings = new PostingCache(services.GetRequiredService<PostingReader>());
+        var engine = services.GetRequiredService<IMatchEngine>();
+        return async (cv, posting, position, ct) =>
+            (await engine.MatchAsync(cvReader.ReadText(cv), postings.Get(posting), position, ct)).Score;
     }
+
+    /// <summary>
+    /// The embedding baseline: for each requirement (or responsibility) the best cosine to any CV line,
+    /// averaged. No lexicon, no structured checks, no weights.
+    /// </summary>
+    private static Func<string, string, int, CancellationToken, Task<double>> BestLineScorer(IServiceProvider services)
+    {
+        var postings = new PostingCache(services.GetRequiredService<PostingReader>());
+        var embedder = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        return async (cv, posting, position, ct) =>
+        {
+            var target = postings.Get(posting).Positions[position];
+            var queries = target.Requirements.Count > 0 ? target.Requirements.Select(r => r.Text).ToList() : target.Responsibilities.ToList();
+            var lines = cv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.Length > 2).ToList();
+            var q = await embedder.GenerateAsync(queries, EmbeddingInputType.ForQueries(), ct);
+            var d = await embedder.GenerateAsync(lines, cancellationToken: ct);
+            return q.Average(qe => d.Max(de => TensorDot(qe.Vector.Span, de.Vector.Span)));
+        };
+    }
+
+    private static double TensorDot(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(a, b);
 
     private static Func<string, string, int, CancellationToken, Task<double>> TfIdf(LabelSet labels)
     {
         var scorer = new TfIdfScorer(labels.Documents);
         return (cv, posting, _, _) => Task.FromResult(scorer.Score(cv, posting));
     }
-}
 
-/// <summary>A scorer that exists in the product but cannot be evaluated in this build; exit code 1, not bad input.</summary>
-internal sealed class ScorerUnavailableException(string message) : Exception(message);
+    /// <summary>Each posting is read once however many CVs are scored against it.</summary>
+    private sealed class PostingCache(PostingReader reader)
+    {
+        private readonly ConcurrentDictionary<string, Posting> _postings = new(StringComparer.Ordinal);
+
+        public Posting Get(string text) => _postings.GetOrAdd(text, reader.ReadText);
+    }
+}
