@@ -50,18 +50,21 @@ public class EvalCommandTests
     }
 
     [Theory]
-    [InlineData("embedding")]
-    [InlineData(null)]
-    public async Task A_scorer_not_yet_wired_in_fails_with_exit_one_and_says_what_is_available(string? baseline)
+    [InlineData("embedding", "embedding")]
+    [InlineData(null, "engine")]
+    public async Task The_engine_and_the_embedding_baseline_score_every_labelled_group(string? baseline, string expectedScorer)
     {
-        string[] args = baseline is null ? ["eval", "--labels", Labels] : ["eval", "--labels", Labels, "--baseline", baseline];
+        var small = Path.Combine(AppContext.BaseDirectory, "fixtures", "eval-small", "labels.csv");
+        string[] args = baseline is null ? ["eval", "--labels", small, "--json"] : ["eval", "--labels", small, "--baseline", baseline, "--json"];
 
         var (exit, stdout, stderr) = await RunAsync(args);
 
-        Assert.Equal(1, exit);
-        Assert.Contains("not available", stderr);
-        Assert.Contains("tfidf", stderr);
-        Assert.Equal("", stdout);
+        Assert.True(exit == 0, stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        Assert.Equal(expectedScorer, json.RootElement.GetProperty("scorer").GetString());
+        var groups = json.RootElement.GetProperty("postings").EnumerateArray().ToList();
+        Assert.NotEmpty(groups);
+        Assert.All(groups, g => Assert.True(g.GetProperty("pairs").GetInt32() > 0));
     }
 
     [Fact]

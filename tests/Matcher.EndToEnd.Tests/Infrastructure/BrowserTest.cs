@@ -48,6 +48,8 @@ public abstract class BrowserTest : IAsyncLifetime
     /// <summary>Stops the app and starts it again on the same data folder, as after a restart.</summary>
     protected async Task RestartAppAsync()
     {
+        // Leave the app's pages first: a page left open would report its lost connection as errors.
+        await Page.GotoAsync("about:blank");
         await App.DisposeAsync();
         App = await AppProcess.StartAsync(DataFolder, TestContext.Current.CancellationToken);
     }
