@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Matcher.Core.Reports;
 using Matcher.Core.Serialization;
 using Matcher.Web.Services;
 
@@ -17,6 +18,16 @@ public static class Endpoints
         app.MapGet("/reports/{id:guid}/report.json", async (Guid id, SessionQueries queries, CancellationToken ct) =>
             await queries.GetReportAsync(id, ct) is { } saved
                 ? Results.File(JsonSerializer.SerializeToUtf8Bytes(saved.Report, MatcherJson.Indented), "application/json", $"matcher-report-{id:N}.json")
+                : Results.NotFound());
+        app.MapGet("/reports/{id:guid}/report.csv", async (Guid id, SessionQueries queries, CancellationToken ct) =>
+            await queries.GetReportAsync(id, ct) is { } saved
+                ? Results.File(ReportExport.Csv(saved.Report), "text/csv", $"matcher-report-{id:N}.csv")
+                : Results.NotFound());
+
+        app.MapGet("/reports/{id:guid}/report.docx", async (Guid id, SessionQueries queries, CancellationToken ct) =>
+            await queries.GetReportAsync(id, ct) is { } saved
+                ? Results.File(ReportExport.Docx(saved.Report, $"{saved.PostingTitle} — fit report"),
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"matcher-report-{id:N}.docx")
                 : Results.NotFound());
         return app;
     }
