@@ -9,6 +9,7 @@ public static class CliApp
     public static RootCommand Build()
     {
         var root = new RootCommand("Matcher: how well a CV fits a role, requirement by requirement.");
+        root.Subcommands.Add(BenchCommands.Create());
         return root;
     }
 
