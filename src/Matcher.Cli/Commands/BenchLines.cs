@@ -17,9 +17,16 @@ internal static class BenchLines
     public static (string[] Lines, string Source) Load(int count)
     {
         var fixtures = FixtureLines().Take(count).ToList();
+        // Distinct lines only: duplicates would flatter the engine, which embeds each distinct line once.
+        var seen = new HashSet<string>(fixtures, StringComparer.Ordinal);
         var random = new Random(42);
-        while (fixtures.Count < count)
-            fixtures.Add($"{Pick(Verbs)} {Pick(Things)} {Pick(Tools)}{Pick(Outcomes)}.");
+        var capacity = fixtures.Count + Verbs.Length * Things.Length * Tools.Length * Outcomes.Length;
+        while (fixtures.Count < Math.Min(count, capacity))
+        {
+            var line = $"{Pick(Verbs)} {Pick(Things)} {Pick(Tools)}{Pick(Outcomes)}.";
+            if (seen.Add(line))
+                fixtures.Add(line);
+        }
         var source = fixtures.Count == 0 ? "generated" : $"{FixtureLines().Take(count).Count()} fixture lines + generated";
         return ([.. fixtures], source);
 
