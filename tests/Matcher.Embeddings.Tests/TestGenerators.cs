@@ -70,3 +70,28 @@ internal sealed class FailingEmbeddingGenerator : IEmbeddingGenerator<string, Em
 
     public void Dispose() { }
 }
+
+/// <summary>A process-local cache, for composition tests that need a cache but not a database.</summary>
+internal sealed class InMemoryEmbeddingCache : IEmbeddingCache
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), ReadOnlyMemory<float>> _rows = new();
+
+    public IEnumerable<string> ModelIds => _rows.Keys.Select(k => k.Item1).Distinct();
+
+    public Task<IReadOnlyDictionary<string, ReadOnlyMemory<float>>> GetManyAsync(
+        string modelId, IReadOnlyCollection<string> textSha256s, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyDictionary<string, ReadOnlyMemory<float>> found = textSha256s
+            .Where(h => _rows.ContainsKey((modelId, h)))
+            .Distinct()
+            .ToDictionary(h => h, h => _rows[(modelId, h)]);
+        return Task.FromResult(found);
+    }
+
+    public Task PutManyAsync(string modelId, IReadOnlyCollection<CachedEmbedding> entries, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in entries)
+            _rows.TryAdd((modelId, entry.TextSha256), entry.Vector);
+        return Task.CompletedTask;
+    }
+}
