@@ -27,7 +27,9 @@ internal sealed class FakeEmbeddingServer : IAsyncDisposable
     public ConcurrentQueue<HttpStatusCode> Failures { get; } = new();
     public ConcurrentQueue<JsonObject> Requests { get; } = new();
     public TimeSpan Delay { get; set; }
-    public string BaseUrl => _app.Urls.Single() + "/v1";
+    public string Root => _app.Urls.Single();
+    public string BaseUrl => Root + "/v1";
+    public ConcurrentQueue<string> Paths { get; } = new();
 
     public static async Task<FakeEmbeddingServer> StartAsync()
     {
@@ -37,6 +39,8 @@ internal sealed class FakeEmbeddingServer : IAsyncDisposable
         var app = builder.Build();
         var server = new FakeEmbeddingServer(app);
         app.MapPost("/v1/embeddings", (Delegate)server.HandleAsync);
+        // Azure OpenAI's shape: the deployment in the path, the key in an api-key header.
+        app.MapPost("/openai/deployments/{deployment}/embeddings", (Delegate)server.HandleAsync);
         await app.StartAsync();
         return server;
     }
@@ -54,9 +58,10 @@ internal sealed class FakeEmbeddingServer : IAsyncDisposable
     {
         var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
         Requests.Enqueue(body);
+        Paths.Enqueue(context.Request.Path);
         if (Delay > TimeSpan.Zero)
             await Task.Delay(Delay, context.RequestAborted);
-        if (context.Request.Headers.Authorization != $"Bearer {ApiKey}")
+        if (context.Request.Headers.Authorization != $"Bearer {ApiKey}" && context.Request.Headers["api-key"] != ApiKey)
             return Error(HttpStatusCode.Unauthorized, "invalid_api_key");
         if (Failures.TryDequeue(out var failure))
         {

@@ -52,6 +52,35 @@ public sealed class HostedProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Azure_deployment_is_called_by_name_with_the_key_header()
+    {
+        await using var services = Compose(s =>
+        {
+            s["Matcher:Embeddings:Provider"] = "AzureOpenAI";
+            s["Matcher:Embeddings:BaseUrl"] = null;
+            s["Matcher:Embeddings:Endpoint"] = _server.Root;
+            s["Matcher:Embeddings:Deployment"] = "cv-embeddings";
+        });
+        var generator = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+
+        var vectors = await generator.GenerateAsync(["Azure Functions"], cancellationToken: _ct);
+
+        Assert.Equal(FakeEmbeddingServer.VectorFor("Azure Functions"), vectors[0].Vector.ToArray());
+        Assert.Equal("/openai/deployments/cv-embeddings/embeddings", Assert.Single(_server.Paths));
+        Assert.Equal("azure-openai/127.0.0.1/cv-embeddings", services.GetRequiredService<IEmbeddingModelInfo>().ModelId);
+    }
+
+    [Fact]
+    public async Task Unknown_local_model_fails_validation_listing_the_known_ones()
+    {
+        await using var services = Compose(s => { s["Matcher:Embeddings:Provider"] = "Local"; s["Matcher:Embeddings:Model"] = "local/nope"; });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<EmbeddingOptions>>().Value);
+
+        Assert.Contains("local/all-MiniLM-L6-v2", error.Message);
+    }
+
+    [Fact]
     public async Task With_a_cache_registered_a_repeated_call_makes_no_request()
     {
         var cache = new InMemoryEmbeddingCache();
