@@ -37,4 +37,16 @@ public sealed class ArcticGeneratorTests(ArcticFixture model) : IClassFixture<Ar
         Assert.True(Cosine(asDocument[0].Vector, asQuery[0].Vector) < 0.99f, "the query prefix must change the vector");
         Assert.True(Cosine(asQuery[0].Vector, documents[0].Vector) > Cosine(asQuery[0].Vector, documents[1].Vector));
     }
+
+    [Fact]
+    public async Task Query_is_the_document_embedding_of_the_prefixed_text()
+    {
+        const string requirement = "Fluent in Japanese";
+        var prefix = Onnx.LocalModels.ArcticEmbedXs.QueryPrefix;
+
+        var asQuery = await model.Generator.GenerateAsync([requirement], EmbeddingInputType.ForQueries(), _ct);
+        var prefixed = await model.Generator.GenerateAsync([prefix + requirement], cancellationToken: _ct);
+
+        Assert.True(MaxAbsDifference(asQuery[0].Vector.Span, prefixed[0].Vector.Span) < 1e-5f);
+    }
 }
