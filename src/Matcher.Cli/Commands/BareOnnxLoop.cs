@@ -48,7 +48,10 @@ internal sealed class BareOnnxLoop : IDisposable
             using var a = OrtValue.CreateTensorValueFromMemory(input, shape);
             using var b = OrtValue.CreateTensorValueFromMemory(mask, shape);
             using var c = OrtValue.CreateTensorValueFromMemory(new long[input.Length], shape);
-            using var outputs = _session.Run(new RunOptions(), ["input_ids", "attention_mask", "token_type_ids"], [a, b, c], ["last_hidden_state"]);
+            // Held in a variable until after the run: OnnxRuntime receives only its native handle, so a
+            // temporary could be finalised by the GC while the native call still uses it.
+            using var runOptions = new RunOptions();
+            using var outputs = _session.Run(runOptions, ["input_ids", "attention_mask", "token_type_ids"], [a, b, c], ["last_hidden_state"]);
             var hidden = outputs[0].GetTensorDataAsSpan<float>();
             for (var r = 0; r < chunk.Length; r++)
             {
