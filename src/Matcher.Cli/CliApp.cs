@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(PostingCommands.Create());
         root.Subcommands.Add(MatchCommands.Create());
         root.Subcommands.Add(RankCommands.Create());
+        root.Subcommands.Add(BenchCommands.Create());
         return root;
     }
 

@@ -81,7 +81,9 @@ internal sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOpti
 {
     public ValidateOptionsResult Validate(string? name, EmbeddingOptions options)
     {
-        var errors = options.Validate();
+        var errors = options.Validate().ToList();
+        if (options.Provider == EmbeddingProvider.Local && LocalModels.Find(options.ResolvedModel) is null)
+            errors.Add($"Matcher:Embeddings:Model '{options.ResolvedModel}' is not a local model; use one of {string.Join(", ", LocalModels.All.Select(m => m.Id))}.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }
