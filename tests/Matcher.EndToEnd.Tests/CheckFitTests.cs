@@ -63,6 +63,27 @@ public class CheckFitTests : BrowserTest
     }
 
     [Fact]
+    public async Task Session_notes_survive_a_reload_and_the_report_downloads_as_docx_and_csv()
+    {
+        await MatchAsync();
+        var reportPath = new Uri(Page.Url).AbsolutePath;
+
+        var docx = await Page.APIRequest.GetAsync(reportPath + "/report.docx");
+        Assert.Equal(200, docx.Status);
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString((await docx.BodyAsync())[..2]));
+        var csv = await Page.APIRequest.GetAsync(reportPath + "/report.csv");
+        Assert.Contains("Experience programming with at least one modern language", await csv.TextAsync());
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Session", Exact = true }).ClickAsync();
+        await Page.GetByLabel("Session notes").FillAsync("Strong on C++; ask about team leadership.");
+        await Assertions.Expect(Page.GetByTestId("notes-status")).ToContainTextAsync("Saved at");
+        await Page.ReloadAsync();
+
+        await Assertions.Expect(Page.GetByLabel("Session notes")).ToHaveValueAsync("Strong on C++; ask about team leadership.");
+        AssertNoPageErrors();
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_a_cv_gets_a_clear_message_and_nothing_is_saved()
     {
         var garbage = Path.Combine(DataFolder, "photo.pdf");

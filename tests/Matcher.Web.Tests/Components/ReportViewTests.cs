@@ -42,7 +42,7 @@ public class ReportViewTests : MudTestContext
 
         var texts = cut.FindAll("[data-testid=requirement-text]").Select(e => e.TextContent).ToList();
         Assert.Equal(["Experience with PyTorch", "Kubernetes in production", "Publication record"], texts);
-        var statuses = cut.FindAll("[data-status]").Select(e => e.GetAttribute("data-status")).ToList();
+        var statuses = cut.FindAll("[data-testid=requirements] [data-status]").Select(e => e.GetAttribute("data-status")).ToList();
         Assert.Equal(["met", "missing", "partial"], statuses);
         Assert.Contains("Partly met", cut.Markup);
         Assert.Contains("“Trained ranking models in PyTorch”", cut.Find("blockquote.evidence").TextContent);
@@ -72,6 +72,26 @@ public class ReportViewTests : MudTestContext
         var texts = cut.FindAll("[data-testid=requirement-text]").Select(e => e.TextContent).ToList();
         Assert.DoesNotContain("Publication record", texts);
         Assert.Equal(2, texts.Count);
+    }
+
+    [Fact]
+    public void What_to_improve_lists_every_gap_and_only_gaps()
+    {
+        var cut = Render<ReportView>(p => p.Add(x => x.Report, Report()));
+
+        var items = cut.FindAll("[data-testid=suggestions] li").Select(li => li.TextContent).ToList();
+        Assert.Equal(2, items.Count);
+        Assert.StartsWith("Kubernetes in production", items[0], StringComparison.Ordinal);
+        Assert.StartsWith("Publication record", items[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fit_by_category_averages_the_requirement_scores()
+    {
+        var cut = Render<ReportView>(p => p.Add(x => x.Report, Report()));
+
+        var skill = Assert.Single(cut.FindAll("[data-testid=category-fit]"));
+        Assert.Contains("Skill — 50% (3)", skill.TextContent);
     }
 
     [Fact]

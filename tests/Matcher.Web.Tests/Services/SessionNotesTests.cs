@@ -1,0 +1,53 @@
+using Matcher.Data.Entities;
+using Matcher.Web.Services;
+
+namespace Matcher.Web.Tests.Services;
+
+public sealed class SessionNotesTests : IDisposable
+{
+    private readonly SqliteStore _store = new();
+
+    private sealed class User(string id) : ICurrentUser
+    {
+        public string Id => id;
+    }
+
+    private Guid AddSession(string owner)
+    {
+        using var db = _store.CreateDbContext();
+        var session = new MatchSessionEntity { Id = Guid.NewGuid(), OwnerId = owner, Title = "Session", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+        db.Sessions.Add(session);
+        db.SaveChanges();
+        return session.Id;
+    }
+
+    [Fact]
+    public async Task A_saved_note_is_read_back_and_later_saves_replace_it()
+    {
+        var session = AddSession("advisor-1");
+        var notes = new SessionNotes(_store, new User("advisor-1"), TimeProvider.System);
+
+        Assert.NotNull(await notes.SaveAsync(session, "First impressions", TestContext.Current.CancellationToken));
+        Assert.NotNull(await notes.SaveAsync(session, "First impressions; strong on SQL", TestContext.Current.CancellationToken));
+
+        var reread = new SessionNotes(_store, new User("advisor-1"), TimeProvider.System);
+        Assert.Equal("First impressions; strong on SQL", await reread.GetAsync(session, TestContext.Current.CancellationToken));
+        using var db = _store.CreateDbContext();
+        Assert.Single(db.Notes.Where(n => n.SessionId == session));
+    }
+
+    [Fact]
+    public async Task Someone_else_cannot_read_or_write_the_notes_of_a_session()
+    {
+        var session = AddSession("advisor-1");
+        await new SessionNotes(_store, new User("advisor-1"), TimeProvider.System).SaveAsync(session, "private", TestContext.Current.CancellationToken);
+
+        var stranger = new SessionNotes(_store, new User("someone-else"), TimeProvider.System);
+
+        Assert.Null(await stranger.SaveAsync(session, "overwritten", TestContext.Current.CancellationToken));
+        Assert.Equal("", await stranger.GetAsync(session, TestContext.Current.CancellationToken));
+        Assert.Equal("private", await new SessionNotes(_store, new User("advisor-1"), TimeProvider.System).GetAsync(session, TestContext.Current.CancellationToken));
+    }
+
+    public void Dispose() => _store.Dispose();
+}

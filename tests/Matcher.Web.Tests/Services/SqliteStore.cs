@@ -1,0 +1,27 @@
+using Matcher.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matcher.Web.Tests.Services;
+
+/// <summary>A real, migrated SQLite file in a temp folder, deleted afterwards.</summary>
+public sealed class SqliteStore : IDbContextFactory<MatcherDbContext>, IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("matcher-web-tests-").FullName;
+    private readonly DbContextOptions<MatcherDbContext> _options;
+
+    public SqliteStore()
+    {
+        _options = new DbContextOptionsBuilder<MatcherDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(_folder, "matcher.db")};Pooling=False")
+            .Options;
+        using var db = CreateDbContext();
+        db.Database.Migrate();
+    }
+
+    public MatcherDbContext CreateDbContext() => new(_options);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
