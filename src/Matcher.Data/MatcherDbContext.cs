@@ -12,6 +12,7 @@ public sealed class MatcherDbContext(DbContextOptions<MatcherDbContext> options)
     public DbSet<MatchSessionEntity> Sessions => Set<MatchSessionEntity>();
     public DbSet<ReportEntity> Reports => Set<ReportEntity>();
     public DbSet<NoteEntity> Notes => Set<NoteEntity>();
+    public DbSet<ReportOverrideEntity> ReportOverrides => Set<ReportOverrideEntity>();
     public DbSet<EmbeddingCacheEntry> Embeddings => Set<EmbeddingCacheEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -41,6 +42,11 @@ public sealed class MatcherDbContext(DbContextOptions<MatcherDbContext> options)
             e.HasOne<PostingEntity>().WithMany().HasForeignKey(r => r.PostingId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<NoteEntity>().HasIndex(n => n.OwnerId);
+        modelBuilder.Entity<ReportOverrideEntity>(e =>
+        {
+            e.HasIndex(o => new { o.ReportId, o.RequirementId, o.CreatedAt });
+            e.HasOne<ReportEntity>().WithMany().HasForeignKey(o => o.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
         modelBuilder.Entity<EmbeddingCacheEntry>().HasKey(e => new { e.ModelId, e.TextSha256 });
 
         // SQLite cannot order by DateTimeOffset; store it as ticks-plus-offset text that sorts correctly in UTC.

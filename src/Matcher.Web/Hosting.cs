@@ -44,6 +44,7 @@ public static class Hosting
         services.AddScoped<SessionQueries>();
         services.AddScoped<PostingQueries>();
         services.AddScoped<SessionNotes>();
+        services.AddScoped<ReportOverrides>();
         return services;
     }
 }

@@ -18,6 +18,9 @@ public sealed record MatchReport
     public required MatchSummary Summary { get; init; }
     public required IReadOnlyList<RequirementResult> Requirements { get; init; }
     public required MatchReceipt Receipt { get; init; }
+
+    /// <summary>The engine's own score when advisors have overridden requirements; null otherwise.</summary>
+    public double? OriginalScore { get; init; }
 }
 
 public sealed record MatchSummary(int Met, int Partial, int Missing, KindCounts Required, KindCounts Preferred);
@@ -37,7 +40,14 @@ public sealed record RequirementResult
     public required IReadOnlyList<Evidence> Evidence { get; init; }
     public required string Reason { get; init; }
     public double Weight { get; init; } = 1.0;
+
+    /// <summary>Set when an advisor changed the status; <see cref="Status"/> and <see cref="Score"/> then show the decision.</summary>
+    public RequirementOverride? Override { get; init; }
 }
+
+/// <summary>An advisor's change to one requirement, with what the engine said before.</summary>
+public sealed record RequirementOverride(
+    MatchStatus OriginalStatus, double OriginalScore, string Reason, string ChangedBy, DateTimeOffset ChangedAt);
 
 /// <summary>A line quoted from the CV, with the section it came from.</summary>
 public sealed record Evidence(string Text, string Section, double Similarity);

@@ -122,3 +122,21 @@ public sealed class EmbeddingCacheEntry
     public required byte[] Vector { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
+
+/// <summary>
+/// An advisor's decision on one requirement of a report. The report itself is never rewritten: the
+/// original status and score stay in the report, and who changed what, when and why stays here.
+/// </summary>
+public sealed class ReportOverrideEntity : IOwned
+{
+    public Guid Id { get; set; }
+    public required string OwnerId { get; set; }
+    public Guid ReportId { get; set; }
+    public required string RequirementId { get; set; }
+    public required string Status { get; set; }
+    public required string Reason { get; set; }
+
+    /// <summary>Who made the change, as shown to other readers of the report.</summary>
+    public required string ChangedBy { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -276,6 +276,45 @@ namespace Matcher.Data.Migrations
                     b.ToTable("Reports");
                 });
 
+            modelBuilder.Entity("Matcher.Data.Entities.ReportOverrideEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequirementId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "RequirementId", "CreatedAt");
+
+                    b.ToTable("ReportOverrides");
+                });
+
             modelBuilder.Entity("Matcher.Data.Entities.RequirementEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -366,6 +405,15 @@ namespace Matcher.Data.Migrations
                     b.HasOne("Matcher.Data.Entities.MatchSessionEntity", null)
                         .WithMany("Reports")
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Matcher.Data.Entities.ReportOverrideEntity", b =>
+                {
+                    b.HasOne("Matcher.Data.Entities.ReportEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -64,6 +64,7 @@ public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory
             return null;
         var report = JsonSerializer.Deserialize<MatchReport>(row.ReportJson, MatcherJson.Options)
             ?? throw new InvalidDataException($"Report {id} could not be read.");
+        report = Overrides.Apply(report, await ReportOverrides.LoadAsync(db, id, user.Id, cancellationToken));
         return new SavedReport(row.Id, row.SessionId, row.SessionTitle, row.PostingTitle, row.Company, row.FileName, row.CreatedAt, report);
     }
 

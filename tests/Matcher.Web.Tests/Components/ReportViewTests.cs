@@ -95,6 +95,41 @@ public class ReportViewTests : MudTestContext
     }
 
     [Fact]
+    public void An_override_needs_a_reason_before_it_is_passed_on()
+    {
+        (string Id, MatchStatus Status, string Reason)? received = null;
+        var cut = Render<ReportView>(p => p
+            .Add(x => x.Report, Report())
+            .Add(x => x.OnOverride, ((string, MatchStatus, string) change) => received = change));
+
+        cut.FindAll("button").First(b => b.GetAttribute("aria-label") == "Override the status of: Kubernetes in production").Click();
+        cut.FindAll("button").First(b => b.TextContent.Contains("Save override")).Click();
+        Assert.Null(received);
+        Assert.Contains("Give a reason", cut.Markup);
+
+        cut.Find("[data-testid=override-form] textarea").Input("Ran k8s clusters at a previous job, not on the CV");
+        cut.FindAll("button").First(b => b.TextContent.Contains("Save override")).Click();
+
+        Assert.Equal(("r2", MatchStatus.Missing, "Ran k8s clusters at a previous job, not on the CV"), received);
+    }
+
+    [Fact]
+    public void An_overridden_row_shows_who_changed_it_and_what_the_engine_said()
+    {
+        var report = Report();
+        var rows = report.Requirements.ToList();
+        rows[1] = rows[1] with { Status = MatchStatus.Met, Override = new RequirementOverride(MatchStatus.Missing, 0.1, "Confirmed in interview", "advisor-7", DateTimeOffset.UnixEpoch) };
+
+        var cut = Render<ReportView>(p => p.Add(x => x.Report, report with { Requirements = rows, OriginalScore = 52 }));
+
+        var note = cut.Find("[data-testid=override-note]").TextContent;
+        Assert.Contains("Changed by advisor-7", note);
+        Assert.Contains("Confirmed in interview", note);
+        Assert.Contains("engine said missing, 10%", note);
+        Assert.Contains("the engine's score was 52", cut.Find("[data-testid=original-score]").TextContent);
+    }
+
+    [Fact]
     public void Responsibility_matching_is_announced()
     {
         var cut = Render<ReportView>(p => p.Add(x => x.Report, Report() with { MatchedResponsibilities = true }));

@@ -1,0 +1,56 @@
+using Matcher.Core.Matching;
+
+namespace Matcher.Core.Tests.Reports;
+
+public class OverridesTests
+{
+    private static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private static MatchReport Scored()
+    {
+        var report = ReportFixtures.Sample();
+        return report with { Score = Matcher.Core.Matching.Scoring.OverallScore.Compute(report.Requirements, new MatchingOptions()) };
+    }
+
+    [Fact]
+    public void Marking_a_missing_required_qualification_met_raises_the_score_and_keeps_the_original()
+    {
+        var report = Scored();
+
+        var changed = Overrides.Apply(report, [new OverrideDecision("r2", MatchStatus.Met, "Degree confirmed by transcript", "advisor", Monday)]);
+
+        Assert.True(changed.Score > report.Score);
+        Assert.Equal(report.Score, changed.OriginalScore);
+        var row = changed.Requirements.Single(r => r.Id == "r2");
+        Assert.Equal(MatchStatus.Met, row.Status);
+        Assert.Equal(MatchStatus.Missing, row.Override!.OriginalStatus);
+        Assert.Equal(0.1, row.Override.OriginalScore);
+        Assert.Equal("Degree confirmed by transcript", row.Override.Reason);
+        Assert.Equal(0, changed.Summary.Required.Missing);
+        Assert.DoesNotContain("required qualification not shown", changed.Verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_latest_decision_on_a_requirement_wins()
+    {
+        var changed = Overrides.Apply(Scored(),
+        [
+            new OverrideDecision("r1", MatchStatus.Missing, "Only coursework", "advisor", Monday),
+            new OverrideDecision("r1", MatchStatus.Partial, "Some production SQL after all", "advisor", Monday.AddHours(1)),
+        ]);
+
+        var row = changed.Requirements.Single(r => r.Id == "r1");
+        Assert.Equal(MatchStatus.Partial, row.Status);
+        Assert.Equal("Some production SQL after all", row.Override!.Reason);
+    }
+
+    [Fact]
+    public void The_same_decisions_give_the_same_score_and_no_decisions_change_nothing()
+    {
+        var report = Scored();
+        OverrideDecision[] decisions = [new("r3", MatchStatus.Missing, "No BI tools", "advisor", Monday)];
+
+        Assert.Equal(Overrides.Apply(report, decisions).Score, Overrides.Apply(report, decisions).Score);
+        Assert.Same(report, Overrides.Apply(report, []));
+    }
+}

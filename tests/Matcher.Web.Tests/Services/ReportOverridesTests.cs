@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Matcher.Core.Documents;
+using Matcher.Core.Matching;
+using Matcher.Core.Postings;
+using Matcher.Core.Serialization;
+using Matcher.Data.Entities;
+using Matcher.Web.Services;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Matcher.Web.Tests.Services;
+
+public sealed class ReportOverridesTests : IDisposable
+{
+    private readonly SqliteStore _store = new();
+    private readonly ICurrentUser _advisor = new LocalUser();
+
+    private Guid SaveReport()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var report = new MatchReport
+        {
+            Score = 40, Verdict = "Partial fit", PositionIndex = 0, PositionTitle = "Nurse",
+            Summary = new MatchSummary(0, 0, 1, new KindCounts(0, 0, 1), new KindCounts(0, 0, 0)),
+            Requirements = [new RequirementResult { Id = "r1", Text = "Registered nurse licence", Kind = RequirementKind.Required, Category = RequirementCategory.Other, Status = MatchStatus.Missing, Score = 0.2, Evidence = [], Reason = "not found" }],
+            Receipt = new MatchReceipt { EngineVersion = "t", EmbeddingModel = "m", Weights = new Dictionary<string, double> { ["required"] = 1 }, Thresholds = new Dictionary<string, double>(), CvSha256 = "a", PostingSha256 = "b", CreatedAt = now },
+        };
+        using var db = _store.CreateDbContext();
+        var session = new MatchSessionEntity { Id = Guid.NewGuid(), OwnerId = _advisor.Id, Title = "S", CreatedAt = now, UpdatedAt = now };
+        var cv = new CvEntity { Id = Guid.NewGuid(), OwnerId = _advisor.Id, SessionId = session.Id, FileName = "cv.txt", Format = "PlainText", OriginalFile = [1], Sha256 = "a", Text = "t", ParsedJson = "{}", CreatedAt = now };
+        var posting = new PostingEntity { Id = Guid.NewGuid(), OwnerId = _advisor.Id, Title = "Nurse", SourceText = "t", FactsJson = "{}", CreatedAt = now, UpdatedAt = now };
+        var row = new ReportEntity { Id = Guid.NewGuid(), OwnerId = _advisor.Id, SessionId = session.Id, CvId = cv.Id, PostingId = posting.Id, PositionTitle = "Nurse", Score = 40, ReportJson = JsonSerializer.Serialize(report, MatcherJson.Options), CreatedAt = now };
+        db.AddRange(session, cv, posting, row);
+        db.SaveChanges();
+        return row.Id;
+    }
+
+    [Fact]
+    public async Task An_override_changes_the_reopened_report_and_keeps_the_engine_result()
+    {
+        var reportId = SaveReport();
+        var overrides = new ReportOverrides(_store, _advisor, TimeProvider.System, NullLogger<ReportOverrides>.Instance);
+
+        await overrides.SaveAsync(reportId, "r1", MatchStatus.Met, "Licence number checked with the register", TestContext.Current.CancellationToken);
+
+        var saved = await new SessionQueries(_store, _advisor).GetReportAsync(reportId, TestContext.Current.CancellationToken);
+        var row = Assert.Single(saved!.Report.Requirements);
+        Assert.Equal(MatchStatus.Met, row.Status);
+        Assert.Equal(MatchStatus.Missing, row.Override!.OriginalStatus);
+        Assert.Equal("local", row.Override.ChangedBy);
+        Assert.Equal(40, saved.Report.OriginalScore);
+        Assert.Equal(100, saved.Report.Score);
+        using var db = _store.CreateDbContext();
+        Assert.Equal(40, db.Reports.Single().Score);
+    }
+
+    [Fact]
+    public async Task An_override_without_a_reason_is_refused_and_nothing_is_stored()
+    {
+        var reportId = SaveReport();
+        var overrides = new ReportOverrides(_store, _advisor, TimeProvider.System, NullLogger<ReportOverrides>.Instance);
+
+        var error = await Assert.ThrowsAsync<InputException>(() => overrides.SaveAsync(reportId, "r1", MatchStatus.Met, "  ", TestContext.Current.CancellationToken));
+
+        Assert.Contains("Say why", error.Message, StringComparison.Ordinal);
+        using var db = _store.CreateDbContext();
+        Assert.Empty(db.ReportOverrides);
+    }
+
+    public void Dispose() => _store.Dispose();
+}
