@@ -23,6 +23,8 @@ public static class MatcherTheme
             Success = "#7fd18f",
             Warning = "#f2c46d",
             Error = "#f28b82",
+            // MudBlazor's default secondary text on dark falls short of 4.5:1 for labels.
+            TextSecondary = "rgba(255,255,255,0.74)",
         },
     };
 }

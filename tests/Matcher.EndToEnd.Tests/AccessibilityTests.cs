@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Matcher.EndToEnd.Tests.Infrastructure;
+
+namespace Matcher.EndToEnd.Tests;
+
+/// <summary>axe-core on every page, light and dark: no serious or critical violations.</summary>
+public class AccessibilityTests : BrowserTest
+{
+    private static readonly string[] Blocking = ["serious", "critical"];
+
+    private async Task AssertAccessibleAsync(string page)
+    {
+        var result = await Page.RunAxe();
+        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
+        Assert.True(blocking.Count == 0, $"{page}: " + string.Join("\n", blocking.Select(v =>
+            $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}")));
+    }
+
+    [Fact]
+    public async Task Every_page_has_no_serious_or_critical_violations_in_light_and_dark_mode()
+    {
+        // A report and a session exist only after a match.
+        await Page.GotoAsync("/");
+        await Page.Locator("[data-testid=cv-upload][data-ready=true]").WaitForAsync();
+        await Page.Locator("[data-testid=cv-upload] input[type=file]").SetInputFilesAsync(RepositoryPaths.Fixture("e2e", "priya-raman-cv.md"));
+        await Page.GetByText("priya-raman-cv.md").WaitForAsync();
+        await Page.GetByLabel("Posting text").FillAsync(await File.ReadAllTextAsync(RepositoryPaths.Fixture("e2e", "amazon-prime-video-mle.txt"), TestContext.Current.CancellationToken));
+        await Page.GetByTestId("match-button").ClickAsync();
+        await Page.WaitForURLAsync(new Regex("/reports/[0-9a-f-]{36}$"), new() { Timeout = 120_000 });
+        var report = new Uri(Page.Url).AbsolutePath;
+        await Page.GotoAsync("/sessions");
+        await Page.Locator("table a[href^='/sessions/']").First.WaitForAsync();
+        var session = await Page.Locator("table a[href^='/sessions/']").First.GetAttributeAsync("href");
+
+        string[] pages = ["/", "/postings", "/sessions", "/ranking", "/settings", report, session!];
+        foreach (var dark in new[] { false, true })
+        {
+            foreach (var path in pages)
+            {
+                await Page.GotoAsync(path);
+                await Page.Locator("h1").First.WaitForAsync();
+                if (dark)
+                {
+                    await Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Switch to dark mode" }).ClickAsync();
+                    await Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Switch to light mode" }).WaitForAsync();
+                }
+                await AssertAccessibleAsync((dark ? "dark " : "light ") + path);
+            }
+        }
+        AssertNoPageErrors();
+    }
+}
