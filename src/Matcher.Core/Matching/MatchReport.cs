@@ -15,6 +15,9 @@ public sealed record MatchReport
 
     /// <summary>True when the position lists no requirements and responsibilities were matched instead.</summary>
     public bool MatchedResponsibilities { get; init; }
+
+    /// <summary>Why the overall score was scaled for level (an internship for a non-student, over-qualification); null when the level fits.</summary>
+    public string? LevelNote { get; init; }
     public required MatchSummary Summary { get; init; }
     public required IReadOnlyList<RequirementResult> Requirements { get; init; }
     public required MatchReceipt Receipt { get; init; }
@@ -37,6 +40,9 @@ public sealed record RequirementResult
     public required IReadOnlyList<Evidence> Evidence { get; init; }
     public required string Reason { get; init; }
     public double Weight { get; init; } = 1.0;
+
+    /// <summary>True when the requirement names something checkable (skill, tool, licence, degree, language, years).</summary>
+    public bool Specific { get; init; }
 }
 
 /// <summary>A line quoted from the CV, with the section it came from.</summary>

@@ -49,19 +49,19 @@ public class EvalCommandTests
         Assert.Contains("scorer: tfidf", stdout);
     }
 
-    [Theory]
-    [InlineData("embedding")]
-    [InlineData(null)]
-    public async Task A_scorer_not_yet_wired_in_fails_with_exit_one_and_says_what_is_available(string? baseline)
+    [Fact]
+    public async Task Details_list_every_labelled_pair_with_its_label_and_score()
     {
-        string[] args = baseline is null ? ["eval", "--labels", Labels] : ["eval", "--labels", Labels, "--baseline", baseline];
+        var (exit, stdout, _) = await RunAsync("eval", "--labels", Labels, "--baseline", "tfidf", "--details");
 
-        var (exit, stdout, stderr) = await RunAsync(args);
-
-        Assert.Equal(1, exit);
-        Assert.Contains("not available", stderr);
-        Assert.Contains("tfidf", stderr);
-        Assert.Equal("", stdout);
+        Assert.Equal(0, exit);
+        var set = await new LabelSetLoader().LoadAsync(Labels, cancellationToken: TestContext.Current.CancellationToken);
+        var rows = stdout.Split('\n').SkipWhile(l => !l.StartsWith("label", StringComparison.Ordinal)).Skip(1)
+            .Where(l => l.Contains(" / ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(set.Pairs.Count, rows.Count);
+        var first = set.Pairs[0];
+        Assert.Contains(rows, r => r.TrimStart().StartsWith(first.Label.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            && r.EndsWith($"{first.Posting} / {first.Position} / {first.Cv}", StringComparison.Ordinal));
     }
 
     [Fact]
