@@ -18,7 +18,7 @@ public sealed class MatchingOptions
     /// Extra weight of a requirement that names something checkable (a skill, tool, licence, degree, language or years)
     /// over one in general words: named things tell candidates apart, general wording matches everyone a little.
     /// </summary>
-    public double SpecificWeight { get; set; } = 1.0;
+    public double SpecificWeight { get; set; } = 2.0;
 
     /// <summary>Share of the overall score taken away when every required qualification is missing (pro rata).</summary>
     public double MissingRequiredPenalty { get; set; } = 0.5;
