@@ -11,7 +11,7 @@ internal static partial class Credentials
     [GeneratedRegex(@"\b(licen[cs]e[ds]?|licensure|certificat(e|es|ion|ions)|certified|registration|registered|qualified teacher status)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CredentialPattern();
 
-    [GeneratedRegex(@"\b(lapsed|expired|not renewed|not yet|scheduled|booked|pending|awaiting|working towards|no longer)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(lapsed|expired|not renewed|not yet|not an?|scheduled|booked|pending|awaiting|working towards|no longer)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotHeldPattern();
 
     [GeneratedRegex(@"[;\n]|\.\s")]
