@@ -29,9 +29,11 @@ public sealed class EngineQualityTests : IDisposable
         var engine = await MeanAsync("engine");
         var tfidf = await MeanAsync("tfidf");
 
-        TestContext.Current.SendDiagnosticMessage(
+        var figures = string.Create(CultureInfo.InvariantCulture,
             $"eval set: engine Spearman {engine.Spearman:0.000}, nDCG@10 {engine.Ndcg:0.000}, in-field {engine.InField:0.000}; " +
             $"tfidf Spearman {tfidf.Spearman:0.000}, nDCG@10 {tfidf.Ndcg:0.000}, in-field {tfidf.InField:0.000}");
+        TestContext.Current.SendDiagnosticMessage(figures);
+        TestContext.Current.TestOutputHelper?.WriteLine(figures);
         Assert.True(engine.Spearman >= tfidf.Spearman + RequiredLead,
             string.Create(CultureInfo.InvariantCulture, $"engine mean Spearman {engine.Spearman:0.000} should beat TF-IDF's {tfidf.Spearman:0.000} by {RequiredLead}"));
     }
