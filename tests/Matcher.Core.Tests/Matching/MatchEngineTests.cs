@@ -140,4 +140,27 @@ public class MatchEngineTests(MatchEngineFixture fixture) : IClassFixture<MatchE
         Assert.True(report.MatchedResponsibilities);
         Assert.Equal(posting.Positions[0].Responsibilities, report.Requirements.Select(r => r.Text));
     }
+
+    [Fact]
+    public async Task An_internship_scales_down_an_applicant_who_is_not_studying_and_says_why()
+    {
+        var professional = await MatchAsync("cv-python-bachelor.md", "posting-responsibilities-only.md");
+        var student = await MatchAsync("cv-imaging-student.md", "posting-responsibilities-only.md");
+
+        Assert.Null(student.LevelNote);
+        Assert.NotNull(professional.LevelNote);
+        Assert.Contains("internship", professional.LevelNote);
+        Assert.Contains("internship", professional.Verdict);
+    }
+
+    [Fact]
+    public async Task A_licence_the_CV_says_has_lapsed_does_not_meet_a_licence_requirement()
+    {
+        var report = await MatchAsync("cv-lapsed-nurse.md", "posting-icu-nurse.md");
+
+        var licence = Requirement(report, "Active Registered Nurse");
+        Assert.Equal(MatchStatus.Missing, licence.Status);
+        Assert.Contains("not held", licence.Reason);
+        Assert.Contains(licence.Evidence, e => e.Text.Contains("lapsed", StringComparison.Ordinal));
+    }
 }
