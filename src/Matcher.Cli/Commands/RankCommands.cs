@@ -59,7 +59,7 @@ internal static class RankCommands
         throw new InputException($"--position must be 'all' or a number from 1 to {posting.Positions.Count}.");
     }
 
-    private static async Task<List<ApplicantFile>> CollectAsync(IEnumerable<string> inputs, CancellationToken cancellationToken)
+    internal static async Task<List<ApplicantFile>> CollectAsync(IEnumerable<string> inputs, CancellationToken cancellationToken)
     {
         var paths = new List<string>();
         foreach (var input in inputs)

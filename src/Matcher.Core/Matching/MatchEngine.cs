@@ -53,11 +53,13 @@ public sealed class MatchEngine(
         var scorer = new RequirementScorer(settings, _lexicon);
         var results = requirements.Select((r, i) => scorer.Score(r, queries[i], documents, profile)).ToList();
 
-        var score = OverallScore.Compute(results, settings);
+        var (levelFactor, levelNote) = PositionLevel.Fit(PositionLevel.Stage(posting, position), profile, settings);
+        var score = Math.Round(OverallScore.Compute(results, settings) * levelFactor, 1);
         return new MatchReport
         {
             Score = score,
-            Verdict = OverallScore.Verdict(score, results),
+            Verdict = OverallScore.Verdict(score, results) + (levelNote is null ? "" : "; " + char.ToLowerInvariant(levelNote[0]) + levelNote[1..]),
+            LevelNote = levelNote,
             PositionIndex = positionIndex,
             PositionTitle = position.Title,
             MatchedResponsibilities = usedResponsibilities,

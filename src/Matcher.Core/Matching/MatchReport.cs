@@ -15,6 +15,9 @@ public sealed record MatchReport
 
     /// <summary>True when the position lists no requirements and responsibilities were matched instead.</summary>
     public bool MatchedResponsibilities { get; init; }
+
+    /// <summary>Why the overall score was scaled for level (an internship for a non-student, over-qualification); null when the level fits.</summary>
+    public string? LevelNote { get; init; }
     public required MatchSummary Summary { get; init; }
     public required IReadOnlyList<RequirementResult> Requirements { get; init; }
     public required MatchReceipt Receipt { get; init; }
@@ -43,6 +46,9 @@ public sealed record RequirementResult
 
     /// <summary>Set when an advisor changed the status; <see cref="Status"/> and <see cref="Score"/> then show the decision.</summary>
     public RequirementOverride? Override { get; init; }
+
+    /// <summary>True when the requirement names something checkable (skill, tool, licence, degree, language, years).</summary>
+    public bool Specific { get; init; }
 }
 
 /// <summary>An advisor's change to one requirement, with what the engine said before.</summary>

@@ -14,6 +14,12 @@ public sealed class MatchingOptions
     /// <summary>Weight of a preferred qualification; below required so nice-to-haves only refine.</summary>
     public double PreferredWeight { get; set; } = 0.4;
 
+    /// <summary>
+    /// Extra weight of a requirement that names something checkable (a skill, tool, licence, degree, language or years)
+    /// over one in general words: named things tell candidates apart, general wording matches everyone a little.
+    /// </summary>
+    public double SpecificWeight { get; set; } = 2.0;
+
     /// <summary>Share of the overall score taken away when every required qualification is missing (pro rata).</summary>
     public double MissingRequiredPenalty { get; set; } = 0.5;
 
@@ -38,6 +44,15 @@ public sealed class MatchingOptions
     /// <summary>A role counts toward years "in the field" when its best line is at least this similar to the requirement.</summary>
     public double RelevantRoleSimilarity { get; set; } = 0.35;
 
+    /// <summary>Overall score is scaled by this when an internship's applicant is not studying.</summary>
+    public double NotStudentFactor { get; set; } = 0.6;
+
+    /// <summary>Overall score is scaled by this when an entry-level applicant has more than <see cref="EntryLevelMaxYears"/>.</summary>
+    public double OverQualifiedFactor { get; set; } = 0.85;
+
+    /// <summary>Years of experience beyond which an entry-level or junior post counts the applicant as over-qualified.</summary>
+    public double EntryLevelMaxYears { get; set; } = 4;
+
     /// <summary>Evidence lines shown per requirement.</summary>
     public int MaxEvidence { get; set; } = 3;
 
@@ -45,9 +60,12 @@ public sealed class MatchingOptions
     {
         ["required"] = RequiredWeight,
         ["preferred"] = PreferredWeight,
+        ["specific"] = SpecificWeight,
         ["missingRequiredPenalty"] = MissingRequiredPenalty,
         ["lexical"] = LexicalWeight,
         ["structured"] = StructuredWeight,
+        ["notStudentFactor"] = NotStudentFactor,
+        ["overQualifiedFactor"] = OverQualifiedFactor,
     };
 
     public IReadOnlyDictionary<string, double> Thresholds() => new SortedDictionary<string, double>
@@ -57,5 +75,6 @@ public sealed class MatchingOptions
         ["similarityFloor"] = SimilarityFloor,
         ["similarityCeiling"] = SimilarityCeiling,
         ["relevantRoleSimilarity"] = RelevantRoleSimilarity,
+        ["entryLevelMaxYears"] = EntryLevelMaxYears,
     };
 }

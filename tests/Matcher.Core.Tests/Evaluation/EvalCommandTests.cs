@@ -68,6 +68,21 @@ public class EvalCommandTests
     }
 
     [Fact]
+    public async Task Details_list_every_labelled_pair_with_its_label_and_score()
+    {
+        var (exit, stdout, _) = await RunAsync("eval", "--labels", Labels, "--baseline", "tfidf", "--details");
+
+        Assert.Equal(0, exit);
+        var set = await new LabelSetLoader().LoadAsync(Labels, cancellationToken: TestContext.Current.CancellationToken);
+        var rows = stdout.Split('\n').SkipWhile(l => !l.StartsWith("label", StringComparison.Ordinal)).Skip(1)
+            .Where(l => l.Contains(" / ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(set.Pairs.Count, rows.Count);
+        var first = set.Pairs[0];
+        Assert.Contains(rows, r => r.TrimStart().StartsWith(first.Label.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            && r.EndsWith($"{first.Posting} / {first.Position} / {first.Cv}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_unknown_baseline_is_bad_input()
     {
         var (exit, _, stderr) = await RunAsync("eval", "--labels", Labels, "--baseline", "bm25");

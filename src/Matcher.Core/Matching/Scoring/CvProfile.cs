@@ -23,6 +23,12 @@ internal sealed class CvProfile
         var allTokens = Tokenizer.Tokenize(cv.Text);
         var concepts = lexicon.Find(allTokens);
         concepts.UnionWith(unitConcepts.SelectMany(c => c));
+        // A credential the CV says lapsed or is not yet held does not count, wherever else it is named.
+        // Only where a CV states what it holds, so "scheduled maintenance" in a bullet removes nothing.
+        var statements = string.Join("\n", cv.Certifications.Append(cv.Summary ?? ""));
+        var notHeld = lexicon.Find(Tokenizer.Tokenize(Credentials.NotHeld(statements)));
+        concepts.ExceptWith(notHeld);
+        unitConcepts.ForEach(c => c.ExceptWith(notHeld));
 
         var languages = lexicon.FindLanguages(cv.Languages.SelectMany(Tokenizer.Tokenize).ToList());
         languages.UnionWith(lexicon.FindLanguages(allTokens));

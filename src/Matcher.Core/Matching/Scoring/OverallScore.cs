@@ -11,7 +11,8 @@ public static class OverallScore
 {
     public static double Compute(IReadOnlyList<RequirementResult> results, MatchingOptions options)
     {
-        double Weight(RequirementResult r) => (r.Kind == RequirementKind.Required ? options.RequiredWeight : options.PreferredWeight) * r.Weight;
+        double Weight(RequirementResult r) =>
+            (r.Kind == RequirementKind.Required ? options.RequiredWeight : options.PreferredWeight) * r.Weight * (r.Specific ? options.SpecificWeight : 1);
 
         var total = results.Sum(Weight);
         if (total <= 0)

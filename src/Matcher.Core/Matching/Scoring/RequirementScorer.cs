@@ -41,6 +41,12 @@ internal sealed class RequirementScorer(MatchingOptions options, SkillLexicon le
         }
 
         var (structured, cap) = StructuredChecks.Check(requirement, analysis, cv, unitVectors, query, options, reasons);
+        if (Credentials.Names(requirement.Text) && conceptCoverage is { } held && held < 1)
+        {
+            // A licence or certificate not held cannot be made up by similar wording.
+            cap = Math.Min(cap ?? 1, held == 0 ? options.PartialThreshold - 0.01 : options.MetThreshold - 0.01);
+            reasons.Add(held == 0 ? "a licence or certificate the posting names is not held" : "not every licence or certificate named is held");
+        }
         var score = structured is { } s ? (1 - options.StructuredWeight) * text + options.StructuredWeight * s : text;
         if (cap is { } limit)
             score = Math.Min(score, limit);
@@ -65,6 +71,7 @@ internal sealed class RequirementScorer(MatchingOptions options, SkillLexicon le
             Evidence = evidence,
             Reason = Capitalise(string.Join("; ", reasons)),
             Weight = requirement.Weight,
+            Specific = analysis.Concepts.Count > 0 || analysis.Degree is not null || analysis.Languages.Count > 0 || requirement.MinYears > 0,
         };
     }
 
