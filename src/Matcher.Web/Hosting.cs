@@ -4,6 +4,7 @@ using Matcher.Data;
 using Matcher.Data.Embeddings;
 using Matcher.Embeddings;
 using Matcher.Web.Services;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace Matcher.Web;
@@ -43,6 +44,30 @@ public static class Hosting
         services.AddScoped<MatchWorkflow>();
         services.AddScoped<SessionQueries>();
         services.AddScoped<PostingQueries>();
+        services.AddScoped<PostingLibrary>();
+        services.AddPostingFetch();
+        return services;
+    }
+
+    /// <summary>Server-side download of postings by address, with its own client so its limits stay its own.</summary>
+    private static IServiceCollection AddPostingFetch(this IServiceCollection services)
+    {
+        services.AddOptions<PostingFetchOptions>().BindConfiguration(PostingFetchOptions.Section)
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.MaxRedirects >= 0, "Matcher:PostingFetch needs a positive Timeout and MaxRedirects of 0 or more.")
+            .ValidateOnStart();
+        services.AddHttpClient(PostingUrlFetcher.HttpClientName, client =>
+            {
+                // The fetcher enforces its own deadline so it can tell a slow site from a cancelled request.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("Matcher/1.0 (posting import)");
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = sp.GetRequiredService<IOptions<PostingFetchOptions>>().Value.MaxRedirects > 0,
+                MaxAutomaticRedirections = Math.Max(1, sp.GetRequiredService<IOptions<PostingFetchOptions>>().Value.MaxRedirects),
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+            });
+        services.AddSingleton<PostingUrlFetcher>();
         return services;
     }
 }
