@@ -50,7 +50,7 @@ public static class Hosting
     }
 
     /// <summary>Server-side download of postings by address, with its own client so its limits stay its own.</summary>
-    private static IServiceCollection AddPostingFetch(this IServiceCollection services)
+    internal static IServiceCollection AddPostingFetch(this IServiceCollection services)
     {
         services.AddOptions<PostingFetchOptions>().BindConfiguration(PostingFetchOptions.Section)
             .Validate(o => o.Timeout > TimeSpan.Zero && o.MaxRedirects >= 0, "Matcher:PostingFetch needs a positive Timeout and MaxRedirects of 0 or more.")
