@@ -61,11 +61,17 @@ public static class Hosting
                 client.Timeout = Timeout.InfiniteTimeSpan;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("Matcher/1.0 (posting import)");
             })
-            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(sp =>
             {
-                AllowAutoRedirect = sp.GetRequiredService<IOptions<PostingFetchOptions>>().Value.MaxRedirects > 0,
-                MaxAutomaticRedirections = Math.Max(1, sp.GetRequiredService<IOptions<PostingFetchOptions>>().Value.MaxRedirects),
-                AutomaticDecompression = System.Net.DecompressionMethods.All,
+                var options = sp.GetRequiredService<IOptions<PostingFetchOptions>>().Value;
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = options.MaxRedirects > 0,
+                    MaxAutomaticRedirections = Math.Max(1, options.MaxRedirects),
+                    AutomaticDecompression = System.Net.DecompressionMethods.All,
+                    UseProxy = false,
+                    ConnectCallback = PublicAddressGuard.ConnectCallback(options.AllowPrivateAddresses),
+                };
             });
         services.AddSingleton<PostingUrlFetcher>();
         return services;

@@ -15,6 +15,12 @@ public sealed class PostingFetchOptions
 
     /// <summary>Most redirects followed before giving up.</summary>
     public int MaxRedirects { get; set; } = 5;
+
+    /// <summary>
+    /// Whether addresses on this machine or its private network may be fetched. Off by default, so a user
+    /// cannot make the server read its own internal services.
+    /// </summary>
+    public bool AllowPrivateAddresses { get; set; }
 }
 
 /// <summary>A document downloaded for reading; <paramref name="Name"/> names it in messages and in the library.</summary>
@@ -72,6 +78,10 @@ public sealed class PostingUrlFetcher(
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new InputException($"{uri.Host} did not send the posting within {timeout.TotalSeconds:0.#} s. Try again later, or save the page and upload the file.");
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is PrivateAddressException)
+        {
+            throw new InputException($"{uri.Host} is on a private or local network, which Matcher does not fetch from. Save the page and upload the file instead.", ex);
         }
         catch (HttpRequestException ex)
         {

@@ -19,6 +19,8 @@ public sealed class PostingUrlFetcherTests(LoopbackSite site) : IAsyncLifetime, 
         {
             ["Matcher:Uploads:MaxBytes"] = UploadLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Matcher:PostingFetch:Timeout"] = "00:00:02",
+            // The test site is on loopback; the default guard against private addresses is tested on its own below.
+            ["Matcher:PostingFetch:AllowPrivateAddresses"] = "true",
         });
     }
 
@@ -121,4 +123,29 @@ public sealed class PostingUrlFetcherTests(LoopbackSite site) : IAsyncLifetime, 
 
         Assert.Contains(expected, message);
     }
+
+    [Fact]
+    public async Task By_default_an_address_on_this_machine_is_refused_without_connecting()
+    {
+        await using var guarded = await LibraryHost.StartAsync();
+
+        var error = await Assert.ThrowsAsync<InputException>(() => guarded.Fetcher.FetchAsync(_site.Url("/jobs/data-analyst"), Ct));
+
+        Assert.Contains("private or local network", error.Message);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", false)]
+    [InlineData("10.1.2.3", false)]
+    [InlineData("172.20.0.1", false)]
+    [InlineData("192.168.1.10", false)]
+    [InlineData("169.254.169.254", false)]
+    [InlineData("::1", false)]
+    [InlineData("fd00::1", false)]
+    [InlineData("::ffff:10.0.0.1", false)]
+    [InlineData("93.184.215.14", true)]
+    [InlineData("172.32.0.1", true)]
+    [InlineData("2606:4700::1111", true)]
+    public void Private_and_local_addresses_are_told_apart_from_public_ones(string address, bool isPublic) =>
+        Assert.Equal(isPublic, PublicAddressGuard.IsPublic(System.Net.IPAddress.Parse(address)));
 }

@@ -34,6 +34,15 @@ public sealed class RequirementDraft
     public Requirement ToRequirement() =>
         (Original ?? new Requirement { Id = "", Text = "" }) with { Text = Text.Trim(), Kind = Kind, Category = Category, Weight = Weight };
 
+    /// <summary>The structured checks the reader found in the original text, which an edit of the text keeps.</summary>
+    public static IEnumerable<string> Facts(RequirementDraft draft)
+    {
+        if (draft.Original?.MinYears is { } years)
+            yield return $"at least {years:0.#} years";
+        if (draft.Original?.Degree is { } degree and not DegreeLevel.None)
+            yield return draft.Original.EquivalentExperienceAccepted ? $"{degree} or equivalent" : $"{degree} degree";
+    }
+
     public static string Label(RequirementCategory category) => category switch
     {
         RequirementCategory.SoftSkill => "Soft skill",
