@@ -41,17 +41,20 @@ public static class Hosting
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSingleton<ICurrentUser, LocalUser>();
+        services.AddPostingLibrary();
         services.AddScoped<MatchWorkflow>();
         services.AddScoped<SessionQueries>();
         services.AddScoped<PostingQueries>();
-        services.AddScoped<PostingLibrary>();
-        services.AddPostingFetch();
         return services;
     }
 
-    /// <summary>Server-side download of postings by address, with its own client so its limits stay its own.</summary>
-    internal static IServiceCollection AddPostingFetch(this IServiceCollection services)
+    /// <summary>
+    /// The posting library and its server-side download of postings by address, with its own HTTP client so
+    /// its limits stay its own.
+    /// </summary>
+    internal static IServiceCollection AddPostingLibrary(this IServiceCollection services)
     {
+        services.AddScoped<PostingLibrary>();
         services.AddOptions<PostingFetchOptions>().BindConfiguration(PostingFetchOptions.Section)
             .Validate(o => o.Timeout > TimeSpan.Zero && o.MaxRedirects >= 0, "Matcher:PostingFetch needs a positive Timeout and MaxRedirects of 0 or more.")
             .ValidateOnStart();

@@ -33,8 +33,7 @@ public sealed class LibraryHost : IAsyncDisposable
         services.AddMatcherStore(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "matcher.db")}" });
         services.AddMatcherCore(configuration);
         services.AddSingleton<ICurrentUser>(User);
-        services.AddScoped<PostingLibrary>();
-        services.AddPostingFetch();
+        services.AddPostingLibrary();
         Services = services.BuildServiceProvider();
     }
 
