@@ -4,6 +4,7 @@ using Matcher.Data;
 using Matcher.Data.Embeddings;
 using Matcher.Embeddings;
 using Matcher.Web.Services;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace Matcher.Web;
@@ -40,11 +41,44 @@ public static class Hosting
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSingleton<ICurrentUser, LocalUser>();
+        services.AddPostingLibrary();
         services.AddScoped<MatchWorkflow>();
         services.AddScoped<SessionQueries>();
         services.AddScoped<PostingQueries>();
         services.AddScoped<SessionNotes>();
         services.AddScoped<ReportOverrides>();
+        return services;
+    }
+
+    /// <summary>
+    /// The posting library and its server-side download of postings by address, with its own HTTP client so
+    /// its limits stay its own.
+    /// </summary>
+    internal static IServiceCollection AddPostingLibrary(this IServiceCollection services)
+    {
+        services.AddScoped<PostingLibrary>();
+        services.AddOptions<PostingFetchOptions>().BindConfiguration(PostingFetchOptions.Section)
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.MaxRedirects >= 0, "Matcher:PostingFetch needs a positive Timeout and MaxRedirects of 0 or more.")
+            .ValidateOnStart();
+        services.AddHttpClient(PostingUrlFetcher.HttpClientName, client =>
+            {
+                // The fetcher enforces its own deadline so it can tell a slow site from a cancelled request.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("Matcher/1.0 (posting import)");
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<PostingFetchOptions>>().Value;
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = options.MaxRedirects > 0,
+                    MaxAutomaticRedirections = Math.Max(1, options.MaxRedirects),
+                    AutomaticDecompression = System.Net.DecompressionMethods.All,
+                    UseProxy = false,
+                    ConnectCallback = PublicAddressGuard.ConnectCallback(options.AllowPrivateAddresses),
+                };
+            });
+        services.AddSingleton<PostingUrlFetcher>();
         return services;
     }
 }

@@ -1,0 +1,130 @@
+using Matcher.Core.Documents;
+using Matcher.Core.Postings;
+using Matcher.Data;
+using Matcher.Data.Entities;
+using Matcher.Data.Mapping;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matcher.Web.Services;
+
+/// <summary>A saved posting as its page shows it.</summary>
+public sealed record PostingDetail(Guid Id, Posting Posting, string? SourceName, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>
+/// The caller's posting library: import (file, pasted text or web address), read, edit a position's
+/// requirements, delete. A posting is read completely before anything is saved, so a failed read saves nothing.
+/// </summary>
+public sealed class PostingLibrary(
+    IDbContextFactory<MatcherDbContext> dbFactory,
+    ICurrentUser user,
+    DocumentReader documents,
+    PostingReader reader,
+    PostingUrlFetcher fetcher,
+    TimeProvider clock,
+    ILogger<PostingLibrary> logger)
+{
+    public Task<Guid> ImportFileAsync(UploadedFile file, CancellationToken cancellationToken = default)
+    {
+        var content = documents.Read(file.Content, file.Name);
+        return SaveAsync(reader.Read(content), content.Markup ?? content.Text, Path.GetFileName(file.Name), cancellationToken);
+    }
+
+    public Task<Guid> ImportTextAsync(string? text, CancellationToken cancellationToken = default)
+    {
+        var posting = reader.ReadText(text ?? "");
+        return SaveAsync(posting, text!, null, cancellationToken);
+    }
+
+    public async Task<Guid> ImportUrlAsync(string? address, CancellationToken cancellationToken = default)
+    {
+        var fetched = await fetcher.FetchAsync(address ?? "", cancellationToken);
+        var content = documents.Read(fetched.Content, fetched.Name);
+        return await SaveAsync(reader.Read(content), content.Markup ?? content.Text, fetched.Name, cancellationToken);
+    }
+
+    public async Task<PostingDetail?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entity = await db.Postings.AsNoTracking()
+            .Include(p => p.Positions).ThenInclude(p => p.Requirements)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(p => p.Id == id && p.OwnerId == user.Id, cancellationToken);
+        return entity is null
+            ? null
+            : new PostingDetail(entity.Id, PostingMapping.ToPosting(entity), entity.SourceName, entity.CreatedAt, entity.UpdatedAt);
+    }
+
+    /// <summary>
+    /// Replaces a position's requirements with the edited list: rows with a known key are updated in place,
+    /// new ones get fresh keys, and rows missing from the list are deleted. Returns the saved requirements.
+    /// </summary>
+    public async Task<IReadOnlyList<Requirement>> UpdatePositionAsync(
+        Guid postingId, int positionIndex, IReadOnlyList<Requirement> requirements, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var posting = await db.Postings
+            .Include(p => p.Positions.Where(x => x.Index == positionIndex)).ThenInclude(p => p.Requirements)
+            .SingleOrDefaultAsync(p => p.Id == postingId && p.OwnerId == user.Id, cancellationToken)
+            ?? throw new InputException("That posting no longer exists. Reload the postings list.");
+        var position = posting.Positions.SingleOrDefault()
+            ?? throw new InputException($"The posting has no position {positionIndex + 1}. Reload the page.");
+
+        var rows = position.Requirements.ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var saved = RequirementEdits.Normalise(requirements, rows.Keys);
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        for (var order = 0; order < saved.Count; order++)
+        {
+            var requirement = saved[order];
+            if (!rows.TryGetValue(requirement.Id, out var row))
+            {
+                row = new RequirementEntity { Id = Guid.NewGuid(), PositionId = position.Id, Key = requirement.Id, Text = "", Kind = "", Category = "" };
+                db.Requirements.Add(row);
+            }
+            kept.Add(requirement.Id);
+            Apply(requirement, order, row);
+        }
+        db.Requirements.RemoveRange(position.Requirements.Where(r => !kept.Contains(r.Key)));
+        posting.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Saved {Count} requirements of position {Index} in posting {PostingId}", saved.Count, positionIndex, postingId);
+        return saved;
+    }
+
+    /// <summary>Deletes a posting with its positions and requirements. Refused while saved reports still use it.</summary>
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var posting = await db.Postings.SingleOrDefaultAsync(p => p.Id == id && p.OwnerId == user.Id, cancellationToken);
+        if (posting is null)
+            return false;
+        var reports = await db.Reports.CountAsync(r => r.PostingId == id && r.OwnerId == user.Id, cancellationToken);
+        if (reports > 0)
+            throw new InputException($"This posting is used by {reports} saved report{(reports == 1 ? "" : "s")}, so it is kept. Delete those sessions first.");
+        db.Postings.Remove(posting);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Deleted posting {PostingId}", id);
+        return true;
+    }
+
+    private async Task<Guid> SaveAsync(Posting posting, string sourceText, string? sourceName, CancellationToken cancellationToken)
+    {
+        var entity = PostingMapping.ToEntity(posting, user.Id, sourceText, sourceName, clock.GetUtcNow());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Postings.Add(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Imported posting {PostingId} with {Positions} positions", entity.Id, entity.Positions.Count);
+        return entity.Id;
+    }
+
+    private static void Apply(Requirement requirement, int order, RequirementEntity row)
+    {
+        row.Order = order;
+        row.Text = requirement.Text;
+        row.Kind = requirement.Kind.ToString();
+        row.Category = requirement.Category.ToString();
+        row.Weight = requirement.Weight;
+        row.MinYears = requirement.MinYears;
+        row.Degree = requirement.Degree?.ToString();
+        row.EquivalentExperienceAccepted = requirement.EquivalentExperienceAccepted;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+using Matcher.EndToEnd.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Matcher.EndToEnd.Tests;
+
+public class PostingLibraryTests : BrowserTest
+{
+    private static readonly string Seed = RepositoryPaths.Fixture("postings", "seeds", "003_7e7ab98c923b615e.txt");
+
+    [Fact]
+    public async Task An_imported_posting_keeps_an_edited_requirement_after_a_reload()
+    {
+        await Page.GotoAsync("/postings");
+        await Page.Locator("[data-testid=posting-import-upload][data-ready=true]").WaitForAsync();
+        await Page.Locator("[data-testid=posting-import-upload] input[type=file]").SetInputFilesAsync(Seed);
+        await Page.GetByText("003_7e7ab98c923b615e.txt").WaitForAsync();
+        await Page.GetByTestId("import-button").ClickAsync();
+        await Page.WaitForURLAsync(new Regex("/postings/[0-9a-f-]{36}$"));
+
+        var rows = Page.GetByTestId("posting-requirement");
+        await Assertions.Expect(rows).ToHaveCountAsync(5);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Edit requirement 2" }).ClickAsync();
+        await Page.GetByLabel("Requirement text").FillAsync("Three years of Scala in production");
+        await Page.GetByTestId("requirement-done").ClickAsync();
+        await Page.GetByTestId("save-requirements").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("requirements-saved")).ToBeVisibleAsync();
+
+        await Page.ReloadAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(5);
+        await Assertions.Expect(rows.Nth(1)).ToHaveTextAsync("Three years of Scala in production");
+
+        var postingUrl = new Uri(Page.Url).AbsolutePath;
+        await Page.GotoAsync("/postings");
+        await Assertions.Expect(Page.Locator($"[data-testid=postings] a[href='{postingUrl}']")).ToHaveCountAsync(1);
+        AssertNoPageErrors();
+    }
+}
