@@ -43,6 +43,7 @@ public static class Hosting
         services.AddScoped<MatchWorkflow>();
         services.AddScoped<SessionQueries>();
         services.AddScoped<PostingQueries>();
+        services.AddScoped<CvStore>();
         return services;
     }
 }
