@@ -45,6 +45,7 @@ public static class Hosting
         services.AddScoped<MatchWorkflow>();
         services.AddScoped<SessionQueries>();
         services.AddScoped<PostingQueries>();
+        services.AddScoped<CvStore>();
         services.AddScoped<SessionNotes>();
         services.AddScoped<ReportOverrides>();
         return services;

@@ -19,7 +19,7 @@ public class CheckFitTests : BrowserTest
     {
         await Page.GotoAsync("/");
         await ChooseCvAsync(Cv);
-        await Page.GetByText("priya-raman-cv.md").WaitForAsync();
+        await Page.GetByTestId("cv-summary").WaitForAsync();
         await Page.GetByLabel("Posting text").FillAsync(await File.ReadAllTextAsync(Posting, TestContext.Current.CancellationToken));
         await Page.GetByTestId("match-button").ClickAsync();
         await Page.WaitForURLAsync(new Regex("/reports/[0-9a-f-]{36}$"), new() { Timeout = 120_000 });
@@ -91,11 +91,10 @@ public class CheckFitTests : BrowserTest
 
         await Page.GotoAsync("/");
         await ChooseCvAsync(garbage);
-        await Page.GetByText("photo.pdf").WaitForAsync();
         await Page.GetByLabel("Posting text").FillAsync(await File.ReadAllTextAsync(Posting, TestContext.Current.CancellationToken));
-        await Page.GetByTestId("match-button").ClickAsync();
 
-        await Assertions.Expect(Page.GetByTestId("match-error")).ToContainTextAsync("PDF");
+        await Assertions.Expect(Page.GetByTestId("cv-error")).ToContainTextAsync("PDF");
+        await Assertions.Expect(Page.GetByTestId("match-button")).ToBeDisabledAsync();
         await Page.GotoAsync("/sessions");
         await Assertions.Expect(Page.GetByText("No sessions yet")).ToBeVisibleAsync();
         AssertNoPageErrors();

@@ -14,12 +14,16 @@ namespace Matcher.Web.Services;
 
 public sealed record UploadedFile(string Name, byte[] Content);
 
-/// <summary>What the user gave on the Check my fit page. The posting is either pasted text or a file.</summary>
-public sealed record MatchRequest(UploadedFile Cv, string? PostingText, UploadedFile? PostingFile, Guid? SessionId = null);
+/// <summary>A CV that has been read but not stored yet. The page keeps it while the person checks and corrects it.</summary>
+public sealed record CvDraft(UploadedFile File, Matcher.Core.Documents.DocumentFormat Format, CvDocument Cv);
+
+/// <summary>The posting as given on the Check my fit page: pasted text or a file.</summary>
+public sealed record PostingInput(string? Text, UploadedFile? File);
 
 /// <summary>
-/// Reads a CV and a posting, matches them and saves the session, CV, posting and report together.
-/// Everything is read and scored before anything is written, so bad input never leaves half a session.
+/// Reads a CV, then matches it to a posting and saves the session, CV, posting and report together.
+/// Reading the CV stores nothing, and everything is read and scored before anything is written,
+/// so bad input never leaves half a session.
 /// </summary>
 public sealed class MatchWorkflow(
     DocumentReader documents,
@@ -31,62 +35,97 @@ public sealed class MatchWorkflow(
     TimeProvider clock,
     ILogger<MatchWorkflow> logger)
 {
-    public async Task<Guid> RunAsync(MatchRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    /// <exception cref="InputException">The file is empty, too large, unreadable or holds no usable CV text.</exception>
+    public CvDraft ReadCv(UploadedFile file)
     {
-        progress?.Report("Reading the CV…");
-        var cvContent = documents.Read(request.Cv.Content, request.Cv.Name);
-        var cv = cvReader.Read(cvContent);
+        var content = documents.Read(file.Content, file.Name);
+        return new CvDraft(file, content.Format, cvReader.Read(content, file.Name));
+    }
 
-        progress?.Report("Reading the posting…");
-        var (posting, postingText, postingName) = ReadPosting(request);
-
-        progress?.Report($"Matching {posting.Positions[0].Requirements.Count} requirements…");
-        var report = await engine.MatchAsync(cv, posting, 0, cancellationToken);
+    /// <summary>Matches a CV that was read (and perhaps corrected) on the page, saving it with the report in a new session.</summary>
+    public async Task<Guid> MatchAsync(CvDraft draft, PostingInput posting, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var (parsed, report, postingText, postingName) = await ScoreAsync(draft.Cv, posting, progress, cancellationToken);
 
         progress?.Report("Saving the report…");
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-
-        MatchSessionEntity? session = null;
-        if (request.SessionId is { } sessionId)
+        var session = new MatchSessionEntity
         {
-            session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.OwnerId == user.Id, cancellationToken)
-                ?? throw new InputException("That session no longer exists. Start a new check instead.");
-            session.UpdatedAt = now;
-        }
-        else
-        {
-            session = new MatchSessionEntity
-            {
-                Id = Guid.NewGuid(),
-                OwnerId = user.Id,
-                Title = SessionTitle(cv, posting),
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
-            db.Sessions.Add(session);
-        }
-
+            Id = Guid.NewGuid(),
+            OwnerId = user.Id,
+            Title = SessionTitle(draft.Cv, parsed),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
         var cvEntity = new CvEntity
         {
             Id = Guid.NewGuid(),
             OwnerId = user.Id,
             SessionId = session.Id,
-            FileName = Path.GetFileName(request.Cv.Name),
-            Format = cvContent.Format.ToString(),
-            OriginalFile = request.Cv.Content,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Cv.Content)),
-            Text = cv.Text,
-            ParsedJson = JsonSerializer.Serialize(cv, MatcherJson.Options),
+            FileName = Path.GetFileName(draft.File.Name),
+            Format = draft.Format.ToString(),
+            OriginalFile = draft.File.Content,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(draft.File.Content)),
+            Text = draft.Cv.Text,
+            ParsedJson = JsonSerializer.Serialize(draft.Cv, MatcherJson.Options),
             CreatedAt = now,
         };
+        db.AddRange(session, cvEntity);
+        var reportId = AddReport(db, session.Id, cvEntity.Id, parsed, postingText, postingName, report, now);
+        await db.SaveChangesAsync(cancellationToken);
+
+        logger.LogInformation("Saved report {ReportId} in new session {SessionId}: score {Score:0}", reportId, session.Id, report.Score);
+        return reportId;
+    }
+
+    /// <summary>Matches a stored CV, as last corrected, and adds the report to the CV's session.</summary>
+    public async Task<Guid> MatchAsync(Guid cvId, PostingInput posting, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var cvEntity = await db.Cvs.SingleOrDefaultAsync(c => c.Id == cvId && c.OwnerId == user.Id, cancellationToken)
+            ?? throw new InputException("That CV no longer exists. Upload it again on Check my fit.");
+        var cv = CvStore.Deserialize(cvEntity);
+        var (parsed, report, postingText, postingName) = await ScoreAsync(cv, posting, progress, cancellationToken);
+
+        progress?.Report("Saving the report…");
+        var now = clock.GetUtcNow();
+        var session = cvEntity.SessionId is { } sessionId
+            ? await db.Sessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.OwnerId == user.Id, cancellationToken)
+            : null;
+        if (session is null)
+        {
+            session = new MatchSessionEntity { Id = Guid.NewGuid(), OwnerId = user.Id, Title = SessionTitle(cv, parsed), CreatedAt = now };
+            db.Sessions.Add(session);
+            cvEntity.SessionId = session.Id;
+        }
+        session.UpdatedAt = now;
+        var reportId = AddReport(db, session.Id, cvEntity.Id, parsed, postingText, postingName, report, now);
+        await db.SaveChangesAsync(cancellationToken);
+
+        logger.LogInformation("Saved report {ReportId} in session {SessionId}: score {Score:0}", reportId, session.Id, report.Score);
+        return reportId;
+    }
+
+    private async Task<(Posting Posting, MatchReport Report, string Text, string? Name)> ScoreAsync(
+        CvDocument cv, PostingInput input, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        progress?.Report("Reading the posting…");
+        var (posting, postingText, postingName) = ReadPosting(input);
+        progress?.Report($"Matching {posting.Positions[0].Requirements.Count} requirements…");
+        var report = await engine.MatchAsync(cv, posting, 0, cancellationToken);
+        return (posting, report, postingText, postingName);
+    }
+
+    private Guid AddReport(MatcherDbContext db, Guid sessionId, Guid cvId, Posting posting, string postingText, string? postingName, MatchReport report, DateTimeOffset now)
+    {
         var postingEntity = PostingMapping.ToEntity(posting, user.Id, postingText, postingName, now);
         var reportEntity = new ReportEntity
         {
             Id = Guid.NewGuid(),
             OwnerId = user.Id,
-            SessionId = session.Id,
-            CvId = cvEntity.Id,
+            SessionId = sessionId,
+            CvId = cvId,
             PostingId = postingEntity.Id,
             PositionIndex = report.PositionIndex,
             PositionTitle = report.PositionTitle,
@@ -94,23 +133,20 @@ public sealed class MatchWorkflow(
             ReportJson = JsonSerializer.Serialize(report, MatcherJson.Options),
             CreatedAt = now,
         };
-        db.AddRange(cvEntity, postingEntity, reportEntity);
-        await db.SaveChangesAsync(cancellationToken);
-
-        logger.LogInformation("Saved report {ReportId} in session {SessionId}: score {Score:0}", reportEntity.Id, session.Id, report.Score);
+        db.AddRange(postingEntity, reportEntity);
         return reportEntity.Id;
     }
 
-    private (Posting Posting, string Text, string? Name) ReadPosting(MatchRequest request)
+    private (Posting Posting, string Text, string? Name) ReadPosting(PostingInput input)
     {
-        if (request.PostingFile is { } file)
+        if (input.File is { } file)
         {
             var content = documents.Read(file.Content, file.Name);
             return (postingReader.Read(content), content.Markup ?? content.Text, Path.GetFileName(file.Name));
         }
-        if (string.IsNullOrWhiteSpace(request.PostingText))
+        if (string.IsNullOrWhiteSpace(input.Text))
             throw new InputException("Paste the posting's text or upload its file.");
-        return (postingReader.ReadText(request.PostingText), request.PostingText, null);
+        return (postingReader.ReadText(input.Text), input.Text, null);
     }
 
     private static string SessionTitle(CvDocument cv, Posting posting)

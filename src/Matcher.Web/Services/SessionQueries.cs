@@ -8,7 +8,7 @@ namespace Matcher.Web.Services;
 
 public sealed record SessionSummary(Guid Id, string Title, int Reports, double? BestScore, DateTimeOffset UpdatedAt);
 
-public sealed record ReportSummary(Guid Id, string PositionTitle, string PostingTitle, string CvFileName, double Score, DateTimeOffset CreatedAt);
+public sealed record ReportSummary(Guid Id, string PositionTitle, string PostingTitle, string CvFileName, double Score, DateTimeOffset CreatedAt, Guid CvId);
 
 public sealed record SessionDetail(Guid Id, string Title, DateTimeOffset CreatedAt, IReadOnlyList<ReportSummary> Reports);
 
@@ -41,11 +41,11 @@ public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory
             where r.SessionId == id && r.OwnerId == user.Id
             join p in db.Postings on r.PostingId equals p.Id
             join c in db.Cvs on r.CvId equals c.Id
-            select new { r.Id, r.PositionTitle, PostingTitle = p.Title, c.FileName, r.Score, r.CreatedAt })
+            select new { r.Id, r.PositionTitle, PostingTitle = p.Title, c.FileName, r.Score, r.CreatedAt, r.CvId })
             .ToListAsync(cancellationToken);
         return new SessionDetail(session.Id, session.Title, session.CreatedAt,
             reports.OrderByDescending(r => r.CreatedAt)
-                .Select(r => new ReportSummary(r.Id, r.PositionTitle, r.PostingTitle, r.FileName, r.Score, r.CreatedAt))
+                .Select(r => new ReportSummary(r.Id, r.PositionTitle, r.PostingTitle, r.FileName, r.Score, r.CreatedAt, r.CvId))
                 .ToList());
     }
 

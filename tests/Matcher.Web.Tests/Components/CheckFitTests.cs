@@ -1,0 +1,63 @@
+using Bunit;
+using Matcher.Core;
+using Matcher.Data;
+using Matcher.Web.Components.Pages;
+using Matcher.Web.Services;
+using Matcher.Web.Tests.Services;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Matcher.Web.Tests.Components;
+
+/// <summary>The CV step of Check my fit: read at once, summarised, or refused with the reader's message.</summary>
+public class CheckFitTests : MudTestContext
+{
+    public CheckFitTests()
+    {
+        // Reading a CV never touches the store; the factory is only there for the page's services.
+        Services.AddMatcherStore(new StoreOptions { ConnectionString = "Data Source=:memory:" });
+        Services.AddSingleton<TimeProvider>(FixedClock.November2026);
+        Services.AddMatcherCore(new ConfigurationBuilder().Build());
+        Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbedder>();
+        Services.AddSingleton<ICurrentUser, LocalUser>();
+        Services.AddScoped<MatchWorkflow>();
+        Services.AddScoped<CvStore>();
+    }
+
+    private static InputFileContent Fixture(params string[] parts) =>
+        InputFileContent.CreateFromBinary(File.ReadAllBytes(Path.Combine(["fixtures", .. parts])), parts[^1]);
+
+    [Fact]
+    public void A_chosen_cv_is_summarised_before_matching()
+    {
+        var cut = Render<CheckFit>();
+
+        cut.FindComponents<InputFile>()[0].UploadFiles(Fixture("e2e", "priya-raman-cv.md"));
+
+        cut.WaitForElement("[data-testid=cv-summary]");
+        Assert.Equal("Priya Raman", cut.Find("[data-testid=cv-summary-name]").TextContent);
+        Assert.StartsWith("2 roles", cut.Find("[data-testid=cv-summary-roles]").TextContent.Trim());
+        Assert.Contains("(2018-09 to 2021-02)", cut.Find("[data-testid=cv-summary]").TextContent);
+        Assert.StartsWith("2 education entries", cut.Find("[data-testid=cv-summary-education]").TextContent.Trim());
+        Assert.Equal("9 skills", cut.Find("[data-testid=cv-summary-skills]").TextContent.Trim());
+        Assert.NotNull(cut.Find("[data-testid=review-cv]"));
+    }
+
+    [Theory]
+    [InlineData("cv-scanned-no-text.pdf", "no text layer")]
+    [InlineData("cv-password-protected.pdf", "password")]
+    [InlineData("not-a-resume.json", "not a JSON Resume")]
+    public void A_bad_cv_file_shows_the_readers_message_and_no_summary(string fixture, string message)
+    {
+        var cut = Render<CheckFit>();
+
+        cut.FindComponents<InputFile>()[0].UploadFiles(Fixture("cvs", fixture));
+
+        cut.WaitForElement("[data-testid=cv-error]");
+        Assert.Contains(message, cut.Find("[data-testid=cv-error]").TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(cut.FindAll("[data-testid=cv-summary]"));
+        Assert.True(cut.Find("[data-testid=match-button]").HasAttribute("disabled"));
+    }
+}
