@@ -13,6 +13,8 @@ public sealed class MatcherDbContext(DbContextOptions<MatcherDbContext> options)
     public DbSet<ReportEntity> Reports => Set<ReportEntity>();
     public DbSet<NoteEntity> Notes => Set<NoteEntity>();
     public DbSet<EmbeddingCacheEntry> Embeddings => Set<EmbeddingCacheEntry>();
+    public DbSet<RankingJobEntity> RankingJobs => Set<RankingJobEntity>();
+    public DbSet<RankingApplicantEntity> RankingApplicants => Set<RankingApplicantEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -42,6 +44,19 @@ public sealed class MatcherDbContext(DbContextOptions<MatcherDbContext> options)
         });
         modelBuilder.Entity<NoteEntity>().HasIndex(n => n.OwnerId);
         modelBuilder.Entity<EmbeddingCacheEntry>().HasKey(e => new { e.ModelId, e.TextSha256 });
+        modelBuilder.Entity<RankingJobEntity>(e =>
+        {
+            e.HasIndex(j => j.OwnerId);
+            e.HasIndex(j => j.Status);
+            e.Property(j => j.Status).HasConversion<string>();
+            e.HasOne<PostingEntity>().WithMany().HasForeignKey(j => j.PostingId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(j => j.Applicants).WithOne().HasForeignKey(a => a.JobId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<RankingApplicantEntity>(e =>
+        {
+            e.HasIndex(a => new { a.JobId, a.Number }).IsUnique();
+            e.Property(a => a.Decision).HasConversion<string>();
+        });
 
         // SQLite cannot order by DateTimeOffset; store it as ticks-plus-offset text that sorts correctly in UTC.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
