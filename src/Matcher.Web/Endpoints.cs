@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Matcher.Core.Serialization;
 using Matcher.Web.Services;
+using Matcher.Web.Services.Ranking;
 
 namespace Matcher.Web;
 
@@ -18,6 +19,7 @@ public static class Endpoints
             await queries.GetReportAsync(id, ct) is { } saved
                 ? Results.File(JsonSerializer.SerializeToUtf8Bytes(saved.Report, MatcherJson.Indented), "application/json", $"matcher-report-{id:N}.json")
                 : Results.NotFound());
+        app.MapRankingDownloads();
         return app;
     }
 }

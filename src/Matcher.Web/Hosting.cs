@@ -4,6 +4,7 @@ using Matcher.Data;
 using Matcher.Data.Embeddings;
 using Matcher.Embeddings;
 using Matcher.Web.Services;
+using Matcher.Web.Services.Ranking;
 using MudBlazor.Services;
 
 namespace Matcher.Web;
@@ -43,6 +44,12 @@ public static class Hosting
         services.AddScoped<MatchWorkflow>();
         services.AddScoped<SessionQueries>();
         services.AddScoped<PostingQueries>();
+        services.AddOptions<RankingOptions>().BindConfiguration(RankingOptions.Section);
+        services.AddSingleton<RankingSignal>();
+        services.AddSingleton<RankingJobRunner>();
+        services.AddHostedService<RankingWorker>();
+        services.AddScoped<RankingJobs>();
+        services.AddScoped<ApplicantIntake>();
         return services;
     }
 }
