@@ -130,6 +130,25 @@ public sealed class RankingJobRunnerTests : IAsyncLifetime
         Assert.All(view.Applicants, a => Assert.False(a.Processed));
     }
 
+    [Fact]
+    public async Task Blind_download_rows_match_what_matcher_rank_writes_for_the_same_cvs()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var files = FiveCvs.Select(n => File(n)).Reverse().ToList();
+        var jobs = Jobs();
+        var jobId = await jobs.StartAsync(await SavePostingAsync(), [0], files, blind: true, ct);
+        await Runner().RunNextAsync(ct);
+        var view = (await jobs.GetAsync(jobId, ct))!;
+
+        var direct = await new Ranker(new CvReader(), new RecordingEngine()).RankAsync(view.Posting, [0], files, cancellationToken: ct);
+
+        var fromJob = RankingExport.RankingRows(view.ToResult(), 0, blind: true);
+        var fromCli = RankingExport.RankingRows(direct, 0, blind: true);
+        Assert.Equal(fromCli.Select(r => string.Join("|", r.Select(kv => $"{kv.Key}={kv.Value}"))), fromJob.Select(r => string.Join("|", r.Select(kv => $"{kv.Key}={kv.Value}"))));
+        Assert.All(fromJob, r => Assert.StartsWith("Candidate ", (string)r["candidate"]!, StringComparison.Ordinal));
+        Assert.DoesNotContain(fromJob, r => r.ContainsKey("file"));
+    }
+
     /// <summary>Scores by name length and records whom it was asked about, in order.</summary>
     private sealed class RecordingEngine : IMatchEngine
     {
