@@ -14,6 +14,8 @@ public sealed class MatcherDbContext(DbContextOptions<MatcherDbContext> options)
     public DbSet<NoteEntity> Notes => Set<NoteEntity>();
     public DbSet<ReportOverrideEntity> ReportOverrides => Set<ReportOverrideEntity>();
     public DbSet<EmbeddingCacheEntry> Embeddings => Set<EmbeddingCacheEntry>();
+    public DbSet<RankingJobEntity> RankingJobs => Set<RankingJobEntity>();
+    public DbSet<RankingApplicantEntity> RankingApplicants => Set<RankingApplicantEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -48,6 +50,19 @@ public sealed class MatcherDbContext(DbContextOptions<MatcherDbContext> options)
             e.HasOne<ReportEntity>().WithMany().HasForeignKey(o => o.ReportId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<EmbeddingCacheEntry>().HasKey(e => new { e.ModelId, e.TextSha256 });
+        modelBuilder.Entity<RankingJobEntity>(e =>
+        {
+            e.HasIndex(j => j.OwnerId);
+            e.HasIndex(j => j.Status);
+            e.Property(j => j.Status).HasConversion<string>();
+            e.HasOne<PostingEntity>().WithMany().HasForeignKey(j => j.PostingId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(j => j.Applicants).WithOne().HasForeignKey(a => a.JobId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<RankingApplicantEntity>(e =>
+        {
+            e.HasIndex(a => new { a.JobId, a.Number }).IsUnique();
+            e.Property(a => a.Decision).HasConversion<string>();
+        });
 
         // SQLite cannot order by DateTimeOffset; store it as ticks-plus-offset text that sorts correctly in UTC.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Matcher.Core.Reports;
 using Matcher.Core.Serialization;
 using Matcher.Web.Services;
+using Matcher.Web.Services.Ranking;
 
 namespace Matcher.Web;
 
@@ -29,6 +30,7 @@ public static class Endpoints
                 ? Results.File(ReportExport.Docx(saved.Report, $"{saved.PostingTitle} — fit report"),
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"matcher-report-{id:N}.docx")
                 : Results.NotFound());
+        app.MapRankingDownloads();
         return app;
     }
 }

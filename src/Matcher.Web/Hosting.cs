@@ -5,6 +5,7 @@ using Matcher.Data.Embeddings;
 using Matcher.Embeddings;
 using Matcher.Web.Services;
 using Microsoft.Extensions.Options;
+using Matcher.Web.Services.Ranking;
 using MudBlazor.Services;
 
 namespace Matcher.Web;
@@ -48,6 +49,12 @@ public static class Hosting
         services.AddScoped<CvStore>();
         services.AddScoped<SessionNotes>();
         services.AddScoped<ReportOverrides>();
+        services.AddOptions<RankingOptions>().BindConfiguration(RankingOptions.Section);
+        services.AddSingleton<RankingSignal>();
+        services.AddSingleton<RankingJobRunner>();
+        services.AddHostedService<RankingWorker>();
+        services.AddScoped<RankingJobs>();
+        services.AddScoped<ApplicantIntake>();
         return services;
     }
 

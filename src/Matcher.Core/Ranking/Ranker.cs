@@ -12,6 +12,9 @@ public sealed record ApplicantFile(string Name, byte[] Content);
 public sealed record ApplicantResult(
     int Number, string File, string? Name, IReadOnlyList<MatchReport?> Reports, string? Error)
 {
+    /// <summary>The CV as read, when it could be read: contact details for blind review, warnings, years, degree.</summary>
+    public CvDocument? Cv { get; init; }
+
     /// <summary>"Candidate 7" in blind review, otherwise the name read from the CV (or the file name).</summary>
     public string DisplayName(bool blind) => blind ? $"Candidate {Number}" : Name ?? Path.GetFileNameWithoutExtension(File);
 }
@@ -55,7 +58,8 @@ public sealed class Ranker(CvReader cvReader, IMatchEngine engine)
         return new RankingResult(posting, positions, applicants);
     }
 
-    private async Task<ApplicantResult> ScoreAsync(int number, ApplicantFile file, Posting posting, IReadOnlyList<int> positions, CancellationToken cancellationToken)
+    /// <summary>Reads and scores one applicant; a CV that cannot be read comes back with its reason instead of a report.</summary>
+    public async Task<ApplicantResult> ScoreAsync(int number, ApplicantFile file, Posting posting, IReadOnlyList<int> positions, CancellationToken cancellationToken)
     {
         CvDocument cv;
         try
@@ -75,9 +79,9 @@ public sealed class Ranker(CvReader cvReader, IMatchEngine engine)
             }
             catch (InputException ex)
             {
-                return new ApplicantResult(number, file.Name, cv.Contact.Name, reports, ex.Message);
+                return new ApplicantResult(number, file.Name, cv.Contact.Name, reports, ex.Message) { Cv = cv };
             }
         }
-        return new ApplicantResult(number, file.Name, cv.Contact.Name, reports, null);
+        return new ApplicantResult(number, file.Name, cv.Contact.Name, reports, null) { Cv = cv };
     }
 }

@@ -227,6 +227,127 @@ namespace Matcher.Data.Migrations
                     b.ToTable("Postings");
                 });
 
+            modelBuilder.Entity("Matcher.Data.Entities.RankingApplicantEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("BestScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ContactJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Degree")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("OriginalFile")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("Processed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WarningsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("YearsExperience")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("RankingApplicants");
+                });
+
+            modelBuilder.Entity("Matcher.Data.Entities.RankingJobEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Blind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PositionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PostingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("WorkSeconds")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("PostingId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("RankingJobs");
+                });
+
             modelBuilder.Entity("Matcher.Data.Entities.ReportEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -388,6 +509,24 @@ namespace Matcher.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Matcher.Data.Entities.RankingApplicantEntity", b =>
+                {
+                    b.HasOne("Matcher.Data.Entities.RankingJobEntity", null)
+                        .WithMany("Applicants")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Matcher.Data.Entities.RankingJobEntity", b =>
+                {
+                    b.HasOne("Matcher.Data.Entities.PostingEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Matcher.Data.Entities.ReportEntity", b =>
                 {
                     b.HasOne("Matcher.Data.Entities.CvEntity", null)
@@ -444,6 +583,11 @@ namespace Matcher.Data.Migrations
             modelBuilder.Entity("Matcher.Data.Entities.PostingEntity", b =>
                 {
                     b.Navigation("Positions");
+                });
+
+            modelBuilder.Entity("Matcher.Data.Entities.RankingJobEntity", b =>
+                {
+                    b.Navigation("Applicants");
                 });
 #pragma warning restore 612, 618
         }

@@ -25,4 +25,14 @@ public sealed class PostingQueries(IDbContextFactory<MatcherDbContext> dbFactory
             .Select(p => new PostingSummary(p.Id, p.Title, p.Company, p.Location, p.Positions, p.Requirements, p.CreatedAt))
             .ToList();
     }
+
+    public async Task<IReadOnlyList<string>> PositionTitlesAsync(Guid postingId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Positions
+            .Where(p => p.PostingId == postingId && db.Postings.Any(x => x.Id == postingId && x.OwnerId == user.Id))
+            .OrderBy(p => p.Index)
+            .Select(p => p.Title)
+            .ToListAsync(cancellationToken);
+    }
 }

@@ -1,0 +1,56 @@
+namespace Matcher.Data.Entities;
+
+public enum RankingJobStatus { Queued, Running, Completed, Cancelled, Failed }
+
+public enum ApplicantDecision { None, Shortlisted, OnHold, Rejected }
+
+/// <summary>A batch of applicants ranked against one position or all positions of a saved posting.</summary>
+public sealed class RankingJobEntity : IOwned
+{
+    public Guid Id { get; set; }
+    public required string OwnerId { get; set; }
+    public Guid PostingId { get; set; }
+
+    /// <summary>Zero-based position indexes ranked, as JSON, in column order.</summary>
+    public required string PositionsJson { get; set; }
+    public RankingJobStatus Status { get; set; }
+    public int Total { get; set; }
+    public int Done { get; set; }
+    public bool Blind { get; set; }
+    public string? Error { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Seconds spent scoring, summed over runs, so a resumed job still estimates from real work only.</summary>
+    public double WorkSeconds { get; set; }
+    public List<RankingApplicantEntity> Applicants { get; set; } = [];
+}
+
+/// <summary>One applicant's CV in a ranking job, and once processed, its reports; committed one by one.</summary>
+public sealed class RankingApplicantEntity
+{
+    public Guid Id { get; set; }
+    public Guid JobId { get; set; }
+
+    /// <summary>1-based, by file name: "Candidate 7" stays the same person in every view and export.</summary>
+    public int Number { get; set; }
+    public required string FileName { get; set; }
+    public required byte[] OriginalFile { get; set; }
+    public bool Processed { get; set; }
+    public string? Name { get; set; }
+
+    /// <summary>Name, e-mail, phone and links as read from the CV, as JSON; hidden in blind review.</summary>
+    public string? ContactJson { get; set; }
+    public string? Error { get; set; }
+    public string? WarningsJson { get; set; }
+    public double? YearsExperience { get; set; }
+    public string? Degree { get; set; }
+
+    /// <summary>One <c>MatchReport</c> (or null) per ranked position, in the job's column order, as JSON.</summary>
+    public string? ReportsJson { get; set; }
+    public double? BestScore { get; set; }
+    public ApplicantDecision Decision { get; set; }
+    public string? Note { get; set; }
+    public DateTimeOffset? ProcessedAt { get; set; }
+}

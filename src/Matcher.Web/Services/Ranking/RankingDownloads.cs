@@ -1,0 +1,32 @@
+using Matcher.Core.Ranking;
+
+namespace Matcher.Web.Services.Ranking;
+
+/// <summary>CSV and XLSX downloads of a ranking or its matrix, the same files <c>matcher rank</c> writes.</summary>
+public static class RankingDownloads
+{
+    public static IEndpointRouteBuilder MapRankingDownloads(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/ranking/{id:guid}/ranking.{format}", async (Guid id, string format, int? column, RankingJobs jobs, CancellationToken ct) =>
+            await DownloadAsync(id, format, jobs, job => RankingExport.RankingRows(job.ToResult(), Math.Clamp(column ?? 0, 0, job.Positions.Count - 1), job.Blind), "ranking", ct));
+        app.MapGet("/ranking/{id:guid}/matrix.{format}", async (Guid id, string format, RankingJobs jobs, CancellationToken ct) =>
+            await DownloadAsync(id, format, jobs, job => RankingExport.MatrixRows(job.ToResult(), job.Blind), "matrix", ct));
+        return app;
+    }
+
+    private static async Task<IResult> DownloadAsync(Guid id, string format, RankingJobs jobs,
+        Func<RankingJobView, IReadOnlyList<Dictionary<string, object?>>> rows, string name, CancellationToken ct)
+    {
+        var (type, contentType) = format.ToLowerInvariant() switch
+        {
+            "csv" => (ExportFormat.Csv, "text/csv"),
+            "xlsx" => (ExportFormat.Xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            _ => (default(ExportFormat?), ""),
+        };
+        if (type is null || await jobs.GetAsync(id, ct) is not { } job)
+            return Results.NotFound();
+        using var buffer = new MemoryStream();
+        RankingExport.Write(buffer, rows(job), type.Value);
+        return Results.File(buffer.ToArray(), contentType, $"matcher-{name}-{id.ToString("N")[..8]}.{format.ToLowerInvariant()}");
+    }
+}

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Matcher.Core.Postings;
+using Matcher.Core.Ranking;
+using Matcher.Core.Serialization;
+using Matcher.Data;
+using Matcher.Data.Entities;
+using Matcher.Data.Mapping;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matcher.Web.Services.Ranking;
+
+/// <summary>
+/// Works through queued ranking jobs one applicant at a time. Each applicant's result is committed together
+/// with the job's progress, so after a crash or restart the job resumes with the applicants not yet done and
+/// never scores one twice.
+/// </summary>
+public sealed class RankingJobRunner(
+    IDbContextFactory<MatcherDbContext> dbFactory,
+    Ranker ranker,
+    RankingSignal signal,
+    TimeProvider clock,
+    ILogger<RankingJobRunner> logger)
+{
+    /// <summary>Jobs left "Running" by a stopped app go back to the queue; returns how many.</summary>
+    public async Task<int> RequeueInterruptedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var count = await db.RankingJobs
+            .Where(j => j.Status == RankingJobStatus.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, RankingJobStatus.Queued), cancellationToken);
+        if (count > 0)
+            logger.LogInformation("Resuming {Count} interrupted ranking job(s)", count);
+        return count;
+    }
+
+    /// <summary>Runs the oldest queued job to its end; false when the queue is empty.</summary>
+    public async Task<bool> RunNextAsync(CancellationToken cancellationToken)
+    {
+        Guid jobId;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var job = await db.RankingJobs.Where(j => j.Status == RankingJobStatus.Queued)
+                .OrderBy(j => j.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+            if (job is null)
+                return false;
+            job.Status = RankingJobStatus.Running;
+            job.StartedAt ??= clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            jobId = job.Id;
+        }
+        signal.Publish(jobId);
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        void OnCancel(Guid id) { if (id == jobId) stop.Cancel(); }
+        signal.CancelRequested += OnCancel;
+        try
+        {
+            await RunAsync(jobId, stop.Token);
+            await FinishAsync(jobId, RankingJobStatus.Completed, null, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Ranking job {JobId} was cancelled", jobId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Ranking job {JobId} failed", jobId);
+            await FinishAsync(jobId, RankingJobStatus.Failed, "The ranking stopped because of a server error. Results so far are kept; start a new ranking to retry.", CancellationToken.None);
+        }
+        finally
+        {
+            signal.CancelRequested -= OnCancel;
+            signal.Publish(jobId);
+        }
+        return true;
+    }
+
+    private async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var (posting, positions) = await LoadPostingAsync(jobId, cancellationToken);
+        while (true)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var job = await db.RankingJobs.SingleAsync(j => j.Id == jobId, cancellationToken);
+            if (job.Status != RankingJobStatus.Running)
+                return;
+            var applicant = await db.RankingApplicants
+                .Where(a => a.JobId == jobId && !a.Processed)
+                .OrderBy(a => a.Number)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (applicant is null)
+                return;
+
+            var watch = Stopwatch.StartNew();
+            var result = await ranker.ScoreAsync(applicant.Number, new ApplicantFile(applicant.FileName, applicant.OriginalFile), posting, positions, cancellationToken);
+            Apply(applicant, result);
+            job.Done = await db.RankingApplicants.CountAsync(a => a.JobId == jobId && a.Processed, cancellationToken) + 1;
+            job.WorkSeconds += watch.Elapsed.TotalSeconds;
+            // The applicant and the job's progress are one SaveChanges: one transaction, so they never disagree.
+            await db.SaveChangesAsync(cancellationToken);
+            signal.Publish(jobId);
+        }
+    }
+
+    private void Apply(RankingApplicantEntity applicant, ApplicantResult result)
+    {
+        var cv = result.Cv;
+        applicant.Processed = true;
+        applicant.ProcessedAt = clock.GetUtcNow();
+        applicant.Name = result.Name;
+        applicant.Error = result.Error;
+        applicant.ContactJson = cv is null ? null : JsonSerializer.Serialize(cv.Contact, MatcherJson.Options);
+        applicant.WarningsJson = cv is null || cv.Warnings.Count == 0 ? null : JsonSerializer.Serialize(cv.Warnings, MatcherJson.Options);
+        applicant.YearsExperience = cv?.TotalYearsExperience;
+        applicant.Degree = cv?.Education.Where(e => e.Level is not null).OrderByDescending(e => e.Level).FirstOrDefault()?.Level?.ToString();
+        applicant.ReportsJson = JsonSerializer.Serialize(result.Reports, MatcherJson.Options);
+        applicant.BestScore = result.Reports.Where(r => r is not null).Select(r => (double?)r!.Score).Max();
+    }
+
+    private async Task<(Posting Posting, IReadOnlyList<int> Positions)> LoadPostingAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var job = await db.RankingJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, cancellationToken);
+        var entity = await db.Postings.AsNoTracking().AsSplitQuery()
+            .Include(p => p.Positions).ThenInclude(p => p.Requirements)
+            .SingleAsync(p => p.Id == job.PostingId, cancellationToken);
+        var positions = JsonSerializer.Deserialize<List<int>>(job.PositionsJson, MatcherJson.Options) ?? [];
+        return (PostingMapping.ToPosting(entity), positions);
+    }
+
+    private async Task FinishAsync(Guid jobId, RankingJobStatus status, string? error, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Only a job still running may finish; a job the user cancelled stays cancelled.
+        await db.RankingJobs
+            .Where(j => j.Id == jobId && j.Status == RankingJobStatus.Running)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, status)
+                .SetProperty(j => j.Error, error)
+                .SetProperty(j => j.FinishedAt, clock.GetUtcNow()), cancellationToken);
+    }
+}

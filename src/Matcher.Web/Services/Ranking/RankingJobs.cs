@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Matcher.Core.Cvs;
+using Matcher.Core.Documents;
+using Matcher.Core.Matching;
+using Matcher.Core.Ranking;
+using Matcher.Core.Serialization;
+using Matcher.Data;
+using Matcher.Data.Entities;
+using Matcher.Data.Mapping;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matcher.Web.Services.Ranking;
+
+/// <summary>Starts, reads and updates the caller's ranking jobs. The worker does the scoring.</summary>
+public sealed class RankingJobs(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, RankingSignal signal, TimeProvider clock)
+{
+    public async Task<Guid> StartAsync(Guid postingId, IReadOnlyList<int> positions, IReadOnlyList<ApplicantFile> files, bool blind, CancellationToken cancellationToken = default)
+    {
+        if (files.Count == 0)
+            throw new InputException("Add at least one CV to rank.");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var posting = await db.Postings.Include(p => p.Positions)
+            .SingleOrDefaultAsync(p => p.Id == postingId && p.OwnerId == user.Id, cancellationToken)
+            ?? throw new InputException("That posting no longer exists. Choose another one.");
+        if (positions.Count == 0 || positions.Any(p => p < 0 || p >= posting.Positions.Count))
+            throw new InputException($"Choose a position of the posting (it has {posting.Positions.Count}).");
+
+        var job = new RankingJobEntity
+        {
+            Id = Guid.NewGuid(),
+            OwnerId = user.Id,
+            PostingId = postingId,
+            PositionsJson = JsonSerializer.Serialize(positions, MatcherJson.Options),
+            Status = RankingJobStatus.Queued,
+            Total = files.Count,
+            Blind = blind,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        // Numbered by file name, as the command line does, so "Candidate 7" is the same person in both.
+        var number = 0;
+        foreach (var file in files.OrderBy(f => f.Name, StringComparer.Ordinal))
+            job.Applicants.Add(new RankingApplicantEntity { Id = Guid.NewGuid(), Number = ++number, FileName = file.Name, OriginalFile = file.Content });
+        db.RankingJobs.Add(job);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.WorkQueued();
+        return job.Id;
+    }
+
+    public async Task<IReadOnlyList<RankingJobSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await (
+            from j in db.RankingJobs
+            where j.OwnerId == user.Id
+            join p in db.Postings on j.PostingId equals p.Id
+            select new { j.Id, p.Title, j.PositionsJson, PositionCount = p.Positions.Count, j.Status, j.Total, j.Done, j.CreatedAt })
+            .ToListAsync(cancellationToken);
+        return rows.OrderByDescending(r => r.CreatedAt).Select(r =>
+        {
+            var count = JsonSerializer.Deserialize<List<int>>(r.PositionsJson, MatcherJson.Options)?.Count ?? 0;
+            var positions = count == r.PositionCount && count > 1 ? "All positions" : count == 1 ? "One position" : $"{count} positions";
+            return new RankingJobSummary(r.Id, r.Title, positions, r.Status, r.Total, r.Done, r.CreatedAt);
+        }).ToList();
+    }
+
+    public async Task<RankingJobView?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var job = await db.RankingJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.OwnerId == user.Id, cancellationToken);
+        if (job is null)
+            return null;
+        var posting = await db.Postings.AsNoTracking().AsSplitQuery()
+            .Include(p => p.Positions).ThenInclude(p => p.Requirements)
+            .SingleAsync(p => p.Id == job.PostingId, cancellationToken);
+        var applicants = await db.RankingApplicants.AsNoTracking()
+            .Where(a => a.JobId == id)
+            .OrderBy(a => a.Number)
+            .Select(a => new { a.Id, a.Number, a.FileName, a.Name, a.ContactJson, a.Processed, a.Error, a.WarningsJson, a.YearsExperience, a.Degree, a.ReportsJson, a.Decision, a.Note })
+            .ToListAsync(cancellationToken);
+        return new RankingJobView(job.Id, PostingMapping.ToPosting(posting), posting.Title, job.Status, job.Total, job.Done, job.Blind, job.Error,
+            job.CreatedAt, job.StartedAt, job.FinishedAt, job.WorkSeconds,
+            JsonSerializer.Deserialize<List<int>>(job.PositionsJson, MatcherJson.Options) ?? [],
+            applicants.Select(a => new RankedApplicant(a.Id, a.Number, a.FileName, a.Name,
+                a.ContactJson is null ? null : JsonSerializer.Deserialize<ContactDetails>(a.ContactJson, MatcherJson.Options),
+                a.Processed, a.Error,
+                a.WarningsJson is null ? [] : JsonSerializer.Deserialize<List<string>>(a.WarningsJson, MatcherJson.Options) ?? [],
+                a.YearsExperience, a.Degree,
+                a.ReportsJson is null ? [] : JsonSerializer.Deserialize<List<MatchReport?>>(a.ReportsJson, MatcherJson.Options) ?? [],
+                a.Decision, a.Note)).ToList());
+    }
+
+    public async Task CancelAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var changed = await db.RankingJobs
+            .Where(j => j.Id == id && j.OwnerId == user.Id && (j.Status == RankingJobStatus.Queued || j.Status == RankingJobStatus.Running))
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, RankingJobStatus.Cancelled).SetProperty(j => j.FinishedAt, clock.GetUtcNow()), cancellationToken);
+        if (changed > 0)
+        {
+            signal.RequestCancel(id);
+            signal.Publish(id);
+        }
+    }
+
+    /// <summary>Blind review is kept on the job so downloads honour it too.</summary>
+    public async Task SetBlindAsync(Guid id, bool blind, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.RankingJobs.Where(j => j.Id == id && j.OwnerId == user.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Blind, blind), cancellationToken);
+    }
+
+    public async Task SetDecisionAsync(Guid jobId, Guid applicantId, ApplicantDecision decision, string? note, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.RankingJobs.AnyAsync(j => j.Id == jobId && j.OwnerId == user.Id, cancellationToken))
+            throw new InputException("That ranking no longer exists.");
+        await db.RankingApplicants.Where(a => a.Id == applicantId && a.JobId == jobId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Decision, decision).SetProperty(a => a.Note, string.IsNullOrWhiteSpace(note) ? null : note.Trim()), cancellationToken);
+    }
+}

@@ -1,0 +1,43 @@
+using Matcher.Core.Cvs;
+using Matcher.Core.Matching;
+using Matcher.Core.Postings;
+using Matcher.Core.Ranking;
+using Matcher.Data.Entities;
+
+namespace Matcher.Web.Services.Ranking;
+
+public sealed record RankingJobSummary(Guid Id, string PostingTitle, string Positions, RankingJobStatus Status, int Total, int Done, DateTimeOffset CreatedAt);
+
+/// <summary>One applicant of a ranking as the page shows it.</summary>
+public sealed record RankedApplicant(
+    Guid Id, int Number, string FileName, string? Name, ContactDetails? Contact, bool Processed, string? Error,
+    IReadOnlyList<string> Warnings, double? Years, string? Degree, IReadOnlyList<MatchReport?> Reports,
+    ApplicantDecision Decision, string? Note)
+{
+    public string DisplayName(bool blind) => ToResult().DisplayName(blind);
+
+    public MatchReport? ReportFor(int column) => column < Reports.Count ? Reports[column] : null;
+
+    /// <summary>The report as the reviewer sees it: with names, contacts and links hidden in blind review.</summary>
+    public MatchReport? VisibleReport(int column, bool blind) => ReportFor(column) is { } report && blind
+        ? BlindReview.Redact(report, Contact ?? new ContactDetails { Name = Name }, FileName)
+        : ReportFor(column);
+
+    public ApplicantResult ToResult() => new(Number, FileName, Name, Reports, Error);
+}
+
+/// <summary>A ranking job with everything its page needs.</summary>
+public sealed record RankingJobView(
+    Guid Id, Posting Posting, string PostingTitle, RankingJobStatus Status, int Total, int Done, bool Blind, string? Error,
+    DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, double WorkSeconds,
+    IReadOnlyList<int> Positions, IReadOnlyList<RankedApplicant> Applicants)
+{
+    public bool IsActive => Status is RankingJobStatus.Queued or RankingJobStatus.Running;
+
+    public string PositionTitle(int column) => Posting.Positions[Positions[column]].Title;
+
+    /// <summary>Time left, from the average time per CV so far; null until one CV is done.</summary>
+    public TimeSpan? Remaining => Done == 0 || !IsActive ? null : TimeSpan.FromSeconds(WorkSeconds / Done * (Total - Done));
+
+    public RankingResult ToResult() => new(Posting, Positions, Applicants.Where(a => a.Processed).Select(a => a.ToResult()).ToList());
+}

@@ -1,0 +1,32 @@
+namespace Matcher.Web.Services.Ranking;
+
+/// <summary>
+/// In-process news about ranking jobs: wakes the worker when a job is queued and tells open pages that a
+/// job moved on, so progress shows without polling. The database stays the truth; this only says "look again".
+/// </summary>
+public sealed class RankingSignal
+{
+    private readonly SemaphoreSlim _work = new(0, 1);
+
+    /// <summary>Raised with the job's id after each applicant and on every status change.</summary>
+    public event Action<Guid>? Changed;
+
+    /// <summary>Raised when a user asks to stop a job, so the running applicant is abandoned at once.</summary>
+    public event Action<Guid>? CancelRequested;
+
+    public void WorkQueued()
+    {
+        if (_work.CurrentCount == 0)
+        {
+            try { _work.Release(); }
+            catch (SemaphoreFullException) { /* already signalled */ }
+        }
+    }
+
+    public async Task WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        await _work.WaitAsync(timeout, cancellationToken);
+
+    public void Publish(Guid jobId) => Changed?.Invoke(jobId);
+
+    public void RequestCancel(Guid jobId) => CancelRequested?.Invoke(jobId);
+}

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Matcher.EndToEnd.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Matcher.EndToEnd.Tests;
+
+public class RankingTests : BrowserTest
+{
+    private static readonly string[] Applicants =
+        ["aaron-blake.md", "ahmed-karim.md", "aisha-bello.md"];
+
+    // Ranking needs a saved posting; checking one CV against it saves it, as a user would.
+    private async Task SavePostingAsync()
+    {
+        await Page.GotoAsync("/");
+        await Page.Locator("[data-testid=cv-upload][data-ready=true]").WaitForAsync();
+        await Page.Locator("[data-testid=cv-upload] input[type=file]").SetInputFilesAsync(RepositoryPaths.Fixture("e2e", "priya-raman-cv.md"));
+        await Page.GetByText("priya-raman-cv.md").WaitForAsync();
+        await Page.GetByLabel("Posting text").FillAsync(await File.ReadAllTextAsync(RepositoryPaths.Fixture("e2e", "amazon-prime-video-mle.txt"), TestContext.Current.CancellationToken));
+        await Page.GetByTestId("match-button").ClickAsync();
+        await Page.WaitForURLAsync(new Regex("/reports/[0-9a-f-]{36}$"), new() { Timeout = 120_000 });
+    }
+
+    [Fact]
+    public async Task Ranks_uploaded_cvs_in_the_background_shows_blind_candidates_and_downloads_the_csv()
+    {
+        await SavePostingAsync();
+
+        await Page.GotoAsync("/ranking");
+        await Page.Locator("[data-testid=applicants-upload][data-ready=true]").WaitForAsync();
+        await Page.Locator("[data-testid=applicants-upload] input[type=file]")
+            .SetInputFilesAsync(Applicants.Select(a => RepositoryPaths.Fixture("eval", "cvs", a)));
+        await Assertions.Expect(Page.GetByTestId("intake-row")).ToHaveCountAsync(3);
+        await Page.GetByTestId("start-ranking").ClickAsync();
+
+        await Page.WaitForURLAsync(new Regex("/ranking/[0-9a-f-]{36}$"));
+        await Assertions.Expect(Page.Locator("[data-testid=ranking-progress][data-status=completed]")).ToBeVisibleAsync(new() { Timeout = 180_000 });
+        await Assertions.Expect(Page.GetByTestId("progress-text")).ToContainTextAsync("3 of 3");
+
+        var names = Page.GetByTestId("candidate-name");
+        await Assertions.Expect(names).ToHaveCountAsync(3);
+        // The machine-learning engineer fits an ML posting better than the nurse or the teacher.
+        await Assertions.Expect(names.First).ToHaveTextAsync("Aisha Bello");
+
+        await Page.GetByText("Blind review").ClickAsync();
+        await Assertions.Expect(names.First).ToHaveTextAsync("Candidate 3");
+        await Assertions.Expect(Page.GetByTestId("ranking-table")).ToContainTextAsync("Candidate 1");
+        await Assertions.Expect(Page.GetByTestId("ranking-table")).Not.ToContainTextAsync("Aisha");
+
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByTestId("download-csv").ClickAsync());
+        var csv = await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.StartsWith("rank,candidate,score", csv, StringComparison.Ordinal);
+        Assert.Contains("Candidate 1", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Aisha", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(".md", csv, StringComparison.Ordinal);
+
+        // Coming back later shows the same finished ranking, still blind.
+        await Page.ReloadAsync();
+        await Assertions.Expect(Page.GetByTestId("candidate-name").First).ToHaveTextAsync("Candidate 3");
+        AssertNoPageErrors();
+    }
+}

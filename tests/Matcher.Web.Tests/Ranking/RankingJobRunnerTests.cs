@@ -1,0 +1,172 @@
+using Matcher.Core.Cvs;
+using Matcher.Core.Matching;
+using Matcher.Core.Postings;
+using Matcher.Core.Ranking;
+using Matcher.Data;
+using Matcher.Data.Entities;
+using Matcher.Data.Mapping;
+using Matcher.Web.Services;
+using Matcher.Web.Services.Ranking;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Matcher.Web.Tests.Ranking;
+
+/// <summary>The job runner against a real, migrated SQLite file, as the app uses it.</summary>
+public sealed class RankingJobRunnerTests : IAsyncLifetime
+{
+    private static readonly string CvFolder = Path.Combine(AppContext.BaseDirectory, "fixtures", "eval", "cvs");
+    private static readonly string[] FiveCvs = ["aaron-blake.md", "ahmed-karim.md", "aisha-bello.md", "anna-lindqvist.md", "arjun-nair.md"];
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("matcher-ranking-").FullName;
+    private readonly RecordingEngine _engine = new();
+    private readonly RankingSignal _signal = new();
+    private ServiceProvider _services = null!;
+    private IDbContextFactory<MatcherDbContext> _db = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var services = new ServiceCollection();
+        services.AddMatcherStore(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "matcher.db")}" });
+        _services = services.BuildServiceProvider();
+        await _services.MigrateMatcherStoreAsync(TestContext.Current.CancellationToken);
+        _db = _services.GetRequiredService<IDbContextFactory<MatcherDbContext>>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private RankingJobRunner Runner() =>
+        new(_db, new Ranker(new CvReader(), _engine), _signal, TimeProvider.System, NullLogger<RankingJobRunner>.Instance);
+
+    private RankingJobs Jobs() => new(_db, new LocalUser(), _signal, TimeProvider.System);
+
+    private async Task<Guid> SavePostingAsync()
+    {
+        var text = await System.IO.File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "fixtures", "e2e", "amazon-prime-video-mle.txt"), TestContext.Current.CancellationToken);
+        var posting = new PostingReader().ReadText(text);
+        var entity = PostingMapping.ToEntity(posting, LocalUser.LocalId, text, null, DateTimeOffset.UtcNow);
+        await using var db = await _db.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        db.Postings.Add(entity);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return entity.Id;
+    }
+
+    private static ApplicantFile File(string name, string? folder = null) =>
+        new(name, System.IO.File.ReadAllBytes(Path.Combine(folder ?? CvFolder, name)));
+
+    private static string? NameIn(string file) => new CvReader().Read(File(file).Content, file).Contact.Name;
+
+    [Fact]
+    public async Task A_job_interrupted_after_three_of_five_applicants_resumes_with_exactly_the_other_two()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var jobId = await Jobs().StartAsync(await SavePostingAsync(), [0], FiveCvs.Select(n => File(n)).ToList(), blind: false, ct);
+        // As a stopped app leaves it: three applicants committed, the job still marked running.
+        await using (var db = await _db.CreateDbContextAsync(ct))
+        {
+            foreach (var applicant in await db.RankingApplicants.Where(a => a.JobId == jobId && a.Number <= 3).ToListAsync(ct))
+            {
+                applicant.Processed = true;
+                applicant.ReportsJson = "[]";
+                applicant.Name = $"Done before the restart {applicant.Number}";
+            }
+            var job = await db.RankingJobs.SingleAsync(j => j.Id == jobId, ct);
+            job.Status = RankingJobStatus.Running;
+            job.Done = 3;
+            await db.SaveChangesAsync(ct);
+        }
+
+        var runner = Runner();
+        Assert.Equal(1, await runner.RequeueInterruptedAsync(ct));
+        Assert.True(await runner.RunNextAsync(ct));
+
+        Assert.Equal([NameIn(FiveCvs[3]), NameIn(FiveCvs[4])], _engine.Names);
+        var view = await Jobs().GetAsync(jobId, ct);
+        Assert.NotNull(view);
+        Assert.Equal((RankingJobStatus.Completed, 5, 5), (view.Status, view.Done, view.Total));
+        Assert.All(view.Applicants, a => Assert.True(a.Processed));
+        Assert.Equal(["Done before the restart 1", "Done before the restart 2", "Done before the restart 3"], view.Applicants.Take(3).Select(a => a.Name));
+        Assert.All(view.Applicants.Skip(3), a => Assert.Single(a.Reports));
+        Assert.False(await runner.RunNextAsync(ct));
+    }
+
+    [Fact]
+    public async Task An_unreadable_cv_is_recorded_with_its_reason_and_the_others_are_still_ranked()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var files = new[] { File(FiveCvs[0]), File("cv-scanned-no-text.pdf", Path.Combine(AppContext.BaseDirectory, "fixtures", "cvs")), File(FiveCvs[1]) };
+        var jobId = await Jobs().StartAsync(await SavePostingAsync(), [0], files, blind: false, ct);
+
+        Assert.True(await Runner().RunNextAsync(ct));
+
+        var view = (await Jobs().GetAsync(jobId, ct))!;
+        Assert.Equal(RankingJobStatus.Completed, view.Status);
+        var broken = Assert.Single(view.Applicants, a => a.Error is not null);
+        Assert.Equal("cv-scanned-no-text.pdf", broken.FileName);
+        Assert.Empty(broken.Reports);
+        Assert.Equal(2, view.Applicants.Count(a => a.Reports.Count == 1 && a.Reports[0] is not null));
+    }
+
+    [Fact]
+    public async Task A_cancelled_job_is_not_picked_up_and_keeps_its_unranked_applicants()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var jobs = Jobs();
+        var jobId = await jobs.StartAsync(await SavePostingAsync(), [0], FiveCvs.Take(2).Select(n => File(n)).ToList(), blind: false, ct);
+
+        await jobs.CancelAsync(jobId, ct);
+
+        Assert.False(await Runner().RunNextAsync(ct));
+        var view = (await jobs.GetAsync(jobId, ct))!;
+        Assert.Equal(RankingJobStatus.Cancelled, view.Status);
+        Assert.Empty(_engine.Names);
+        Assert.All(view.Applicants, a => Assert.False(a.Processed));
+    }
+
+    [Fact]
+    public async Task Blind_download_rows_match_what_matcher_rank_writes_for_the_same_cvs()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var files = FiveCvs.Select(n => File(n)).Reverse().ToList();
+        var jobs = Jobs();
+        var jobId = await jobs.StartAsync(await SavePostingAsync(), [0], files, blind: true, ct);
+        await Runner().RunNextAsync(ct);
+        var view = (await jobs.GetAsync(jobId, ct))!;
+
+        var direct = await new Ranker(new CvReader(), new RecordingEngine()).RankAsync(view.Posting, [0], files, cancellationToken: ct);
+
+        var fromJob = RankingExport.RankingRows(view.ToResult(), 0, blind: true);
+        var fromCli = RankingExport.RankingRows(direct, 0, blind: true);
+        Assert.Equal(fromCli.Select(r => string.Join("|", r.Select(kv => $"{kv.Key}={kv.Value}"))), fromJob.Select(r => string.Join("|", r.Select(kv => $"{kv.Key}={kv.Value}"))));
+        Assert.All(fromJob, r => Assert.StartsWith("Candidate ", (string)r["candidate"]!, StringComparison.Ordinal));
+        Assert.DoesNotContain(fromJob, r => r.ContainsKey("file"));
+    }
+
+    /// <summary>Scores by name length and records whom it was asked about, in order.</summary>
+    private sealed class RecordingEngine : IMatchEngine
+    {
+        public List<string?> Names { get; } = [];
+
+        public Task<MatchReport> MatchAsync(CvDocument cv, Posting posting, int positionIndex, CancellationToken cancellationToken = default)
+        {
+            Names.Add(cv.Contact.Name);
+            return Task.FromResult(new MatchReport
+            {
+                Score = cv.Contact.Name?.Length ?? 0, Verdict = "test", PositionIndex = positionIndex, PositionTitle = posting.Positions[positionIndex].Title,
+                Summary = new MatchSummary(0, 0, 0, new KindCounts(0, 0, 0), new KindCounts(0, 0, 0)), Requirements = [],
+                Receipt = new MatchReceipt
+                {
+                    EngineVersion = "test", EmbeddingModel = "none", Weights = new Dictionary<string, double>(), Thresholds = new Dictionary<string, double>(),
+                    CvSha256 = "", PostingSha256 = "", CreatedAt = DateTimeOffset.UnixEpoch,
+                },
+            });
+        }
+    }
+}

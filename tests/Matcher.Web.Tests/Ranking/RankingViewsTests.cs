@@ -1,0 +1,110 @@
+using Bunit;
+using Matcher.Core.Cvs;
+using Matcher.Core.Matching;
+using Matcher.Core.Postings;
+using Matcher.Data.Entities;
+using Matcher.Web.Components.Ranking;
+using Matcher.Web.Services.Ranking;
+
+namespace Matcher.Web.Tests.Ranking;
+
+public sealed class RankingViewsTests : MudTestContext
+{
+    private static MatchReport Report(double score, int column, params (string Text, MatchStatus Status)[] requirements) => new()
+    {
+        Score = score, Verdict = "test", PositionIndex = column, PositionTitle = $"Position {column}",
+        Summary = new MatchSummary(requirements.Count(r => r.Status == MatchStatus.Met), requirements.Count(r => r.Status == MatchStatus.Partial),
+            requirements.Count(r => r.Status == MatchStatus.Missing), new KindCounts(0, 0, 0), new KindCounts(0, 0, 0)),
+        Requirements = requirements.Select((r, i) => new RequirementResult
+        {
+            Id = $"r{i}", Text = r.Text, Kind = RequirementKind.Required, Category = RequirementCategory.Skill, Status = r.Status,
+            Score = 0.5, Evidence = [], Reason = "",
+        }).ToList(),
+        Receipt = new MatchReceipt
+        {
+            EngineVersion = "test", EmbeddingModel = "none", Weights = new Dictionary<string, double>(), Thresholds = new Dictionary<string, double>(),
+            CvSha256 = "", PostingSha256 = "", CreatedAt = DateTimeOffset.UnixEpoch,
+        },
+    };
+
+    private static RankedApplicant Applicant(int number, string name, string? error, params MatchReport?[] reports) =>
+        new(Guid.NewGuid(), number, $"{name.ToLowerInvariant().Replace(' ', '-')}.pdf", name,
+            new ContactDetails { Name = name, Email = $"{name.Split(' ')[0].ToLowerInvariant()}@example.com" },
+            true, error, [], 3, "Bachelor", reports, ApplicantDecision.None, null);
+
+    /// <summary>Ana fits position 1 best, Ben fits both well, Cleo's CV could not be read.</summary>
+    private static RankingJobView Job(bool blind) => new(
+        Guid.NewGuid(),
+        new Posting { Positions = [new Position { Title = "Data intern" }, new Position { Title = "Web intern" }] },
+        "Summer internships", RankingJobStatus.Completed, 3, 3, blind, null,
+        DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 3, [0, 1],
+        [
+            Applicant(1, "Ana Lopez", null, Report(55, 0, ("SQL", MatchStatus.Missing)), Report(90, 1)),
+            Applicant(2, "Ben Okafor", null, Report(85, 0, ("Python", MatchStatus.Met)), Report(88, 1)),
+            Applicant(3, "Cleo Marsh", "The PDF holds no text."),
+        ]);
+
+    [Fact]
+    public void Ranks_applicants_by_score_with_unreadable_cvs_last_and_their_reason()
+    {
+        var table = Render<RankingTable>(p => p.Add(t => t.Job, Job(blind: false)).Add(t => t.Column, 0));
+
+        var names = table.FindAll("[data-testid=candidate-name]").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Equal(["Ben Okafor", "Ana Lopez", "Cleo Marsh"], names);
+        Assert.Equal(["85", "55", "–"], table.FindAll("[data-testid=score]").Select(e => e.TextContent.Trim()));
+        Assert.Contains("The PDF holds no text.", table.Markup, StringComparison.Ordinal);
+        Assert.Contains("SQL", table.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Blind_review_shows_candidate_numbers_and_no_names_or_file_names()
+    {
+        var table = Render<RankingTable>(p => p.Add(t => t.Job, Job(blind: true)).Add(t => t.Blind, true));
+
+        Assert.Equal(["Candidate 2", "Candidate 1", "Candidate 3"], table.FindAll("[data-testid=candidate-name]").Select(e => e.TextContent.Trim()));
+        foreach (var hidden in new[] { "Ana", "Okafor", "Cleo", ".pdf" })
+            Assert.DoesNotContain(hidden, table.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Matrix_shows_every_score_as_a_number_marks_the_best_position_and_assigns_each_applicant_once()
+    {
+        var matrix = Render<RankingMatrix>(p => p.Add(m => m.Job, Job(blind: false)));
+
+        var cells = matrix.FindAll("[data-testid=matrix-cell]").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["55", "90 ★", "85", "88 ★"], cells);
+        Assert.All(matrix.FindAll("[data-testid=matrix-cell]"), c => Assert.Contains("background-color", c.GetAttribute("style"), StringComparison.Ordinal));
+        // Ben is best for both, but Ana on the web role and Ben on data gives the highest total (90 + 85).
+        var assignment = matrix.FindAll("[data-testid=assignment] tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains("Ben Okafor", assignment[0], StringComparison.Ordinal);
+        Assert.Contains("Ana Lopez", assignment[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Blind_matrix_hides_names()
+    {
+        var matrix = Render<RankingMatrix>(p => p.Add(m => m.Job, Job(blind: true)).Add(m => m.Blind, true));
+
+        Assert.Contains("Candidate 1", matrix.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ana Lopez", matrix.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ben Okafor", matrix.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Applicant_report_in_blind_review_hides_the_name_and_email()
+    {
+        var report = Report(70, 0, ("SQL", MatchStatus.Met)) with { };
+        report = report with
+        {
+            Requirements = [report.Requirements[0] with { Evidence = [new Evidence("Ana Lopez (ana@example.com) wrote SQL reports", "Experience", 0.8)] }],
+        };
+        var applicant = Applicant(1, "Ana Lopez", null, report);
+
+        var panel = Render<ApplicantPanel>(p => p.Add(a => a.Applicant, applicant).Add(a => a.Blind, true));
+
+        Assert.Contains("Candidate 1", panel.Markup, StringComparison.Ordinal);
+        Assert.Contains("wrote SQL reports", panel.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ana", panel.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("ana@example.com", panel.Markup, StringComparison.Ordinal);
+    }
+}
