@@ -35,13 +35,17 @@ public class CheckFitTests : BrowserTest
         var texts = await rows.AllTextContentsAsync();
         Assert.Contains(texts, t => t.StartsWith("Experience programming with at least one modern language", StringComparison.Ordinal));
         Assert.DoesNotContain(texts, t => t.Contains("equal opportunit", StringComparison.OrdinalIgnoreCase));
-        var statuses = await Page.Locator("[data-status]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.status)");
+        var statuses = await Page.Locator("[data-testid=requirements] [data-status]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.status)");
         Assert.Equal(5, statuses.Length);
         Assert.All(statuses, s => Assert.Contains(s, new[] { "met", "partial", "missing" }));
         Assert.NotEmpty(await Page.Locator("blockquote.evidence").AllTextContentsAsync());
         var score = int.Parse(await Page.GetByTestId("overall-score").TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(score, 1, 100);
         AssertNoPageErrors();
+
+        // Kept with the other artifacts: the picture of the report the README shows.
+        Directory.CreateDirectory(RepositoryPaths.Artifacts);
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "report-page.png"), FullPage = false });
     }
 
     [Fact]
