@@ -17,8 +17,14 @@ public sealed record UploadedFile(string Name, byte[] Content);
 /// <summary>A CV that has been read but not stored yet. The page keeps it while the person checks and corrects it.</summary>
 public sealed record CvDraft(UploadedFile File, Matcher.Core.Documents.DocumentFormat Format, CvDocument Cv);
 
-/// <summary>The posting as given on the Check my fit page: pasted text or a file.</summary>
-public sealed record PostingInput(string? Text, UploadedFile? File);
+/// <summary>
+/// The posting as given on the Check my fit page: pasted text, a file, or a posting from the library
+/// (matched as last edited there, at the chosen position).
+/// </summary>
+public sealed record PostingInput(string? Text, UploadedFile? File, Guid? SavedPostingId = null, int PositionIndex = 0);
+
+/// <summary>Where the scored posting came from; a library posting is referenced, not copied.</summary>
+internal sealed record PostingSource(string Text, string? Name, Guid? SavedId);
 
 /// <summary>
 /// Reads a CV, then matches it to a posting and saves the session, CV, posting and report together.
@@ -45,7 +51,7 @@ public sealed class MatchWorkflow(
     /// <summary>Matches a CV that was read (and perhaps corrected) on the page, saving it with the report in a new session.</summary>
     public async Task<Guid> MatchAsync(CvDraft draft, PostingInput posting, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
-        var (parsed, report, postingText, postingName) = await ScoreAsync(draft.Cv, posting, progress, cancellationToken);
+        var (parsed, report, source) = await ScoreAsync(draft.Cv, posting, progress, cancellationToken);
 
         progress?.Report("Saving the report…");
         var now = clock.GetUtcNow();
@@ -72,7 +78,7 @@ public sealed class MatchWorkflow(
             CreatedAt = now,
         };
         db.AddRange(session, cvEntity);
-        var reportId = AddReport(db, session.Id, cvEntity.Id, parsed, postingText, postingName, report, now);
+        var reportId = AddReport(db, session.Id, cvEntity.Id, parsed, source, report, now);
         await db.SaveChangesAsync(cancellationToken);
 
         logger.LogInformation("Saved report {ReportId} in new session {SessionId}: score {Score:0}", reportId, session.Id, report.Score);
@@ -86,7 +92,7 @@ public sealed class MatchWorkflow(
         var cvEntity = await db.Cvs.SingleOrDefaultAsync(c => c.Id == cvId && c.OwnerId == user.Id, cancellationToken)
             ?? throw new InputException("That CV no longer exists. Upload it again on Check my fit.");
         var cv = CvStore.Deserialize(cvEntity);
-        var (parsed, report, postingText, postingName) = await ScoreAsync(cv, posting, progress, cancellationToken);
+        var (parsed, report, source) = await ScoreAsync(cv, posting, progress, cancellationToken);
 
         progress?.Report("Saving the report…");
         var now = clock.GetUtcNow();
@@ -100,53 +106,71 @@ public sealed class MatchWorkflow(
             cvEntity.SessionId = session.Id;
         }
         session.UpdatedAt = now;
-        var reportId = AddReport(db, session.Id, cvEntity.Id, parsed, postingText, postingName, report, now);
+        var reportId = AddReport(db, session.Id, cvEntity.Id, parsed, source, report, now);
         await db.SaveChangesAsync(cancellationToken);
 
         logger.LogInformation("Saved report {ReportId} in session {SessionId}: score {Score:0}", reportId, session.Id, report.Score);
         return reportId;
     }
 
-    private async Task<(Posting Posting, MatchReport Report, string Text, string? Name)> ScoreAsync(
+    private async Task<(Posting Posting, MatchReport Report, PostingSource Source)> ScoreAsync(
         CvDocument cv, PostingInput input, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         progress?.Report("Reading the posting…");
-        var (posting, postingText, postingName) = ReadPosting(input);
-        progress?.Report($"Matching {posting.Positions[0].Requirements.Count} requirements…");
-        var report = await engine.MatchAsync(cv, posting, 0, cancellationToken);
-        return (posting, report, postingText, postingName);
+        var (posting, source) = await ReadPostingAsync(input, cancellationToken);
+        var position = input.SavedPostingId is null ? 0 : input.PositionIndex;
+        if (position < 0 || position >= posting.Positions.Count)
+            throw new InputException("That position is no longer in the posting. Pick a position again.");
+        progress?.Report($"Matching {Math.Max(posting.Positions[position].Requirements.Count, posting.Positions[position].Responsibilities.Count)} requirements…");
+        var report = await engine.MatchAsync(cv, posting, position, cancellationToken);
+        return (posting, report, source);
     }
 
-    private Guid AddReport(MatcherDbContext db, Guid sessionId, Guid cvId, Posting posting, string postingText, string? postingName, MatchReport report, DateTimeOffset now)
+    private Guid AddReport(MatcherDbContext db, Guid sessionId, Guid cvId, Posting posting, PostingSource source, MatchReport report, DateTimeOffset now)
     {
-        var postingEntity = PostingMapping.ToEntity(posting, user.Id, postingText, postingName, now);
+        var postingId = source.SavedId;
+        if (postingId is null)
+        {
+            var postingEntity = PostingMapping.ToEntity(posting, user.Id, source.Text, source.Name, now);
+            db.Add(postingEntity);
+            postingId = postingEntity.Id;
+        }
         var reportEntity = new ReportEntity
         {
             Id = Guid.NewGuid(),
             OwnerId = user.Id,
             SessionId = sessionId,
             CvId = cvId,
-            PostingId = postingEntity.Id,
+            PostingId = postingId.Value,
             PositionIndex = report.PositionIndex,
             PositionTitle = report.PositionTitle,
             Score = report.Score,
             ReportJson = JsonSerializer.Serialize(report, MatcherJson.Options),
             CreatedAt = now,
         };
-        db.AddRange(postingEntity, reportEntity);
+        db.Add(reportEntity);
         return reportEntity.Id;
     }
 
-    private (Posting Posting, string Text, string? Name) ReadPosting(PostingInput input)
+    private async Task<(Posting Posting, PostingSource Source)> ReadPostingAsync(PostingInput input, CancellationToken cancellationToken)
     {
+        if (input.SavedPostingId is { } id)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var entity = await db.Postings.AsNoTracking()
+                .Include(p => p.Positions).ThenInclude(p => p.Requirements)
+                .SingleOrDefaultAsync(p => p.Id == id && p.OwnerId == user.Id, cancellationToken)
+                ?? throw new InputException("That posting is no longer in your library. Pick another or paste it again.");
+            return (PostingMapping.ToPosting(entity), new PostingSource(entity.SourceText, entity.SourceName, entity.Id));
+        }
         if (input.File is { } file)
         {
             var content = documents.Read(file.Content, file.Name);
-            return (postingReader.Read(content), content.Markup ?? content.Text, Path.GetFileName(file.Name));
+            return (postingReader.Read(content), new PostingSource(content.Markup ?? content.Text, Path.GetFileName(file.Name), null));
         }
         if (string.IsNullOrWhiteSpace(input.Text))
             throw new InputException("Paste the posting's text or upload its file.");
-        return (postingReader.ReadText(input.Text), input.Text, null);
+        return (postingReader.ReadText(input.Text), new PostingSource(input.Text, null, null));
     }
 
     private static string SessionTitle(CvDocument cv, Posting posting)

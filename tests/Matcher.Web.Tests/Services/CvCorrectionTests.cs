@@ -1,6 +1,7 @@
 using Matcher.Core;
 using Matcher.Core.Cvs;
 using Matcher.Core.Documents;
+using Matcher.Core.Postings;
 using Matcher.Data;
 using Matcher.Web.Services;
 using Microsoft.Data.Sqlite;
@@ -123,6 +124,42 @@ public sealed class CvCorrectionTests : IAsyncLifetime
         Assert.NotEqual(firstReason, secondReason);
         var session = await Get<SessionQueries>().GetSessionAsync(saved.SessionId!.Value, TestContext.Current.CancellationToken);
         Assert.Equal(2, session!.Reports.Count);
+    }
+
+    [Fact]
+    public async Task A_posting_from_the_library_is_matched_as_edited_and_not_copied()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var parsed = new PostingReader().ReadText(File.ReadAllText(PostingPath));
+        var entity = Matcher.Data.Mapping.PostingMapping.ToEntity(parsed, LocalUser.LocalId, "source", "staff.txt", now);
+        entity.Positions[0].Requirements[0].Text = "Fluent Tamil";
+        await using (var db = await Get<IDbContextFactory<MatcherDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            db.Postings.Add(entity);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var draft = Get<MatchWorkflow>().ReadCv(Fixture(CvPath));
+        var reportId = await Get<MatchWorkflow>().MatchAsync(draft, new PostingInput(null, null, entity.Id, 0), cancellationToken: TestContext.Current.CancellationToken);
+
+        var saved = await Get<SessionQueries>().GetReportAsync(reportId, TestContext.Current.CancellationToken);
+        Assert.Contains(saved!.Report.Requirements, r => r.Text == "Fluent Tamil");
+        await using var check = await Get<IDbContextFactory<MatcherDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(1, await check.Postings.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(entity.Id, (await check.Reports.SingleAsync(TestContext.Current.CancellationToken)).PostingId);
+    }
+
+    [Fact]
+    public async Task A_library_posting_that_is_gone_is_reported_and_nothing_is_saved()
+    {
+        var draft = Get<MatchWorkflow>().ReadCv(Fixture(CvPath));
+
+        var error = await Assert.ThrowsAsync<InputException>(() =>
+            Get<MatchWorkflow>().MatchAsync(draft, new PostingInput(null, null, Guid.NewGuid(), 0), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("no longer in your library", error.Message, StringComparison.Ordinal);
+        await using var db = await Get<IDbContextFactory<MatcherDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(0, await db.Sessions.CountAsync(TestContext.Current.CancellationToken));
     }
 
     public async ValueTask DisposeAsync()
