@@ -2,7 +2,17 @@ using System.Diagnostics;
 using FixtureGenerator;
 
 // Usage: dotnet run --project tools/FixtureGenerator [output-dir]
+//        dotnet run --project tools/FixtureGenerator -- convert SOURCE.md TARGET.pdf|TARGET.docx
 // Default output: tests/fixtures/cvs under the repository root (found from the current directory).
+if (args is ["convert", var source, var target])
+{
+    var text = File.ReadAllText(source);
+    var bytes = Path.GetExtension(target).Equals(".pdf", StringComparison.OrdinalIgnoreCase) ? TextDocuments.Pdf(text) : TextDocuments.Docx(text);
+    File.WriteAllBytes(target, bytes);
+    Console.WriteLine($"wrote {target} ({bytes.Length:N0} bytes)");
+    return 0;
+}
+
 var output = args.Length > 0 ? args[0] : Path.Combine(FindRepoRoot(), "tests", "fixtures", "cvs");
 Directory.CreateDirectory(output);
 

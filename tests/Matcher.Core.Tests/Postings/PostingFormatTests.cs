@@ -203,3 +203,28 @@ public sealed class PostingFormatTests
         Assert.Equal(2, position.Requirements[0].MinYears);
     }
 }
+
+/// <summary>The same posting as Markdown, PDF (text layer) and DOCX reads into the same structure.</summary>
+public sealed class PostingDocumentFormatTests
+{
+    [Theory]
+    [InlineData("markdown-posting.pdf", Format.Pdf)]
+    [InlineData("markdown-posting.docx", Format.Docx)]
+    public void A_pdf_or_docx_posting_reads_like_its_markdown_original(string file, Format format)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "fixtures", "postings", file));
+        Assert.Equal(format, new DocumentReader().Read(bytes, file).Format);
+
+        var original = Read("markdown-posting.md");
+        var posting = new PostingReader().Read(bytes, file);
+
+        Assert.Equal(original.Title, posting.Title);
+        Assert.Equal("Kestrel Payments", posting.Company);
+        var position = Assert.Single(posting.Positions);
+        var expected = Assert.Single(original.Positions);
+        Assert.Equal(expected.Responsibilities.Count, position.Responsibilities.Count);
+        Assert.Equal(expected.Requirements.Select(r => (r.Kind, r.Category, r.MinYears)), position.Requirements.Select(r => (r.Kind, r.Category, r.MinYears)));
+        Assert.Equal(2, position.Requirements.Count(r => r.Kind == RequirementKind.Preferred));
+        Assert.DoesNotContain(position.Requirements, r => r.Text.Contains("privacy", StringComparison.OrdinalIgnoreCase));
+    }
+}
