@@ -6,30 +6,36 @@ namespace Matcher.Core.Cvs;
 /// </summary>
 public static class ExperienceCalculator
 {
-    public static double TotalYears(IEnumerable<Role> roles, YearMonth today)
+    /// <summary>A stretch of time covered by one or more roles without a gap.</summary>
+    public sealed record Span(YearMonth Start, YearMonth End)
+    {
+        public int Months => End.TotalMonths - Start.TotalMonths;
+    }
+
+    public static double TotalYears(IEnumerable<Role> roles, YearMonth today) => Years(Spans(roles, today));
+
+    public static double Years(IEnumerable<Span> spans) => Math.Round(spans.Sum(s => s.Months) / 12.0, 1);
+
+    /// <summary>The merged spans of the dated roles, earliest first.</summary>
+    public static IReadOnlyList<Span> Spans(IEnumerable<Role> roles, YearMonth today)
     {
         var intervals = roles
             .Where(r => r.Start is not null && (r.End is not null || r.IsCurrent))
-            .Select(r => (Start: r.Start!.Value.TotalMonths, End: (r.IsCurrent ? today : r.End!.Value).TotalMonths))
-            .Where(i => i.End > i.Start)
-            .OrderBy(i => i.Start)
-            .ToList();
+            .Select(r => new Span(r.Start!.Value, r.IsCurrent ? today : r.End!.Value))
+            .Where(s => s.Months > 0)
+            .OrderBy(s => s.Start.TotalMonths);
 
-        var months = 0;
-        int? runStart = null, runEnd = null;
-        foreach (var (start, end) in intervals)
+        var merged = new List<Span>();
+        foreach (var span in intervals)
         {
-            if (runEnd is { } e && start <= e)
+            if (merged.Count > 0 && span.Start <= merged[^1].End)
             {
-                runEnd = Math.Max(e, end);
-                continue;
+                if (span.End > merged[^1].End)
+                    merged[^1] = merged[^1] with { End = span.End };
             }
-            if (runStart is { } s && runEnd is { } re)
-                months += re - s;
-            (runStart, runEnd) = (start, end);
+            else
+                merged.Add(span);
         }
-        if (runStart is { } fs && runEnd is { } fe)
-            months += fe - fs;
-        return Math.Round(months / 12.0, 1);
+        return merged;
     }
 }

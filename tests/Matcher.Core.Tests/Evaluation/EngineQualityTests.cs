@@ -8,6 +8,7 @@ namespace Matcher.Core.Tests.Evaluation;
 /// Keeps the engine measured: on the labelled set its mean Spearman must stay ahead of the TF-IDF floor.
 /// Embeddings are cached in a data folder of this run, so the set is embedded once.
 /// </summary>
+[Collection(CliCollection.Name)]
 public sealed class EngineQualityTests : IDisposable
 {
     /// <summary>

@@ -4,6 +4,7 @@ using Matcher.Core.Evaluation;
 
 namespace Matcher.Core.Tests.Evaluation;
 
+[Collection(CliCollection.Name)]
 public class EvalCommandTests
 {
     private static readonly string Labels = Path.Combine(AppContext.BaseDirectory, "fixtures", "eval", "labels.csv");

@@ -5,6 +5,7 @@ using MiniExcelLibs;
 namespace Matcher.Core.Tests.Ranking;
 
 /// <summary><c>matcher rank</c> end to end: real readers, the real engine and local model, real files.</summary>
+[Collection(CliCollection.Name)]
 public sealed class RankCommandTests : IDisposable
 {
     private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "fixtures");

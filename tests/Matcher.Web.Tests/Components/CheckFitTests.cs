@@ -14,16 +14,26 @@ namespace Matcher.Web.Tests.Components;
 /// <summary>The CV step of Check my fit: read at once, summarised, or refused with the reader's message.</summary>
 public class CheckFitTests : MudTestContext
 {
+    private readonly SqliteStore _store = new();
+
     public CheckFitTests()
     {
-        // Reading a CV never touches the store; the factory is only there for the page's services.
-        Services.AddMatcherStore(new StoreOptions { ConnectionString = "Data Source=:memory:" });
+        // Reading a CV never touches the store; the page lists the (empty) posting library from it.
+        Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton<TimeProvider>(FixedClock.November2026);
         Services.AddMatcherCore(new ConfigurationBuilder().Build());
         Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbedder>();
         Services.AddSingleton<ICurrentUser, LocalUser>();
         Services.AddScoped<MatchWorkflow>();
         Services.AddScoped<CvStore>();
+        Services.AddScoped<PostingQueries>();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+            _store.Dispose();
     }
 
     private static InputFileContent Fixture(params string[] parts) =>

@@ -35,7 +35,7 @@ internal sealed class CvProfile
         if (EnglishText.IsLikelyEnglish(allTokens))
             languages.Add("english");
 
-        var years = cv.TotalYearsExperience > 0 ? cv.TotalYearsExperience : ExperienceYears.Union(cv.Experience, now).Years;
+        var years = cv.TotalYearsExperience > 0 ? cv.TotalYearsExperience : ExperienceCalculator.TotalYears(cv.Experience, now);
         return new CvProfile
         {
             Cv = cv,
@@ -62,40 +62,6 @@ internal sealed class CvProfile
             : concepts.Contains("master") ? DegreeLevel.Master
             : concepts.Contains("bachelor") ? DegreeLevel.Bachelor
             : DegreeLevel.None;
-    }
-}
-
-/// <summary>Years covered by dated roles, overlapping periods counted once.</summary>
-public static class ExperienceYears
-{
-    public sealed record Span(YearMonth Start, YearMonth End);
-
-    public static (double Years, IReadOnlyList<Span> Spans) Union(IEnumerable<Role> roles, YearMonth now)
-    {
-        var intervals = roles
-            .Where(r => r.Start is not null)
-            .Select(r =>
-            {
-                var start = r.Start!.Value;
-                var end = r.IsCurrent ? now : r.End ?? start;
-                return end < start ? (start, start) : (start, end);
-            })
-            .OrderBy(i => i.Item1.TotalMonths)
-            .ToList();
-        var merged = new List<Span>();
-        foreach (var (start, end) in intervals)
-        {
-            if (merged.Count > 0 && start.TotalMonths <= merged[^1].End.TotalMonths + 1)
-            {
-                if (end > merged[^1].End)
-                    merged[^1] = merged[^1] with { End = end };
-            }
-            else
-                merged.Add(new Span(start, end));
-        }
-        // Both ends are inclusive months: Jan–Dec of one year is twelve months.
-        var months = merged.Sum(s => s.End.TotalMonths - s.Start.TotalMonths + 1);
-        return (Math.Round(months / 12.0, 2), merged);
     }
 }
 

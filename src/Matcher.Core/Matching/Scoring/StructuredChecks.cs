@@ -1,3 +1,4 @@
+using Matcher.Core.Cvs;
 using System.Globalization;
 using Matcher.Core.Postings;
 
@@ -78,7 +79,7 @@ internal static class StructuredChecks
     /// Years in roles that speak to the requirement (a line similar to it, or a named skill), overlaps once.
     /// When no role is clearly related, all dated roles count at half weight: the CV may describe them briefly.
     /// </summary>
-    private static (double Years, IReadOnlyList<ExperienceYears.Span> Spans) RelevantYears(
+    private static (double Years, IReadOnlyList<ExperienceCalculator.Span> Spans) RelevantYears(
         CvProfile cv, IReadOnlyList<float[]> unitVectors, float[] query, RequirementText analysis, MatchingOptions options)
     {
         var relevantRoles = new HashSet<int>();
@@ -92,10 +93,11 @@ internal static class StructuredChecks
         }
         if (relevantRoles.Count == 0)
         {
-            var all = ExperienceYears.Union(cv.Cv.Experience, cv.Now);
-            return (Math.Round(all.Years / 2, 2), all.Spans);
+            var all = ExperienceCalculator.Spans(cv.Cv.Experience, cv.Now);
+            return (Math.Round(ExperienceCalculator.Years(all) / 2, 2), all);
         }
-        return ExperienceYears.Union(relevantRoles.Select(i => cv.Cv.Experience[i]), cv.Now);
+        var spans = ExperienceCalculator.Spans(relevantRoles.Select(i => cv.Cv.Experience[i]), cv.Now);
+        return (ExperienceCalculator.Years(spans), spans);
     }
 
     private static string Name(DegreeLevel level) => level switch
