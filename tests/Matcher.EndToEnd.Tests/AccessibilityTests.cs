@@ -21,14 +21,7 @@ public class AccessibilityTests : BrowserTest
     public async Task Every_page_has_no_serious_or_critical_violations_in_light_and_dark_mode()
     {
         // A report and a session exist only after a match.
-        await Page.GotoAsync("/");
-        await Page.Locator("[data-testid=cv-upload][data-ready=true]").WaitForAsync();
-        await Page.Locator("[data-testid=cv-upload] input[type=file]").SetInputFilesAsync(RepositoryPaths.Fixture("e2e", "priya-raman-cv.md"));
-        await Page.GetByText("priya-raman-cv.md").WaitForAsync();
-        await Page.GetByLabel("Posting text").FillAsync(await File.ReadAllTextAsync(RepositoryPaths.Fixture("e2e", "amazon-prime-video-mle.txt"), TestContext.Current.CancellationToken));
-        await Page.GetByTestId("match-button").ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/reports/[0-9a-f-]{36}$"), new() { Timeout = 120_000 });
-        var report = new Uri(Page.Url).AbsolutePath;
+        var report = await CheckFitAsync(RepositoryPaths.Fixture("e2e", "priya-raman-cv.md"), RepositoryPaths.Fixture("e2e", "amazon-prime-video-mle.txt"));
         await Page.GotoAsync("/sessions");
         await Page.Locator("table a[href^='/sessions/']").First.WaitForAsync();
         var session = await Page.Locator("table a[href^='/sessions/']").First.GetAttributeAsync("href");

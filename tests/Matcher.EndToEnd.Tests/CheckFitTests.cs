@@ -9,21 +9,7 @@ public class CheckFitTests : BrowserTest
     private static readonly string Cv = RepositoryPaths.Fixture("e2e", "priya-raman-cv.md");
     private static readonly string Posting = RepositoryPaths.Fixture("e2e", "amazon-prime-video-mle.txt");
 
-    private async Task ChooseCvAsync(string path)
-    {
-        await Page.Locator("[data-testid=cv-upload][data-ready=true]").WaitForAsync();
-        await Page.Locator("[data-testid=cv-upload] input[type=file]").SetInputFilesAsync(path);
-    }
-
-    private async Task MatchAsync()
-    {
-        await Page.GotoAsync("/");
-        await ChooseCvAsync(Cv);
-        await Page.GetByTestId("cv-summary").WaitForAsync();
-        await Page.GetByLabel("Posting text").FillAsync(await File.ReadAllTextAsync(Posting, TestContext.Current.CancellationToken));
-        await Page.GetByTestId("match-button").ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/reports/[0-9a-f-]{36}$"), new() { Timeout = 120_000 });
-    }
+    private Task<string> MatchAsync() => CheckFitAsync(Cv, Posting);
 
     [Fact]
     public async Task Uploading_a_cv_and_a_posting_shows_a_report_row_per_requirement()

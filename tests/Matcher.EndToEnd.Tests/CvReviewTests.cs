@@ -10,11 +10,10 @@ public class CvReviewTests : BrowserTest
     private static readonly string Cv = RepositoryPaths.Fixture("e2e", "priya-raman-cv.md");
     private static readonly string Posting = RepositoryPaths.Fixture("e2e", "staff-engineer-ten-years.txt");
 
-    private async Task ChooseCvAsync(string path)
+    private async Task OpenCheckFitWithCvAsync(string path)
     {
         await Page.GotoAsync("/");
-        await Page.Locator("[data-testid=cv-upload][data-ready=true]").WaitForAsync();
-        await Page.Locator("[data-testid=cv-upload] input[type=file]").SetInputFilesAsync(path);
+        await ChooseCvAsync(path);
     }
 
     private ILocator YearsRow() => Page.Locator("tr", new() { Has = Page.GetByText("10+ years of professional software development experience") });
@@ -31,7 +30,7 @@ public class CvReviewTests : BrowserTest
     [Fact]
     public async Task A_role_date_and_a_skill_corrected_before_matching_are_used_and_kept()
     {
-        await ChooseCvAsync(Cv);
+        await OpenCheckFitWithCvAsync(Cv);
         var summary = Page.GetByTestId("cv-summary");
         await Assertions.Expect(summary.GetByTestId("cv-summary-name")).ToHaveTextAsync("Priya Raman");
         await Assertions.Expect(summary.GetByTestId("cv-summary-roles")).ToContainTextAsync("2 roles");
@@ -74,7 +73,7 @@ public class CvReviewTests : BrowserTest
     [Fact]
     public async Task A_correction_saved_on_the_cv_page_is_used_by_the_next_match()
     {
-        await ChooseCvAsync(Cv);
+        await OpenCheckFitWithCvAsync(Cv);
         await Page.GetByLabel("Posting text").FillAsync(await File.ReadAllTextAsync(Posting, TestContext.Current.CancellationToken));
         await Page.GetByTestId("match-button").ClickAsync();
         await Page.WaitForURLAsync(new Regex("/reports/[0-9a-f-]{36}$"), new() { Timeout = 120_000 });
@@ -99,7 +98,7 @@ public class CvReviewTests : BrowserTest
     [Fact]
     public async Task A_scanned_pdf_gets_a_clear_message_and_nothing_is_saved()
     {
-        await ChooseCvAsync(RepositoryPaths.Fixture("cvs", "cv-scanned-no-text.pdf"));
+        await OpenCheckFitWithCvAsync(RepositoryPaths.Fixture("cvs", "cv-scanned-no-text.pdf"));
 
         await Assertions.Expect(Page.GetByTestId("cv-error")).ToContainTextAsync("has no text layer");
         await Assertions.Expect(Page.GetByTestId("cv-summary")).ToHaveCountAsync(0);

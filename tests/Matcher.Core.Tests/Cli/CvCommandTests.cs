@@ -9,7 +9,7 @@ public sealed class CvCommandTests
     [Fact]
     public async Task Cv_parse_json_prints_structure_with_month_dates_and_present()
     {
-        var (code, stdout, stderr) = await Run("cv", "parse", CvFixtures.PathOf("cv-one-column.pdf"), "--json");
+        var (code, stdout, stderr) = await CliRun.RunAsync("cv", "parse", CvFixtures.PathOf("cv-one-column.pdf"), "--json");
 
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
@@ -32,7 +32,7 @@ public sealed class CvCommandTests
     [Fact]
     public async Task Cv_parse_json_keeps_accented_names_readable()
     {
-        var (code, stdout, _) = await Run("cv", "parse", CvFixtures.PathOf("cv-german.txt"), "--json");
+        var (code, stdout, _) = await CliRun.RunAsync("cv", "parse", CvFixtures.PathOf("cv-german.txt"), "--json");
 
         Assert.Equal(0, code);
         Assert.Contains("\"name\": \"Jana Müller\"", stdout);
@@ -44,7 +44,7 @@ public sealed class CvCommandTests
     [InlineData("cv-too-little-text.txt", "almost no readable text")]
     public async Task Cv_parse_exits_2_with_one_line_reason_on_bad_input(string fixture, string reason)
     {
-        var (code, stdout, stderr) = await Run("cv", "parse", CvFixtures.PathOf(fixture), "--json");
+        var (code, stdout, stderr) = await CliRun.RunAsync("cv", "parse", CvFixtures.PathOf(fixture), "--json");
 
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
@@ -56,17 +56,10 @@ public sealed class CvCommandTests
     [Fact]
     public async Task Cv_parse_exits_2_when_file_is_missing()
     {
-        var (code, _, stderr) = await Run("cv", "parse", CvFixtures.PathOf("no-such-cv.pdf"));
+        var (code, _, stderr) = await CliRun.RunAsync("cv", "parse", CvFixtures.PathOf("no-such-cv.pdf"));
 
         Assert.Equal(2, code);
         Assert.Contains("file not found", stderr);
     }
 
-    private static async Task<(int Code, string Stdout, string Stderr)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(args, stdout, stderr, TestContext.Current.CancellationToken);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 }

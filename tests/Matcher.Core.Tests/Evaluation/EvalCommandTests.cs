@@ -9,18 +9,11 @@ public class EvalCommandTests
 {
     private static readonly string Labels = Path.Combine(AppContext.BaseDirectory, "fixtures", "eval", "labels.csv");
 
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, output, error, TestContext.Current.CancellationToken);
-        return (exit, output.ToString(), error.ToString());
-    }
 
     [Fact]
     public async Task Tfidf_baseline_reports_every_posting_and_a_mean_spearman_as_json()
     {
-        var (exit, stdout, stderr) = await RunAsync("eval", "--labels", Labels, "--baseline", "tfidf", "--json");
+        var (exit, stdout, stderr) = await CliRun.RunAsync("eval", "--labels", Labels, "--baseline", "tfidf", "--json");
 
         Assert.True(exit == 0, stderr);
         using var json = JsonDocument.Parse(stdout);
@@ -42,7 +35,7 @@ public class EvalCommandTests
     [Fact]
     public async Task Prints_a_table_with_one_row_per_posting_and_the_means()
     {
-        var (exit, stdout, _) = await RunAsync("eval", "--labels", Labels, "--baseline", "tfidf");
+        var (exit, stdout, _) = await CliRun.RunAsync("eval", "--labels", Labels, "--baseline", "tfidf");
 
         Assert.Equal(0, exit);
         Assert.Contains("104_senior-backend-engineer.md", stdout);
@@ -58,7 +51,7 @@ public class EvalCommandTests
         var small = Path.Combine(AppContext.BaseDirectory, "fixtures", "eval-small", "labels.csv");
         string[] args = baseline is null ? ["eval", "--labels", small, "--json"] : ["eval", "--labels", small, "--baseline", baseline, "--json"];
 
-        var (exit, stdout, stderr) = await RunAsync(args);
+        var (exit, stdout, stderr) = await CliRun.RunAsync(args);
 
         Assert.True(exit == 0, stderr);
         using var json = System.Text.Json.JsonDocument.Parse(stdout);
@@ -71,7 +64,7 @@ public class EvalCommandTests
     [Fact]
     public async Task Details_list_every_labelled_pair_with_its_label_and_score()
     {
-        var (exit, stdout, _) = await RunAsync("eval", "--labels", Labels, "--baseline", "tfidf", "--details");
+        var (exit, stdout, _) = await CliRun.RunAsync("eval", "--labels", Labels, "--baseline", "tfidf", "--details");
 
         Assert.Equal(0, exit);
         var set = await new LabelSetLoader().LoadAsync(Labels, cancellationToken: TestContext.Current.CancellationToken);
@@ -86,7 +79,7 @@ public class EvalCommandTests
     [Fact]
     public async Task An_unknown_baseline_is_bad_input()
     {
-        var (exit, _, stderr) = await RunAsync("eval", "--labels", Labels, "--baseline", "bm25");
+        var (exit, _, stderr) = await CliRun.RunAsync("eval", "--labels", Labels, "--baseline", "bm25");
 
         Assert.Equal(2, exit);
         Assert.Contains("Unknown scorer 'bm25'", stderr);
@@ -95,7 +88,7 @@ public class EvalCommandTests
     [Fact]
     public async Task A_missing_labels_file_is_bad_input()
     {
-        var (exit, _, stderr) = await RunAsync("eval", "--labels", "no/such/labels.csv", "--baseline", "tfidf");
+        var (exit, _, stderr) = await CliRun.RunAsync("eval", "--labels", "no/such/labels.csv", "--baseline", "tfidf");
 
         Assert.Equal(2, exit);
         Assert.Contains("does not exist", stderr);

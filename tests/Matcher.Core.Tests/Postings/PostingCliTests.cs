@@ -9,7 +9,7 @@ public sealed class PostingCliTests
     [Fact]
     public async Task Prints_the_parsed_posting_as_camel_case_json()
     {
-        var (exit, output, _) = await RunAsync("posting", "parse", PathOf(Seed002), "--json");
+        var (exit, output, _) = await CliRun.RunAsync("posting", "parse", PathOf(Seed002), "--json");
 
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
@@ -31,7 +31,7 @@ public sealed class PostingCliTests
     [Fact]
     public async Task Prints_positions_of_a_brochure_with_their_details()
     {
-        var (exit, output, _) = await RunAsync("posting", "parse", PathOf(Seed001), "--json");
+        var (exit, output, _) = await CliRun.RunAsync("posting", "parse", PathOf(Seed001), "--json");
 
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
@@ -45,7 +45,7 @@ public sealed class PostingCliTests
     [Fact]
     public async Task Prints_a_short_summary_without_json()
     {
-        var (exit, output, _) = await RunAsync("posting", "parse", PathOf(Seed003));
+        var (exit, output, _) = await CliRun.RunAsync("posting", "parse", PathOf(Seed003));
 
         Assert.Equal(0, exit);
         Assert.Contains("Amazon", output, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed class PostingCliTests
     [InlineData("no-such-file.txt")]
     public async Task Exits_with_2_and_a_one_line_reason_for_unusable_input(string fixture)
     {
-        var (exit, output, error) = await RunAsync("posting", "parse", PathOf(fixture), "--json");
+        var (exit, output, error) = await CliRun.RunAsync("posting", "parse", PathOf(fixture), "--json");
 
         Assert.Equal(2, exit);
         Assert.Empty(output);
@@ -67,11 +67,4 @@ public sealed class PostingCliTests
         Assert.Single(error.TrimEnd().Split('\n'));
     }
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, output, error, TestContext.Current.CancellationToken);
-        return (exit, output.ToString(), error.ToString());
-    }
 }

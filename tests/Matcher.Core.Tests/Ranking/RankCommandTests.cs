@@ -20,18 +20,11 @@ public sealed class RankCommandTests : IDisposable
         File.WriteAllBytes(Path.Combine(_applicants, "scan.pdf"), [0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x34, 0x0A, 0x00, 0x01, 0x02]);
     }
 
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, output, error, TestContext.Current.CancellationToken);
-        return (exit, output.ToString(), error.ToString());
-    }
 
     [Fact]
     public async Task Json_ranks_the_fitting_engineers_above_the_chef_and_the_nurse_and_reports_the_unreadable_file()
     {
-        var (exit, stdout, stderr) = await RunAsync("rank", "--posting", Posting, "--cvs", _applicants, "--format", "json");
+        var (exit, stdout, stderr) = await CliRun.RunAsync("rank", "--posting", Posting, "--cvs", _applicants, "--format", "json");
 
         Assert.True(exit == 0, stderr);
         var rows = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList();
@@ -49,7 +42,7 @@ public sealed class RankCommandTests : IDisposable
     [Fact]
     public async Task Blind_csv_shows_candidate_numbers_and_no_names_or_file_names()
     {
-        var (exit, stdout, stderr) = await RunAsync("rank", "--posting", Posting, "--cvs", _applicants, "--format", "csv", "--blind");
+        var (exit, stdout, stderr) = await CliRun.RunAsync("rank", "--posting", Posting, "--cvs", _applicants, "--format", "csv", "--blind");
 
         Assert.True(exit == 0, stderr);
         var lines = stdout.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -65,14 +58,14 @@ public sealed class RankCommandTests : IDisposable
     {
         var target = Path.Combine(_applicants, "ranking.xlsx");
 
-        var (exit, _, stderr) = await RunAsync("rank", "--posting", Posting, "--cvs", _applicants, "--format", "xlsx", "--out", target);
+        var (exit, _, stderr) = await CliRun.RunAsync("rank", "--posting", Posting, "--cvs", _applicants, "--format", "xlsx", "--out", target);
 
         Assert.True(exit == 0, stderr);
         var rows = MiniExcel.Query(target, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(5, rows.Count);
         Assert.Equal(1.0, Convert.ToDouble(rows[0]["rank"], System.Globalization.CultureInfo.InvariantCulture));
 
-        var (refused, _, reason) = await RunAsync("rank", "--posting", Posting, "--cvs", _applicants, "--format", "xlsx");
+        var (refused, _, reason) = await CliRun.RunAsync("rank", "--posting", Posting, "--cvs", _applicants, "--format", "xlsx");
         Assert.Equal(2, refused);
         Assert.Contains("--out", reason, StringComparison.Ordinal);
     }
@@ -85,7 +78,7 @@ public sealed class RankCommandTests : IDisposable
         File.Copy(Path.Combine(_applicants, "aisha-bello.md"), Path.Combine(two, "aisha-bello.md"));
         File.Copy(Path.Combine(_applicants, "pedro-alvarez.md"), Path.Combine(two, "pedro-alvarez.md"));
 
-        var (exit, stdout, stderr) = await RunAsync("rank", "--posting", brochure, "--position", "all", "--cvs", two, "--format", "json");
+        var (exit, stdout, stderr) = await CliRun.RunAsync("rank", "--posting", brochure, "--position", "all", "--cvs", two, "--format", "json");
 
         Assert.True(exit == 0, stderr);
         var rows = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList();
@@ -99,7 +92,7 @@ public sealed class RankCommandTests : IDisposable
     [Fact]
     public async Task A_position_that_does_not_exist_is_bad_input()
     {
-        var (exit, _, stderr) = await RunAsync("rank", "--posting", Posting, "--position", "7", "--cvs", _applicants);
+        var (exit, _, stderr) = await CliRun.RunAsync("rank", "--posting", Posting, "--position", "7", "--cvs", _applicants);
 
         Assert.Equal(2, exit);
         Assert.Contains("--position must be 'all' or a number from 1 to 1", stderr, StringComparison.Ordinal);

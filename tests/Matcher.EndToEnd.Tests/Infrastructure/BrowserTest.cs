@@ -54,6 +54,25 @@ public abstract class BrowserTest : IAsyncLifetime
         App = await AppProcess.StartAsync(DataFolder, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Chooses a CV on Check my fit once its upload control is live.</summary>
+    protected async Task ChooseCvAsync(string path)
+    {
+        await Page.Locator("[data-testid=cv-upload][data-ready=true]").WaitForAsync();
+        await Page.Locator("[data-testid=cv-upload] input[type=file]").SetInputFilesAsync(path);
+    }
+
+    /// <summary>Runs Check my fit with a CV file and a pasted posting; returns the report's path.</summary>
+    protected async Task<string> CheckFitAsync(string cvPath, string postingPath)
+    {
+        await Page.GotoAsync("/");
+        await ChooseCvAsync(cvPath);
+        await Page.GetByTestId("cv-summary").WaitForAsync();
+        await Page.GetByLabel("Posting text").FillAsync(await File.ReadAllTextAsync(postingPath, TestContext.Current.CancellationToken));
+        await Page.GetByTestId("match-button").ClickAsync();
+        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/reports/[0-9a-f-]{36}$"), new() { Timeout = 120_000 });
+        return new Uri(Page.Url).AbsolutePath;
+    }
+
     protected void AssertNoPageErrors() => Assert.True(_pageErrors.Count == 0, "Page errors:\n" + string.Join("\n", _pageErrors));
 
     public virtual async ValueTask DisposeAsync()
