@@ -1,8 +1,7 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Matcher.Core.Documents;
+using Matcher.Core.Serialization;
 
 namespace Matcher.Cli.Commands;
 
@@ -13,14 +12,7 @@ internal static class CommandRunner
     public const int Failure = 1;
     public const int BadInput = 2;
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        // Names and places in CVs are printed as written ("Müller", "+49"), not as \u escapes.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    public static JsonSerializerOptions Json => MatcherJson.Indented;
 
     /// <summary>Runs a command body and maps failures to the documented exit codes with a one-line reason.</summary>
     public static async Task<int> RunAsync(ParseResult parse, Func<TextWriter, CancellationToken, Task<int>> body, CancellationToken cancellationToken)

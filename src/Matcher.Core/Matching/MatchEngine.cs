@@ -54,16 +54,17 @@ public sealed class MatchEngine(
         var results = requirements.Select((r, i) => scorer.Score(r, queries[i], documents, profile)).ToList();
 
         var (levelFactor, levelNote) = PositionLevel.Fit(PositionLevel.Stage(posting, position), profile, settings);
-        var score = Math.Round(OverallScore.Compute(results, settings) * levelFactor, 1);
+        var (score, verdict, summary) = OverallScore.Finish(results, settings, levelFactor, levelNote);
         return new MatchReport
         {
             Score = score,
-            Verdict = OverallScore.Verdict(score, results) + (levelNote is null ? "" : "; " + char.ToLowerInvariant(levelNote[0]) + levelNote[1..]),
+            Verdict = verdict,
             LevelNote = levelNote,
+            LevelFactor = levelFactor,
             PositionIndex = positionIndex,
             PositionTitle = position.Title,
             MatchedResponsibilities = usedResponsibilities,
-            Summary = OverallScore.Summarise(results),
+            Summary = summary,
             Requirements = results,
             Receipt = new MatchReceipt
             {

@@ -18,6 +18,9 @@ public sealed record MatchReport
 
     /// <summary>Why the overall score was scaled for level (an internship for a non-student, over-qualification); null when the level fits.</summary>
     public string? LevelNote { get; init; }
+
+    /// <summary>The factor the overall score was scaled by for level; 1 when the level fits.</summary>
+    public double LevelFactor { get; init; } = 1.0;
     public required MatchSummary Summary { get; init; }
     public required IReadOnlyList<RequirementResult> Requirements { get; init; }
     public required MatchReceipt Receipt { get; init; }

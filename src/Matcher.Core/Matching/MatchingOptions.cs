@@ -77,4 +77,31 @@ public sealed class MatchingOptions
         ["relevantRoleSimilarity"] = RelevantRoleSimilarity,
         ["entryLevelMaxYears"] = EntryLevelMaxYears,
     };
+
+    /// <summary>The options a receipt records, so a report can be re-scored exactly as it was; missing keys keep their defaults.</summary>
+    public static MatchingOptions FromReceipt(MatchReceipt receipt)
+    {
+        var options = new MatchingOptions();
+        var setters = new Dictionary<string, Action<double>>
+        {
+            ["required"] = v => options.RequiredWeight = v,
+            ["preferred"] = v => options.PreferredWeight = v,
+            ["specific"] = v => options.SpecificWeight = v,
+            ["missingRequiredPenalty"] = v => options.MissingRequiredPenalty = v,
+            ["lexical"] = v => options.LexicalWeight = v,
+            ["structured"] = v => options.StructuredWeight = v,
+            ["notStudentFactor"] = v => options.NotStudentFactor = v,
+            ["overQualifiedFactor"] = v => options.OverQualifiedFactor = v,
+            ["met"] = v => options.MetThreshold = v,
+            ["partial"] = v => options.PartialThreshold = v,
+            ["similarityFloor"] = v => options.SimilarityFloor = v,
+            ["similarityCeiling"] = v => options.SimilarityCeiling = v,
+            ["relevantRoleSimilarity"] = v => options.RelevantRoleSimilarity = v,
+            ["entryLevelMaxYears"] = v => options.EntryLevelMaxYears = v,
+        };
+        foreach (var (name, value) in receipt.Weights.Concat(receipt.Thresholds))
+            if (setters.TryGetValue(name, out var set))
+                set(value);
+        return options;
+    }
 }

@@ -7,7 +7,7 @@ public sealed record OverrideDecision(string RequirementId, MatchStatus Status, 
 
 /// <summary>
 /// Applies advisors' decisions to a report: the requirement takes the decided status and a score
-/// that stands for it, and the overall score is recomputed with the weights recorded in the receipt,
+/// that stands for it, and the overall score is recomputed with the weights recorded in the receipt and the report's level factor,
 /// so the same decisions on the same report always give the same score.
 /// </summary>
 public static class Overrides
@@ -30,7 +30,7 @@ public static class Overrides
         if (latest.Count == 0)
             return report;
 
-        var options = FromReceipt(report.Receipt);
+        var options = MatchingOptions.FromReceipt(report.Receipt);
         var rows = report.Requirements.Select(r =>
         {
             if (!latest.TryGetValue(r.Id, out var decision))
@@ -43,27 +43,14 @@ public static class Overrides
             };
         }).ToList();
 
-        var score = OverallScore.Compute(rows, options);
+        var (score, verdict, summary) = OverallScore.Finish(rows, options, report.LevelFactor, report.LevelNote);
         return report with
         {
             Requirements = rows,
             Score = score,
-            Verdict = OverallScore.Verdict(score, rows),
-            Summary = OverallScore.Summarise(rows),
+            Verdict = verdict,
+            Summary = summary,
             OriginalScore = report.Score,
         };
-    }
-
-    private static MatchingOptions FromReceipt(MatchReceipt receipt)
-    {
-        var options = new MatchingOptions();
-        double Weight(string name, double fallback) => receipt.Weights.TryGetValue(name, out var v) ? v : fallback;
-        double Threshold(string name, double fallback) => receipt.Thresholds.TryGetValue(name, out var v) ? v : fallback;
-        options.RequiredWeight = Weight("required", options.RequiredWeight);
-        options.PreferredWeight = Weight("preferred", options.PreferredWeight);
-        options.MissingRequiredPenalty = Weight("missingRequiredPenalty", options.MissingRequiredPenalty);
-        options.MetThreshold = Threshold("met", options.MetThreshold);
-        options.PartialThreshold = Threshold("partial", options.PartialThreshold);
-        return options;
     }
 }

@@ -3,7 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace Matcher.Core.Serialization;
 
-/// <summary>The one JSON shape Matcher speaks: camelCase, enums as camelCase strings, nulls left out.</summary>
+/// <summary>
+/// The one JSON shape Matcher speaks: camelCase, enums as camelCase strings, nulls left out. The indented
+/// form is for people (CLI output, downloads): names and places print as written ("Müller", "—"), not as
+/// \u escapes. It is a file or terminal format, never embedded in HTML.
+/// </summary>
 public static class MatcherJson
 {
     public static readonly JsonSerializerOptions Options = Create(indented: false);
@@ -12,6 +16,7 @@ public static class MatcherJson
     private static JsonSerializerOptions Create(bool indented) => new(JsonSerializerDefaults.Web)
     {
         WriteIndented = indented,
+        Encoder = indented ? System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping : null,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };

@@ -31,6 +31,40 @@ public class OverridesTests
     }
 
     [Fact]
+    public void An_override_keeps_the_level_scaling_and_its_note()
+    {
+        var options = new MatchingOptions();
+        var report = ReportFixtures.Sample();
+        var scaled = report with
+        {
+            LevelFactor = 0.6,
+            LevelNote = "The position is an internship and the CV shows no current studies",
+            Score = Math.Round(Matcher.Core.Matching.Scoring.OverallScore.Compute(report.Requirements, options) * 0.6, 1),
+        };
+
+        var changed = Overrides.Apply(scaled, [new OverrideDecision("r2", MatchStatus.Met, "Degree confirmed", "advisor", Monday)]);
+
+        var unscaled = Overrides.Apply(scaled with { LevelFactor = 1.0 }, [new OverrideDecision("r2", MatchStatus.Met, "Degree confirmed", "advisor", Monday)]);
+        Assert.Equal(Math.Round(unscaled.Score * 0.6, 1), changed.Score, 1);
+        Assert.Contains("the position is an internship", changed.Verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Receipt_weights_not_defaults_rescore_an_overridden_report()
+    {
+        var report = Scored();
+        var heavierPreferred = report with
+        {
+            Receipt = report.Receipt with { Weights = new Dictionary<string, double> { ["preferred"] = 1.0, ["specific"] = 1.0 } },
+        };
+        OverrideDecision[] decisions = [new("r3", MatchStatus.Met, "Uses Power BI daily", "advisor", Monday)];
+
+        Assert.NotEqual(Overrides.Apply(report, decisions).Score, Overrides.Apply(heavierPreferred, decisions).Score);
+        Assert.Equal(1.0, MatchingOptions.FromReceipt(heavierPreferred.Receipt).PreferredWeight);
+        Assert.Equal(new MatchingOptions().MetThreshold, MatchingOptions.FromReceipt(heavierPreferred.Receipt).MetThreshold);
+    }
+
+    [Fact]
     public void The_latest_decision_on_a_requirement_wins()
     {
         var changed = Overrides.Apply(Scored(),

@@ -24,6 +24,18 @@ public static class OverallScore
         return Math.Round(100 * mean * (1 - options.MissingRequiredPenalty * missingShare), 1);
     }
 
+    /// <summary>
+    /// The overall score, verdict and counts of a set of requirement results, scaled for level. The engine
+    /// and advisor overrides both finish a report here, so an override never drops the level scaling.
+    /// </summary>
+    public static (double Score, string Verdict, MatchSummary Summary) Finish(
+        IReadOnlyList<RequirementResult> results, MatchingOptions options, double levelFactor, string? levelNote)
+    {
+        var score = Math.Round(Compute(results, options) * levelFactor, 1);
+        var verdict = Verdict(score, results) + (levelNote is null ? "" : "; " + char.ToLowerInvariant(levelNote[0]) + levelNote[1..]);
+        return (score, verdict, Summarise(results));
+    }
+
     public static MatchSummary Summarise(IReadOnlyList<RequirementResult> results)
     {
         KindCounts Count(RequirementKind kind)
