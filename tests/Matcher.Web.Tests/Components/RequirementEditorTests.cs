@@ -130,7 +130,8 @@ public class RequirementEditorTests : MudTestContext
         Type(cut, "Something else");
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
 
-        Assert.Equal(Requirements.Select(r => r.Text), RowTexts(cut));
+        // The table re-renders its rows after the edit row closes; wait for that render, not a fixed moment.
+        cut.WaitForAssertion(() => Assert.Equal(Requirements.Select(r => r.Text), RowTexts(cut)));
         Assert.True(cut.Find("[data-testid=save-requirements]").HasAttribute("disabled"));
     }
 
