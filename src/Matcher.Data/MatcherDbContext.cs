@@ -1,9 +1,11 @@
 using Matcher.Data.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Matcher.Data;
 
-public sealed class MatcherDbContext(DbContextOptions<MatcherDbContext> options) : DbContext(options)
+/// <summary>Matcher's data and its accounts (ASP.NET Core Identity) in one store.</summary>
+public sealed class MatcherDbContext(DbContextOptions<MatcherDbContext> options) : IdentityDbContext<MatcherUser>(options)
 {
     public DbSet<PostingEntity> Postings => Set<PostingEntity>();
     public DbSet<PositionEntity> Positions => Set<PositionEntity>();
@@ -16,9 +18,23 @@ public sealed class MatcherDbContext(DbContextOptions<MatcherDbContext> options)
     public DbSet<EmbeddingCacheEntry> Embeddings => Set<EmbeddingCacheEntry>();
     public DbSet<RankingJobEntity> RankingJobs => Set<RankingJobEntity>();
     public DbSet<RankingApplicantEntity> RankingApplicants => Set<RankingApplicantEntity>();
+    public DbSet<SessionShareEntity> SessionShares => Set<SessionShareEntity>();
+    public DbSet<AuditEntryEntity> AuditLog => Set<AuditEntryEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<SessionShareEntity>(e =>
+        {
+            e.HasIndex(s => new { s.SessionId, s.AdvisorId });
+            e.HasIndex(s => s.TokenSha256).IsUnique();
+            e.HasOne<MatchSessionEntity>().WithMany().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AuditEntryEntity>(e =>
+        {
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => a.ActorId);
+        });
         modelBuilder.Entity<PostingEntity>(e =>
         {
             e.HasIndex(p => p.OwnerId);

@@ -49,6 +49,7 @@ public static class Hosting
         services.AddScoped<CvStore>();
         services.AddScoped<SessionNotes>();
         services.AddScoped<ReportOverrides>();
+        services.AddSingleton<Matcher.Web.Services.Audit.AuditLog>();
         services.AddOptions<RankingOptions>().BindConfiguration(RankingOptions.Section);
         services.AddSingleton<RankingSignal>();
         services.AddSingleton<RankingJobRunner>();

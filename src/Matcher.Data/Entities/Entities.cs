@@ -20,6 +20,9 @@ public sealed class PostingEntity : IOwned
 
     /// <summary>Posting-wide facts (salary, dates, details, warnings) as JSON; positions live in their own rows.</summary>
     public required string FactsJson { get; set; }
+
+    /// <summary>Visible to the other coordinators of the owner's team.</summary>
+    public bool SharedWithTeam { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<PositionEntity> Positions { get; set; } = [];

@@ -17,6 +17,9 @@ public sealed class RankingJobEntity : IOwned
     public int Total { get; set; }
     public int Done { get; set; }
     public bool Blind { get; set; }
+
+    /// <summary>Visible to the other coordinators of the owner's team.</summary>
+    public bool SharedWithTeam { get; set; }
     public string? Error { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
