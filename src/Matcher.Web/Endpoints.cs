@@ -9,8 +9,11 @@ namespace Matcher.Web;
 /// <summary>Plain HTTP downloads that a browser saves as files.</summary>
 public static class Endpoints
 {
-    public static IEndpointRouteBuilder MapMatcherDownloads(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapMatcherDownloads(this IEndpointRouteBuilder endpoints)
     {
+        // Every download needs a signed-in person, reads through the same scoped services as the pages,
+        // and leaves an export entry in the audit log.
+        var app = endpoints.MapGroup("").RequireAuthorization().AddEndpointFilter(AuditExports);
         app.MapGet("/files/cvs/{id:guid}", async (Guid id, SessionQueries queries, CancellationToken ct) =>
             await queries.GetCvFileAsync(id, ct) is { } file
                 ? Results.File(file.Content, "application/octet-stream", file.FileName)
@@ -31,6 +34,19 @@ public static class Endpoints
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"matcher-report-{id:N}.docx")
                 : Results.NotFound());
         app.MapRankingDownloads();
-        return app;
+        return endpoints;
+    }
+
+    private static async ValueTask<object?> AuditExports(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        if (result is Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult)
+        {
+            var services = context.HttpContext.RequestServices;
+            await services.GetRequiredService<Services.Audit.AuditLog>().RecordAsync(
+                services.GetRequiredService<ICurrentUser>(), Services.Audit.AuditActions.Export,
+                context.HttpContext.Request.Path.Value, cancellationToken: context.HttpContext.RequestAborted);
+        }
+        return result;
     }
 }

@@ -4,6 +4,7 @@ using Matcher.Data;
 using Matcher.Data.Embeddings;
 using Matcher.Embeddings;
 using Matcher.Web.Services;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Matcher.Web.Services.Ranking;
 using MudBlazor.Services;
@@ -18,14 +19,21 @@ public static class Hosting
     {
         var options = builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            var folder = builder.Configuration["Matcher:DataFolder"] is { Length: > 0 } configured ? configured : "data";
-            folder = Path.GetFullPath(folder, builder.Environment.ContentRootPath);
-            Directory.CreateDirectory(folder);
-            options.ConnectionString = $"Data Source={Path.Combine(folder, "matcher.db")}";
-        }
+            options.ConnectionString = $"Data Source={Path.Combine(DataFolder(builder), "matcher.db")}";
         builder.Services.AddMatcherStore(options);
+
+        // Sign-in cookies and reset links stay valid across restarts because their keys live with the data.
+        var keys = Path.Combine(DataFolder(builder), "keys");
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("Matcher");
         return builder;
+    }
+
+    private static string DataFolder(WebApplicationBuilder builder)
+    {
+        var folder = builder.Configuration["Matcher:DataFolder"] is { Length: > 0 } configured ? configured : "data";
+        folder = Path.GetFullPath(folder, builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 
     /// <summary>Readers, engine and embeddings (local model by default), with vectors cached in the store.</summary>
@@ -41,7 +49,6 @@ public static class Hosting
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddSingleton<ICurrentUser, LocalUser>();
         services.AddPostingLibrary();
         services.AddScoped<MatchWorkflow>();
         services.AddScoped<SessionQueries>();

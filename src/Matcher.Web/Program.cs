@@ -1,5 +1,6 @@
 using Matcher.Data;
 using Matcher.Web;
+using Matcher.Web.Accounts;
 using Matcher.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddMatcherStore();
 builder.AddMatcherEngine();
 builder.Services.AddMatcherWeb();
+builder.Services.AddMatcherAccounts(builder.Configuration);
 
 var app = builder.Build();
 
@@ -17,9 +19,16 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+app.UseAuthentication();
+app.UseSignedInUser();
+app.UseFirstRunSetup();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapAccountEndpoints();
 app.MapMatcherDownloads();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

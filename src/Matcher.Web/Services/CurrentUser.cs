@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Matcher.Data.Entities;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Matcher.Web.Services;
 
@@ -15,31 +16,48 @@ public interface ICurrentUser
 }
 
 /// <summary>
-/// The signed-in person of this request or circuit. Set from the authentication cookie by middleware for
-/// plain HTTP requests and by <see cref="CurrentUserCircuitHandler"/> inside a Blazor circuit, so services
-/// can read it synchronously wherever they run.
+/// The signed-in person of this request or circuit: set from the cookie by middleware for plain HTTP
+/// requests, read from the circuit's authentication state inside Blazor, so services can ask synchronously
+/// wherever they run.
 /// </summary>
-public sealed class SignedInUser : ICurrentUser
+public sealed class SignedInUser(AuthenticationStateProvider authentication) : ICurrentUser
 {
     public const string DisplayNameClaim = "matcher:display_name";
 
-    private ClaimsPrincipal _principal = new(new ClaimsIdentity());
+    private static readonly ClaimsPrincipal Nobody = new(new ClaimsIdentity());
+    private ClaimsPrincipal? _fromRequest;
 
-    public ClaimsPrincipal Principal => _principal;
+    private ClaimsPrincipal CurrentPrincipal => _fromRequest ?? FromCircuit();
 
-    public bool IsSignedIn => _principal.Identity?.IsAuthenticated == true;
+    public ClaimsPrincipal Principal => CurrentPrincipal;
+
+    public bool IsSignedIn => CurrentPrincipal.Identity?.IsAuthenticated == true;
 
     /// <summary>Throws when nobody is signed in: a scoped query must never run for "nobody".</summary>
-    public string Id => _principal.FindFirstValue(ClaimTypes.NameIdentifier)
+    public string Id => CurrentPrincipal.FindFirstValue(ClaimTypes.NameIdentifier)
         ?? throw new UnauthorizedAccessException("Sign in to continue.");
 
-    public string DisplayName => _principal.FindFirstValue(DisplayNameClaim) is { Length: > 0 } name
+    public string DisplayName => CurrentPrincipal.FindFirstValue(DisplayNameClaim) is { Length: > 0 } name
         ? name
-        : _principal.Identity?.Name ?? "";
+        : CurrentPrincipal.Identity?.Name ?? "";
 
-    public bool IsInRole(string role) => _principal.IsInRole(role);
+    public bool IsInRole(string role) => CurrentPrincipal.IsInRole(role);
 
-    public void Set(ClaimsPrincipal principal) => _principal = principal;
+    public void Set(ClaimsPrincipal principal) => _fromRequest = principal;
+
+    private ClaimsPrincipal FromCircuit()
+    {
+        try
+        {
+            // A circuit's state is always a completed task; outside a circuit there is none to read.
+            var state = authentication.GetAuthenticationStateAsync();
+            return state.IsCompletedSuccessfully ? state.Result.User : Nobody;
+        }
+        catch (InvalidOperationException)
+        {
+            return Nobody;
+        }
+    }
 }
 
 /// <summary>A one-person install without accounts and the default for service tests: every role, one owner.</summary>

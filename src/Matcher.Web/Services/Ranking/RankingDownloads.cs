@@ -7,9 +7,10 @@ public static class RankingDownloads
 {
     public static IEndpointRouteBuilder MapRankingDownloads(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/ranking/{id:guid}/ranking.{format}", async (Guid id, string format, int? column, RankingJobs jobs, CancellationToken ct) =>
+        var group = app.MapGroup("/ranking").RequireAuthorization(policy => policy.RequireRole(Matcher.Data.Entities.Roles.Coordinator));
+        group.MapGet("/{id:guid}/ranking.{format}", async (Guid id, string format, int? column, RankingJobs jobs, CancellationToken ct) =>
             await DownloadAsync(id, format, jobs, job => RankingExport.RankingRows(job.ToResult(), Math.Clamp(column ?? 0, 0, job.Positions.Count - 1), job.Blind), "ranking", ct));
-        app.MapGet("/ranking/{id:guid}/matrix.{format}", async (Guid id, string format, RankingJobs jobs, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/matrix.{format}", async (Guid id, string format, RankingJobs jobs, CancellationToken ct) =>
             await DownloadAsync(id, format, jobs, job => RankingExport.MatrixRows(job.ToResult(), job.Blind), "matrix", ct));
         return app;
     }

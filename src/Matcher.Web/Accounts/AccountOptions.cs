@@ -1,0 +1,31 @@
+namespace Matcher.Web.Accounts;
+
+/// <summary>How people get accounts. Bound from <c>Matcher:Accounts</c>.</summary>
+public sealed class AccountOptions
+{
+    public const string Section = "Matcher:Accounts";
+
+    /// <summary>Anyone may register as a candidate. Turn off for a closed install where admins create accounts.</summary>
+    public bool AllowRegistration { get; set; } = true;
+
+    /// <summary>How long an invitation link to a session stays valid.</summary>
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Sign-in attempts allowed per client address per minute, before Identity's per-account lockout.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+}
+
+/// <summary>Outgoing mail for password resets. With no host configured, links are written to the log instead.</summary>
+public sealed class SmtpOptions
+{
+    public const string Section = "Matcher:Smtp";
+
+    public string Host { get; set; } = "";
+    public int Port { get; set; } = 587;
+    public bool UseStartTls { get; set; } = true;
+    public string UserName { get; set; } = "";
+
+    /// <summary>From configuration or the environment only (<c>Matcher__Smtp__Password</c>); never logged.</summary>
+    public string Password { get; set; } = "";
+    public string From { get; set; } = "matcher@localhost";
+}

@@ -1,0 +1,45 @@
+using Matcher.Data.Accounts;
+using Microsoft.AspNetCore.Components.Endpoints;
+
+namespace Matcher.Web.Accounts;
+
+/// <summary>Remembers once the first account exists, so the check costs one query per process.</summary>
+public sealed class SetupState
+{
+    private volatile bool _hasUsers;
+
+    public async Task<bool> HasUsersAsync(UserDirectory directory, CancellationToken cancellationToken)
+    {
+        if (!_hasUsers)
+            _hasUsers = await directory.AnyUsersAsync(cancellationToken);
+        return _hasUsers;
+    }
+
+    public void UsersExist() => _hasUsers = true;
+}
+
+public static class FirstRunSetupMiddleware
+{
+    public const string SetupPath = "/setup";
+
+    /// <summary>
+    /// Until the first administrator exists, every page leads to the setup page: there is no default
+    /// account and no default password.
+    /// </summary>
+    public static IApplicationBuilder UseFirstRunSetup(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var isPage = context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
+            if (isPage && HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments(SetupPath))
+            {
+                var state = context.RequestServices.GetRequiredService<SetupState>();
+                var directory = context.RequestServices.GetRequiredService<UserDirectory>();
+                if (!await state.HasUsersAsync(directory, context.RequestAborted))
+                {
+                    context.Response.Redirect(SetupPath);
+                    return;
+                }
+            }
+            await next(context);
+        });
+}
