@@ -51,6 +51,9 @@ public static class Hosting
         services.AddMudServices();
         services.AddPostingLibrary();
         services.AddScoped<MatchWorkflow>();
+        services.AddScoped<SessionAccess>();
+        services.AddScoped<SessionSharing>();
+        services.AddScoped<UserAdministration>();
         services.AddScoped<SessionQueries>();
         services.AddScoped<PostingQueries>();
         services.AddScoped<CvStore>();

@@ -7,15 +7,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Matcher.Web.Services;
 
 /// <summary>Records advisors' overrides of requirement statuses; the report row itself is never rewritten.</summary>
-public sealed class ReportOverrides(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, TimeProvider clock, ILogger<ReportOverrides> logger)
+public sealed class ReportOverrides(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, SessionAccess access, Audit.AuditLog audit, TimeProvider clock, ILogger<ReportOverrides> logger)
 {
     public async Task SaveAsync(Guid reportId, string requirementId, MatchStatus status, string reason, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(reason))
             throw new InputException("Say why you change this requirement's status; the reason is kept with the report.");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Reports.AnyAsync(r => r.Id == reportId && r.OwnerId == user.Id, cancellationToken))
-            throw new InputException("This report no longer exists or is not yours.");
+        if (!access.MayAdvise)
+            throw new InputException("Only advisors can change a requirement's status. Your advisor can do it in a session you share with them.");
+        var visible = access.VisibleSessionIds(db);
+        if (!await db.Reports.AnyAsync(r => r.Id == reportId && visible.Contains(r.SessionId), cancellationToken))
+            throw new InputException("This report no longer exists or is no longer shared with you.");
         db.ReportOverrides.Add(new ReportOverrideEntity
         {
             Id = Guid.NewGuid(),
@@ -24,17 +27,19 @@ public sealed class ReportOverrides(IDbContextFactory<MatcherDbContext> dbFactor
             RequirementId = requirementId,
             Status = status.ToString(),
             Reason = reason.Trim(),
-            ChangedBy = user.Id,
+            ChangedBy = user.DisplayName,
             CreatedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(user, Audit.AuditActions.Override, $"report:{reportId}", $"{requirementId} → {status}", cancellationToken);
         logger.LogInformation("Override on report {ReportId}, requirement {RequirementId}: {Status} by {User}", reportId, requirementId, status, user.Id);
     }
 
-    public static async Task<IReadOnlyList<OverrideDecision>> LoadAsync(MatcherDbContext db, Guid reportId, string ownerId, CancellationToken cancellationToken)
+    /// <summary>Every decision on a report, whoever made it: the candidate sees their advisor's changes.</summary>
+    public static async Task<IReadOnlyList<OverrideDecision>> LoadAsync(MatcherDbContext db, Guid reportId, CancellationToken cancellationToken)
     {
         var rows = await db.ReportOverrides.AsNoTracking()
-            .Where(o => o.ReportId == reportId && o.OwnerId == ownerId)
+            .Where(o => o.ReportId == reportId)
             .ToListAsync(cancellationToken);
         return rows.Select(o => new OverrideDecision(o.RequirementId, Enum.Parse<MatchStatus>(o.Status), o.Reason, o.ChangedBy, o.CreatedAt)).ToList();
     }

@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matcher.Web.Services;
 
-/// <summary>The advisor's running notes for a session: one text, saved as it is typed.</summary>
-public sealed class SessionNotes(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, TimeProvider clock)
+/// <summary>
+/// Each person's running notes on a session they can see: one text per person, saved as it is typed and
+/// private to its author.
+/// </summary>
+public sealed class SessionNotes(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, SessionAccess access, TimeProvider clock)
 {
     public async Task<string> GetAsync(Guid sessionId, CancellationToken cancellationToken = default)
     {
@@ -16,11 +19,11 @@ public sealed class SessionNotes(IDbContextFactory<MatcherDbContext> dbFactory, 
             .FirstOrDefaultAsync(cancellationToken) ?? "";
     }
 
-    /// <returns>When the note was saved; null when the session is not the caller's.</returns>
+    /// <returns>When the note was saved; null when the caller cannot see the session.</returns>
     public async Task<DateTimeOffset?> SaveAsync(Guid sessionId, string text, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Sessions.AnyAsync(s => s.Id == sessionId && s.OwnerId == user.Id, cancellationToken))
+        if (!await access.VisibleSessionIds(db).ContainsAsync(sessionId, cancellationToken))
             return null;
         var now = clock.GetUtcNow();
         var note = await db.Notes.FirstOrDefaultAsync(n => n.SessionId == sessionId && n.OwnerId == user.Id, cancellationToken);

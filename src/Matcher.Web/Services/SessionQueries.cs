@@ -14,14 +14,15 @@ public sealed record SessionDetail(Guid Id, string Title, DateTimeOffset Created
 
 public sealed record SavedReport(Guid Id, Guid SessionId, string SessionTitle, string PostingTitle, string? Company, string CvFileName, DateTimeOffset CreatedAt, MatchReport Report);
 
-/// <summary>Reads sessions and reports for the signed-in owner only.</summary>
-public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user)
+/// <summary>Reads sessions and reports the caller may see: their own and those shared with them.</summary>
+public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, SessionAccess access)
 {
     public async Task<IReadOnlyList<SessionSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var visible = access.VisibleSessionIds(db);
         var rows = await db.Sessions
-            .Where(s => s.OwnerId == user.Id)
+            .Where(s => visible.Contains(s.Id))
             .Select(s => new { s.Id, s.Title, s.UpdatedAt, Scores = s.Reports.Select(r => r.Score).ToList() })
             .ToListAsync(cancellationToken);
         return rows
@@ -33,12 +34,13 @@ public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory
     public async Task<SessionDetail?> GetSessionAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.OwnerId == user.Id, cancellationToken);
+        var visible = access.VisibleSessionIds(db);
+        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && visible.Contains(s.Id), cancellationToken);
         if (session is null)
             return null;
         var reports = await (
             from r in db.Reports
-            where r.SessionId == id && r.OwnerId == user.Id
+            where r.SessionId == id
             join p in db.Postings on r.PostingId equals p.Id
             join c in db.Cvs on r.CvId equals c.Id
             select new { r.Id, r.PositionTitle, PostingTitle = p.Title, c.FileName, r.Score, r.CreatedAt, r.CvId })
@@ -52,9 +54,10 @@ public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory
     public async Task<SavedReport?> GetReportAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var visible = access.VisibleSessionIds(db);
         var row = await (
             from r in db.Reports
-            where r.Id == id && r.OwnerId == user.Id
+            where r.Id == id && visible.Contains(r.SessionId)
             join s in db.Sessions on r.SessionId equals s.Id
             join p in db.Postings on r.PostingId equals p.Id
             join c in db.Cvs on r.CvId equals c.Id
@@ -64,7 +67,7 @@ public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory
             return null;
         var report = JsonSerializer.Deserialize<MatchReport>(row.ReportJson, MatcherJson.Options)
             ?? throw new InvalidDataException($"Report {id} could not be read.");
-        report = Overrides.Apply(report, await ReportOverrides.LoadAsync(db, id, user.Id, cancellationToken));
+        report = Overrides.Apply(report, await ReportOverrides.LoadAsync(db, id, cancellationToken));
         return new SavedReport(row.Id, row.SessionId, row.SessionTitle, row.PostingTitle, row.Company, row.FileName, row.CreatedAt, report);
     }
 
@@ -72,8 +75,9 @@ public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory
     public async Task<(string FileName, byte[] Content)?> GetCvFileAsync(Guid cvId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var visible = access.VisibleSessionIds(db);
         var cv = await db.Cvs.AsNoTracking()
-            .Where(c => c.Id == cvId && c.OwnerId == user.Id)
+            .Where(c => c.Id == cvId && (c.OwnerId == user.Id || (c.SessionId != null && visible.Contains(c.SessionId.Value))))
             .Select(c => new { c.FileName, c.OriginalFile })
             .SingleOrDefaultAsync(cancellationToken);
         return cv is null ? null : (cv.FileName, cv.OriginalFile);

@@ -1,0 +1,174 @@
+using System.Security.Cryptography;
+using Matcher.Core.Documents;
+using Matcher.Data;
+using Matcher.Data.Entities;
+using Matcher.Web.Accounts;
+using Matcher.Web.Services.Audit;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Matcher.Web.Services;
+
+/// <summary>One advisor's access to a session, or an invitation link nobody has accepted yet.</summary>
+public sealed record SessionShare(Guid Id, string? AdvisorName, string? AdvisorEmail, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? AcceptedAt)
+{
+    public bool IsPendingInvitation => AcceptedAt is null;
+}
+
+/// <summary>What an advisor sees before accepting an invitation.</summary>
+public sealed record InvitationPreview(Guid SessionId, string SessionTitle, string CandidateName, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// A candidate opens a session to an advisor — by the advisor's e-mail or by an invitation link — and
+/// can close it again. Only the session's owner manages its shares; only the token's hash is stored.
+/// </summary>
+public sealed class SessionSharing(
+    IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, AuditLog audit, TimeProvider clock, IOptions<AccountOptions> options)
+{
+    public async Task<bool> IsOwnerAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Sessions.AnyAsync(s => s.Id == sessionId && s.OwnerId == user.Id, cancellationToken);
+    }
+
+    /// <summary>The candidate's name, for an advisor looking at a session shared with them; null for one's own.</summary>
+    public async Task<string?> SharedByAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await (
+            from s in db.Sessions
+            where s.Id == sessionId && s.OwnerId != user.Id
+            join u in db.Users on s.OwnerId equals u.Id
+            select u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SessionShare>> ListAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var rows = await (
+            from s in db.SessionShares
+            where s.SessionId == sessionId && s.OwnerId == user.Id && s.RevokedAt == null
+            join u in db.Users on s.AdvisorId equals u.Id into advisors
+            from a in advisors.DefaultIfEmpty()
+            select new { s.Id, Name = a == null ? null : a.DisplayName, Email = a == null ? s.AdvisorEmail : a.Email, s.CreatedAt, s.ExpiresAt, s.AcceptedAt })
+            .ToListAsync(cancellationToken);
+        return rows
+            .Where(r => r.AcceptedAt is not null || r.ExpiresAt is null || r.ExpiresAt > now)
+            .OrderBy(r => r.CreatedAt)
+            .Select(r => new SessionShare(r.Id, r.Name, r.Email, r.CreatedAt, r.ExpiresAt, r.AcceptedAt))
+            .ToList();
+    }
+
+    /// <summary>Shares with the advisor who has this e-mail address; access is immediate.</summary>
+    public async Task<SessionShare> ShareWithAdvisorAsync(Guid sessionId, string email, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await RequireOwnerAsync(db, sessionId, cancellationToken);
+        var normalized = email.Trim().ToUpperInvariant();
+        var advisor = await (
+            from u in db.Users
+            where u.NormalizedEmail == normalized
+            join ur in db.UserRoles on u.Id equals ur.UserId
+            join r in db.Roles on ur.RoleId equals r.Id
+            where r.Name == Roles.Advisor
+            select u).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new InputException("No advisor account uses that e-mail address. Check it, or create an invitation link and send it to your advisor.");
+        if (advisor.Id == user.Id)
+            throw new InputException("That is your own address. Enter your advisor's e-mail address.");
+
+        var now = clock.GetUtcNow();
+        var existing = await db.SessionShares.FirstOrDefaultAsync(
+            s => s.SessionId == sessionId && s.AdvisorId == advisor.Id && s.RevokedAt == null, cancellationToken);
+        if (existing is null)
+        {
+            existing = new SessionShareEntity
+            {
+                Id = Guid.NewGuid(), OwnerId = user.Id, SessionId = sessionId, AdvisorId = advisor.Id,
+                AdvisorEmail = advisor.Email, CreatedAt = now, AcceptedAt = now,
+            };
+            db.SessionShares.Add(existing);
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(user, AuditActions.ShareCreated, $"session:{sessionId}", $"advisor:{advisor.Id}", cancellationToken);
+        }
+        return new SessionShare(existing.Id, advisor.DisplayName, advisor.Email, existing.CreatedAt, null, existing.AcceptedAt);
+    }
+
+    /// <summary>Creates a link the first advisor to open and accept gets access through. Returns the token.</summary>
+    public async Task<(string Token, DateTimeOffset ExpiresAt)> CreateInvitationAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await RequireOwnerAsync(db, sessionId, cancellationToken);
+        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow();
+        var expires = now + options.Value.InvitationLifetime;
+        db.SessionShares.Add(new SessionShareEntity
+        {
+            Id = Guid.NewGuid(), OwnerId = user.Id, SessionId = sessionId, TokenSha256 = Hash(token), CreatedAt = now, ExpiresAt = expires,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(user, AuditActions.ShareCreated, $"session:{sessionId}", "invitation link", cancellationToken);
+        return (token, expires);
+    }
+
+    /// <summary>Ends a share or invitation at once: the next page load or download of the advisor finds nothing.</summary>
+    public async Task<bool> RevokeAsync(Guid shareId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var share = await db.SessionShares.FirstOrDefaultAsync(s => s.Id == shareId && s.OwnerId == user.Id && s.RevokedAt == null, cancellationToken);
+        if (share is null)
+            return false;
+        share.RevokedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(user, AuditActions.ShareRevoked, $"session:{share.SessionId}", share.AdvisorId is null ? "invitation link" : $"advisor:{share.AdvisorId}", cancellationToken);
+        return true;
+    }
+
+    public async Task<InvitationPreview?> PreviewInvitationAsync(string token, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var share = await FindOpenInvitationAsync(db, token, cancellationToken);
+        if (share is null)
+            return null;
+        var preview = await (
+            from s in db.Sessions
+            where s.Id == share.SessionId
+            join u in db.Users on s.OwnerId equals u.Id
+            select new { s.Title, u.DisplayName }).FirstOrDefaultAsync(cancellationToken);
+        return preview is null ? null : new InvitationPreview(share.SessionId, preview.Title, preview.DisplayName, share.ExpiresAt!.Value);
+    }
+
+    /// <summary>Binds an invitation to the signed-in advisor and returns the session it opens.</summary>
+    public async Task<Guid> AcceptInvitationAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (!user.IsInRole(Roles.Advisor))
+            throw new InputException("Only advisor accounts can accept a session invitation. Ask an administrator to give your account the advisor role.");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var share = await FindOpenInvitationAsync(db, token, cancellationToken)
+            ?? throw new InputException("This invitation has expired, was withdrawn or was already used. Ask the candidate for a new link.");
+        if (share.OwnerId == user.Id)
+            throw new InputException("This is an invitation to your own session; send the link to your advisor.");
+        var now = clock.GetUtcNow();
+        share.AdvisorId = user.Id;
+        share.AcceptedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(user, AuditActions.ShareAccepted, $"session:{share.SessionId}", cancellationToken: cancellationToken);
+        return share.SessionId;
+    }
+
+    private async Task<SessionShareEntity?> FindOpenInvitationAsync(MatcherDbContext db, string token, CancellationToken cancellationToken)
+    {
+        var hash = Hash(token);
+        var share = await db.SessionShares.FirstOrDefaultAsync(s => s.TokenSha256 == hash && s.RevokedAt == null && s.AcceptedAt == null, cancellationToken);
+        return share is not null && share.ExpiresAt > clock.GetUtcNow() ? share : null;
+    }
+
+    private async Task RequireOwnerAsync(MatcherDbContext db, Guid sessionId, CancellationToken cancellationToken)
+    {
+        if (!await db.Sessions.AnyAsync(s => s.Id == sessionId && s.OwnerId == user.Id, cancellationToken))
+            throw new InputException("Only the candidate whose session this is can share it.");
+    }
+
+    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+}
