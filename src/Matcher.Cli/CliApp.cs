@@ -15,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(MatchCommands.Create());
         root.Subcommands.Add(RankCommands.Create());
         root.Subcommands.Add(BenchCommands.Create());
+        root.Subcommands.Add(UserCommands.Create());
         return root;
     }
 
