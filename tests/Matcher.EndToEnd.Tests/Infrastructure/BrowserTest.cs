@@ -19,7 +19,14 @@ public abstract class BrowserTest : IAsyncLifetime
     private readonly List<string> _pageErrors = [];
     private readonly string _profile = Directory.CreateTempSubdirectory("matcher-chromium-").FullName;
 
+    public const string AdminName = "Ada Admin";
+    public const string AdminEmail = "ada@example.org";
+    public const string Password = "correct horse battery staple";
+
     protected string DataFolder { get; } = Directory.CreateTempSubdirectory("matcher-e2e-data-").FullName;
+
+    /// <summary>Most tests start signed in as the first administrator, who holds every role.</summary>
+    protected virtual bool StartSignedIn => true;
     protected AppProcess App { get; private set; } = null!;
     protected IPage Page { get; private set; } = null!;
 
@@ -43,6 +50,41 @@ public abstract class BrowserTest : IAsyncLifetime
             if (message.Type == "error")
                 _pageErrors.Add(message.Text);
         };
+        if (StartSignedIn)
+            await CreateFirstAdministratorAsync();
+    }
+
+    /// <summary>Fills in the first-run setup page, which every page leads to until an account exists.</summary>
+    protected async Task CreateFirstAdministratorAsync()
+    {
+        await Page.GotoAsync("/");
+        await Page.WaitForURLAsync("**/setup");
+        await FillNewAccountAsync(AdminName, AdminEmail);
+        await Page.GetByTestId("create-admin").ClickAsync();
+        await Page.GetByTestId("signed-in-as").WaitForAsync();
+    }
+
+    protected async Task FillNewAccountAsync(string name, string email)
+    {
+        await Page.Locator("#display-name").FillAsync(name);
+        await Page.Locator("#email").FillAsync(email);
+        await Page.Locator("#password").FillAsync(Password);
+        await Page.Locator("#confirm-password").FillAsync(Password);
+    }
+
+    protected async Task SignInAsync(string email)
+    {
+        await Page.GotoAsync("/account/login");
+        await Page.Locator("#email").FillAsync(email);
+        await Page.Locator("#password").FillAsync(Password);
+        await Page.GetByTestId("sign-in").ClickAsync();
+        await Page.GetByTestId("signed-in-as").WaitForAsync();
+    }
+
+    protected async Task SignOutAsync()
+    {
+        await Page.GetByTestId("sign-out").ClickAsync();
+        await Page.WaitForURLAsync("**/account/login?signedOut=true");
     }
 
     /// <summary>Stops the app and starts it again on the same data folder, as after a restart.</summary>

@@ -26,6 +26,7 @@ public class CheckFitTests : MudTestContext
         Services.AddSingleton<ICurrentUser, LocalUser>();
         Services.AddScoped<MatchWorkflow>();
         Services.AddScoped<CvStore>();
+        Services.AddScoped<SessionAccess>();
         Services.AddScoped<PostingQueries>();
     }
 

@@ -33,6 +33,7 @@ public sealed class CvCorrectionTests : IAsyncLifetime
         services.AddSingleton<ICurrentUser, LocalUser>();
         services.AddScoped<MatchWorkflow>();
         services.AddScoped<CvStore>();
+        services.AddScoped<SessionAccess>();
         services.AddScoped<SessionQueries>();
         _services = services.BuildServiceProvider(validateScopes: true);
         await _services.MigrateMatcherStoreAsync(TestContext.Current.CancellationToken);

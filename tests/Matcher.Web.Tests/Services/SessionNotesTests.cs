@@ -25,12 +25,12 @@ public sealed class SessionNotesTests : IDisposable
     public async Task A_saved_note_is_read_back_and_later_saves_replace_it()
     {
         var session = AddSession("advisor-1");
-        var notes = new SessionNotes(_store, new User("advisor-1"), TimeProvider.System);
+        var notes = Notes("advisor-1");
 
         Assert.NotNull(await notes.SaveAsync(session, "First impressions", TestContext.Current.CancellationToken));
         Assert.NotNull(await notes.SaveAsync(session, "First impressions; strong on SQL", TestContext.Current.CancellationToken));
 
-        var reread = new SessionNotes(_store, new User("advisor-1"), TimeProvider.System);
+        var reread = Notes("advisor-1");
         Assert.Equal("First impressions; strong on SQL", await reread.GetAsync(session, TestContext.Current.CancellationToken));
         using var db = _store.CreateDbContext();
         Assert.Single(db.Notes.Where(n => n.SessionId == session));
@@ -40,13 +40,19 @@ public sealed class SessionNotesTests : IDisposable
     public async Task Someone_else_cannot_read_or_write_the_notes_of_a_session()
     {
         var session = AddSession("advisor-1");
-        await new SessionNotes(_store, new User("advisor-1"), TimeProvider.System).SaveAsync(session, "private", TestContext.Current.CancellationToken);
+        await Notes("advisor-1").SaveAsync(session, "private", TestContext.Current.CancellationToken);
 
-        var stranger = new SessionNotes(_store, new User("someone-else"), TimeProvider.System);
+        var stranger = Notes("someone-else");
 
         Assert.Null(await stranger.SaveAsync(session, "overwritten", TestContext.Current.CancellationToken));
         Assert.Equal("", await stranger.GetAsync(session, TestContext.Current.CancellationToken));
-        Assert.Equal("private", await new SessionNotes(_store, new User("advisor-1"), TimeProvider.System).GetAsync(session, TestContext.Current.CancellationToken));
+        Assert.Equal("private", await Notes("advisor-1").GetAsync(session, TestContext.Current.CancellationToken));
+    }
+
+    private SessionNotes Notes(string userId)
+    {
+        var user = new User(userId);
+        return new SessionNotes(_store, user, new SessionAccess(user), TimeProvider.System);
     }
 
     public void Dispose() => _store.Dispose();
