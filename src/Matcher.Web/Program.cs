@@ -33,3 +33,6 @@ app.MapMatcherDownloads();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+
+/// <summary>Visible to the integration tests, which host the app in memory.</summary>
+public partial class Program;

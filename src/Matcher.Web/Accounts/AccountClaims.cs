@@ -10,14 +10,12 @@ namespace Matcher.Web.Accounts;
 public sealed class MatcherClaimsFactory(UserManager<MatcherUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<MatcherUser, IdentityRole>(users, roles, options)
 {
-    public const string TeamClaim = "matcher:team";
-
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(MatcherUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(SignedInUser.DisplayNameClaim, user.DisplayName));
         if (!string.IsNullOrWhiteSpace(user.Team))
-            identity.AddClaim(new Claim(TeamClaim, user.Team));
+            identity.AddClaim(new Claim(SignedInUser.TeamClaim, user.Team));
         return identity;
     }
 }

@@ -5,6 +5,7 @@ using Matcher.Web.Services;
 using Matcher.Web.Services.Audit;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 
 namespace Matcher.Web.Accounts;
@@ -82,8 +83,11 @@ public static class AccountHosting
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", async (HttpContext context, SignInManager<MatcherUser> signIn, SignedInUser user, AuditLog audit) =>
+        app.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<MatcherUser> signIn, SignedInUser user, AuditLog audit) =>
         {
+            // Another site must not be able to sign people out.
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return Results.BadRequest();
             if (user.IsSignedIn)
                 await audit.RecordAsync(user, AuditActions.SignOut);
             await signIn.SignOutAsync();

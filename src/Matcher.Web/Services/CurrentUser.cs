@@ -13,6 +13,9 @@ public interface ICurrentUser
     string DisplayName => Id;
 
     bool IsInRole(string role) => false;
+
+    /// <summary>The coordinator team this person belongs to, if any.</summary>
+    string? Team => null;
 }
 
 /// <summary>
@@ -23,6 +26,7 @@ public interface ICurrentUser
 public sealed class SignedInUser(AuthenticationStateProvider authentication) : ICurrentUser
 {
     public const string DisplayNameClaim = "matcher:display_name";
+    public const string TeamClaim = "matcher:team";
 
     private static readonly ClaimsPrincipal Nobody = new(new ClaimsIdentity());
     private ClaimsPrincipal? _fromRequest;
@@ -42,6 +46,8 @@ public sealed class SignedInUser(AuthenticationStateProvider authentication) : I
         : CurrentPrincipal.Identity?.Name ?? "";
 
     public bool IsInRole(string role) => CurrentPrincipal.IsInRole(role);
+
+    public string? Team => CurrentPrincipal.FindFirstValue(TeamClaim);
 
     public void Set(ClaimsPrincipal principal) => _fromRequest = principal;
 

@@ -19,6 +19,8 @@ public static class MatcherTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#8ab4f8",
+            // Dark text on the light primary: white on #8ab4f8 is under 3:1.
+            PrimaryContrastText = "#0b1b33",
             Secondary = "#c7a6f2",
             Success = "#7fd18f",
             Warning = "#f2c46d",

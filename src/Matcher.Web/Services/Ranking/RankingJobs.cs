@@ -11,7 +11,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matcher.Web.Services.Ranking;
 
-/// <summary>Starts, reads and updates the caller's ranking jobs. The worker does the scoring.</summary>
+/// <summary>
+/// Starts, reads and updates ranking jobs: the caller's own, and those other coordinators of the caller's
+/// team chose to share (readable, and open to decisions). The worker does the scoring.
+/// </summary>
 public sealed class RankingJobs(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, RankingSignal signal, TimeProvider clock)
 {
     public async Task<Guid> StartAsync(Guid postingId, IReadOnlyList<int> positions, IReadOnlyList<ApplicantFile> files, bool blind, CancellationToken cancellationToken = default)
@@ -50,8 +53,7 @@ public sealed class RankingJobs(IDbContextFactory<MatcherDbContext> dbFactory, I
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await (
-            from j in db.RankingJobs
-            where j.OwnerId == user.Id
+            from j in Visible(db)
             join p in db.Postings on j.PostingId equals p.Id
             select new { j.Id, p.Title, j.PositionsJson, PositionCount = p.Positions.Count, j.Status, j.Total, j.Done, j.CreatedAt })
             .ToListAsync(cancellationToken);
@@ -66,7 +68,7 @@ public sealed class RankingJobs(IDbContextFactory<MatcherDbContext> dbFactory, I
     public async Task<RankingJobView?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var job = await db.RankingJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.OwnerId == user.Id, cancellationToken);
+        var job = await Visible(db).AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
         if (job is null)
             return null;
         var posting = await db.Postings.AsNoTracking().AsSplitQuery()
@@ -86,7 +88,25 @@ public sealed class RankingJobs(IDbContextFactory<MatcherDbContext> dbFactory, I
                 a.WarningsJson is null ? [] : JsonSerializer.Deserialize<List<string>>(a.WarningsJson, MatcherJson.Options) ?? [],
                 a.YearsExperience, a.Degree,
                 a.ReportsJson is null ? [] : JsonSerializer.Deserialize<List<MatchReport?>>(a.ReportsJson, MatcherJson.Options) ?? [],
-                a.Decision, a.Note)).ToList());
+                a.Decision, a.Note)).ToList(),
+            job.OwnerId == user.Id, job.SharedWithTeam);
+    }
+
+    /// <summary>Opens a job to the other coordinators of the owner's team, or closes it again.</summary>
+    public async Task SetSharedWithTeamAsync(Guid id, bool shared, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.RankingJobs.Where(j => j.Id == id && j.OwnerId == user.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.SharedWithTeam, shared), cancellationToken);
+    }
+
+    private IQueryable<RankingJobEntity> Visible(MatcherDbContext db)
+    {
+        var me = user.Id;
+        if (user.Team is not { Length: > 0 } team || !user.IsInRole(Roles.Coordinator))
+            return db.RankingJobs.Where(j => j.OwnerId == me);
+        var teammates = db.Users.Where(u => u.Team == team).Select(u => u.Id);
+        return db.RankingJobs.Where(j => j.OwnerId == me || (j.SharedWithTeam && teammates.Contains(j.OwnerId)));
     }
 
     public async Task CancelAsync(Guid id, CancellationToken cancellationToken = default)
@@ -113,8 +133,8 @@ public sealed class RankingJobs(IDbContextFactory<MatcherDbContext> dbFactory, I
     public async Task SetDecisionAsync(Guid jobId, Guid applicantId, ApplicantDecision decision, string? note, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.RankingJobs.AnyAsync(j => j.Id == jobId && j.OwnerId == user.Id, cancellationToken))
-            throw new InputException("That ranking no longer exists.");
+        if (!await Visible(db).AnyAsync(j => j.Id == jobId, cancellationToken))
+            throw new InputException("That ranking no longer exists or is no longer shared with your team.");
         await db.RankingApplicants.Where(a => a.Id == applicantId && a.JobId == jobId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Decision, decision).SetProperty(a => a.Note, string.IsNullOrWhiteSpace(note) ? null : note.Trim()), cancellationToken);
     }

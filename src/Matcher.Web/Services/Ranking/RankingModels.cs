@@ -30,7 +30,7 @@ public sealed record RankedApplicant(
 public sealed record RankingJobView(
     Guid Id, Posting Posting, string PostingTitle, RankingJobStatus Status, int Total, int Done, bool Blind, string? Error,
     DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, double WorkSeconds,
-    IReadOnlyList<int> Positions, IReadOnlyList<RankedApplicant> Applicants)
+    IReadOnlyList<int> Positions, IReadOnlyList<RankedApplicant> Applicants, bool IsMine = true, bool SharedWithTeam = false)
 {
     public bool IsActive => Status is RankingJobStatus.Queued or RankingJobStatus.Running;
 

@@ -1,0 +1,153 @@
+using System.Net;
+using Matcher.Data.Entities;
+using Matcher.Web.Services;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using System.Security.Claims;
+
+namespace Matcher.Web.Tests.Security;
+
+/// <summary>
+/// Two people on one server: each tries to open the other's CVs, reports, sessions and downloads by id and
+/// gets nothing, through the HTTP endpoints and through the services the pages load their data with.
+/// </summary>
+public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
+{
+    private readonly WebAppFactory _app;
+
+    public CrossUserAccessTests(WebAppFactory app) => _app = app;
+
+    private static string[] Downloads(SeededSession s) =>
+    [
+        $"/files/cvs/{s.CvId}",
+        $"/reports/{s.ReportId}/report.json",
+        $"/reports/{s.ReportId}/report.csv",
+        $"/reports/{s.ReportId}/report.docx",
+    ];
+
+    [Fact]
+    public async Task Downloads_are_served_to_their_owner_and_to_nobody_else()
+    {
+        var alice = await _app.AddUserAsync($"alice-{Guid.NewGuid():N}@example.org", Roles.Candidate);
+        var bob = await _app.AddUserAsync($"bob-{Guid.NewGuid():N}@example.org", Roles.Candidate, Roles.Advisor);
+        var alices = _app.AddSession(alice.Id);
+        var bobs = _app.AddSession(bob.Id);
+
+        var asAlice = await _app.SignedInAsync(alice.Email!);
+        var asBob = await _app.SignedInAsync(bob.Email!);
+        var ct = TestContext.Current.CancellationToken;
+
+        foreach (var path in Downloads(alices))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await asAlice.GetAsync(path, ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await asBob.GetAsync(path, ct)).StatusCode);
+        }
+        foreach (var path in Downloads(bobs))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await asBob.GetAsync(path, ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await asAlice.GetAsync(path, ct)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Without_signing_in_every_download_and_page_sends_the_visitor_to_sign_in()
+    {
+        var alice = await _app.AddUserAsync($"alice-{Guid.NewGuid():N}@example.org", Roles.Candidate);
+        var seeded = _app.AddSession(alice.Id);
+        var anonymous = _app.Anonymous();
+
+        foreach (var path in Downloads(seeded).Append($"/sessions/{seeded.SessionId}").Append($"/reports/{seeded.ReportId}").Append($"/cvs/{seeded.CvId}"))
+        {
+            var response = await anonymous.GetAsync(path, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_services_behind_the_pages_return_nothing_of_another_person()
+    {
+        var alice = await _app.AddUserAsync($"alice-{Guid.NewGuid():N}@example.org", Roles.Candidate);
+        var bob = await _app.AddUserAsync($"bob-{Guid.NewGuid():N}@example.org", Roles.Candidate, Roles.Advisor);
+        var alices = _app.AddSession(alice.Id);
+        var ct = TestContext.Current.CancellationToken;
+
+        await using var scope = AsUser(bob, Roles.Candidate, Roles.Advisor);
+        var sessions = scope.ServiceProvider.GetRequiredService<SessionQueries>();
+        var cvs = scope.ServiceProvider.GetRequiredService<CvStore>();
+        var notes = scope.ServiceProvider.GetRequiredService<SessionNotes>();
+        var overrides = scope.ServiceProvider.GetRequiredService<ReportOverrides>();
+
+        Assert.Null(await sessions.GetSessionAsync(alices.SessionId, ct));
+        Assert.Null(await sessions.GetReportAsync(alices.ReportId, ct));
+        Assert.Null(await sessions.GetCvFileAsync(alices.CvId, ct));
+        Assert.Null(await cvs.GetAsync(alices.CvId, ct));
+        Assert.DoesNotContain(await sessions.ListAsync(ct), s => s.Id == alices.SessionId);
+        Assert.Null(await notes.SaveAsync(alices.SessionId, "sneaky", ct));
+        await Assert.ThrowsAsync<Matcher.Core.Documents.InputException>(() => overrides.SaveAsync(alices.ReportId, "r1", Matcher.Core.Matching.MatchStatus.Met, "because", ct));
+
+        await using var owner = AsUser(alice, Roles.Candidate);
+        Assert.NotNull(await owner.ServiceProvider.GetRequiredService<SessionQueries>().GetReportAsync(alices.ReportId, ct));
+    }
+
+    [Fact]
+    public async Task A_shared_session_opens_to_its_advisor_only_until_the_share_is_revoked()
+    {
+        var alice = await _app.AddUserAsync($"alice-{Guid.NewGuid():N}@example.org", Roles.Candidate);
+        var advisor = await _app.AddUserAsync($"sam-{Guid.NewGuid():N}@example.org", Roles.Advisor);
+        var other = await _app.AddUserAsync($"olga-{Guid.NewGuid():N}@example.org", Roles.Advisor);
+        var seeded = _app.AddSession(alice.Id);
+        var ct = TestContext.Current.CancellationToken;
+
+        await using var owner = AsUser(alice, Roles.Candidate);
+        var share = await owner.ServiceProvider.GetRequiredService<SessionSharing>().ShareWithAdvisorAsync(seeded.SessionId, advisor.Email!, ct);
+
+        var asAdvisor = await _app.SignedInAsync(advisor.Email!);
+        var asOther = await _app.SignedInAsync(other.Email!);
+        Assert.Equal(HttpStatusCode.OK, (await asAdvisor.GetAsync($"/reports/{seeded.ReportId}/report.json", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await asOther.GetAsync($"/reports/{seeded.ReportId}/report.json", ct)).StatusCode);
+
+        Assert.True(await owner.ServiceProvider.GetRequiredService<SessionSharing>().RevokeAsync(share.Id, ct));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await asAdvisor.GetAsync($"/reports/{seeded.ReportId}/report.json", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await asAdvisor.GetAsync($"/files/cvs/{seeded.CvId}", ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_invitation_link_works_once_and_not_after_it_expires_or_is_withdrawn()
+    {
+        var alice = await _app.AddUserAsync($"alice-{Guid.NewGuid():N}@example.org", Roles.Candidate);
+        var advisor = await _app.AddUserAsync($"sam-{Guid.NewGuid():N}@example.org", Roles.Advisor);
+        var second = await _app.AddUserAsync($"olga-{Guid.NewGuid():N}@example.org", Roles.Advisor);
+        var seeded = _app.AddSession(alice.Id);
+        var ct = TestContext.Current.CancellationToken;
+
+        await using var owner = AsUser(alice, Roles.Candidate);
+        var sharing = owner.ServiceProvider.GetRequiredService<SessionSharing>();
+        var (token, _) = await sharing.CreateInvitationAsync(seeded.SessionId, ct);
+        var (withdrawn, _) = await sharing.CreateInvitationAsync(seeded.SessionId, ct);
+        var pending = (await sharing.ListAsync(seeded.SessionId, ct)).Where(s => s.IsPendingInvitation).ToList();
+        Assert.Equal(2, pending.Count);
+        await sharing.RevokeAsync(pending[1].Id, ct);
+
+        await using var asAdvisor = AsUser(advisor, Roles.Advisor);
+        Assert.Equal(seeded.SessionId, await asAdvisor.ServiceProvider.GetRequiredService<SessionSharing>().AcceptInvitationAsync(token, ct));
+        Assert.NotNull(await asAdvisor.ServiceProvider.GetRequiredService<SessionQueries>().GetSessionAsync(seeded.SessionId, ct));
+
+        await using var asSecond = AsUser(second, Roles.Advisor);
+        var secondSharing = asSecond.ServiceProvider.GetRequiredService<SessionSharing>();
+        await Assert.ThrowsAsync<Matcher.Core.Documents.InputException>(() => secondSharing.AcceptInvitationAsync(token, ct));
+        await Assert.ThrowsAsync<Matcher.Core.Documents.InputException>(() => secondSharing.AcceptInvitationAsync(withdrawn, ct));
+        Assert.Null(await asSecond.ServiceProvider.GetRequiredService<SessionQueries>().GetSessionAsync(seeded.SessionId, ct));
+    }
+
+    /// <summary>A request scope whose signed-in user is <paramref name="user"/>, as a circuit or request would have it.</summary>
+    private AsyncServiceScope AsUser(MatcherUser user, params string[] roles)
+    {
+        var scope = _app.Services.CreateAsyncScope();
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.Id), new(ClaimTypes.Name, user.Email!), new(SignedInUser.DisplayNameClaim, user.DisplayName) };
+        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        scope.ServiceProvider.GetRequiredService<SignedInUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(claims, "test")));
+        return scope;
+    }
+}

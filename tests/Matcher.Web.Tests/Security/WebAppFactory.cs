@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Matcher.Core.Matching;
+using Matcher.Core.Postings;
+using Matcher.Core.Serialization;
+using Matcher.Data;
+using Matcher.Data.Accounts;
+using Matcher.Data.Entities;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Matcher.Web.Tests.Services;
+
+namespace Matcher.Web.Tests.Security;
+
+/// <summary>What one seeded session consists of.</summary>
+public sealed record SeededSession(Guid SessionId, Guid CvId, Guid ReportId, Guid PostingId);
+
+/// <summary>
+/// The whole web app in memory over its own migrated SQLite file, with accounts seeded through the same
+/// directory the setup page uses, and clients that sign in through the real sign-in form.
+/// </summary>
+public sealed partial class WebAppFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "correct horse battery staple";
+    private readonly string _folder = Directory.CreateTempSubdirectory("matcher-web-app-").FullName;
+
+    public string DataFolder => _folder;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Matcher:DataFolder", _folder);
+        builder.UseEnvironment("Testing");
+        builder.ConfigureServices(services =>
+            services.Replace(ServiceDescriptor.Singleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbedder>()));
+    }
+
+    public async Task<MatcherUser> AddUserAsync(string email, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<UserDirectory>()
+            .CreateAsync(email, email.Split('@')[0], Password, roles, TestContext.Current.CancellationToken);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        return result.User!;
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the sign-in form, antiforgery token and all; the client keeps the cookie.</summary>
+    public async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = Anonymous();
+        var response = await PostSignInAsync(client, email, Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string email, string password)
+    {
+        var form = await client.GetStringAsync("/account/login", TestContext.Current.CancellationToken);
+        var token = AntiforgeryField().Match(form).Groups[1].Value;
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = "sign-in",
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>A session with one CV and one report, owned by <paramref name="ownerId"/>.</summary>
+    public SeededSession AddSession(string ownerId, string cvText = "Registered nurse since 2015.")
+    {
+        using var scope = Services.CreateScope();
+        using var db = scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>().CreateDbContext();
+        var now = DateTimeOffset.UtcNow;
+        var report = new MatchReport
+        {
+            Score = 40, Verdict = "Partial fit", PositionIndex = 0, PositionTitle = "Nurse",
+            Summary = new MatchSummary(0, 0, 1, new KindCounts(0, 0, 1), new KindCounts(0, 0, 0)),
+            Requirements = [new RequirementResult { Id = "r1", Text = "Registered nurse licence", Kind = RequirementKind.Required, Category = RequirementCategory.Other, Status = MatchStatus.Missing, Score = 0.2, Evidence = [], Reason = "not found" }],
+            Receipt = new MatchReceipt { EngineVersion = "t", EmbeddingModel = "m", Weights = new Dictionary<string, double> { ["required"] = 1 }, Thresholds = new Dictionary<string, double>(), CvSha256 = "a", PostingSha256 = "b", CreatedAt = now },
+        };
+        var session = new MatchSessionEntity { Id = Guid.NewGuid(), OwnerId = ownerId, Title = "Nurse · Ward 4", CreatedAt = now, UpdatedAt = now };
+        var cv = new CvEntity { Id = Guid.NewGuid(), OwnerId = ownerId, SessionId = session.Id, FileName = "cv.txt", Format = "PlainText", OriginalFile = System.Text.Encoding.UTF8.GetBytes(cvText), Sha256 = "a", Text = cvText, ParsedJson = "{}", CreatedAt = now };
+        var posting = new PostingEntity { Id = Guid.NewGuid(), OwnerId = ownerId, Title = "Nurse", SourceText = "Registered nurse licence required.", FactsJson = "{}", CreatedAt = now, UpdatedAt = now };
+        var row = new ReportEntity { Id = Guid.NewGuid(), OwnerId = ownerId, SessionId = session.Id, CvId = cv.Id, PostingId = posting.Id, PositionTitle = "Nurse", Score = 40, ReportJson = JsonSerializer.Serialize(report, MatcherJson.Options), CreatedAt = now };
+        db.AddRange(session, cv, posting, row);
+        db.SaveChanges();
+        return new SeededSession(session.Id, cv.Id, row.Id, posting.Id);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
