@@ -24,7 +24,7 @@ public class PhoneLayoutTests : BrowserTest
     {
         await Page.SetViewportSizeAsync(390, 844);
         await Page.GotoAsync("/");
-        await Page.Locator("main h1").First.WaitForAsync();
+        await Page.Locator("main[data-layout-ready=true] h1").First.WaitForAsync();
         await AssertNoSidewaysScrollAsync("/");
 
         // Closed on a phone so it does not cover the page; the toggle opens it and a link leads on.
