@@ -2,6 +2,7 @@ using Matcher.Data;
 using Matcher.Web;
 using Matcher.Web.Accounts;
 using Matcher.Web.Components;
+using Matcher.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
+app.UseMatcherSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
 app.UseAuthentication();

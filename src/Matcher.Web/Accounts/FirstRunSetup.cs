@@ -1,5 +1,6 @@
 using Matcher.Data.Accounts;
 using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace Matcher.Web.Accounts;
 
@@ -30,7 +31,8 @@ public static class FirstRunSetupMiddleware
         app.Use(async (context, next) =>
         {
             var isPage = context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
-            if (isPage && HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments(SetupPath))
+            var isErrorPage = context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null;
+            if (isPage && !isErrorPage && HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments(SetupPath))
             {
                 var state = context.RequestServices.GetRequiredService<SetupState>();
                 var directory = context.RequestServices.GetRequiredService<UserDirectory>();

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Matcher.Core.Cvs;
 using Matcher.Core.Documents;
 using Matcher.Core.Ranking;
@@ -34,7 +35,7 @@ public sealed class ApplicantIntake(CvReader cvReader, IOptions<DocumentReaderOp
         var room = MaxApplicants - alreadyAdded;
         foreach (var upload in uploads)
         {
-            if (upload.Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+            if (IsArchive(upload))
             {
                 try
                 {
@@ -53,6 +54,32 @@ public sealed class ApplicantIntake(CvReader cvReader, IOptions<DocumentReaderOp
                 items.Add(Check(new ApplicantFile(upload.Name, upload.Content)));
         }
         return items;
+    }
+
+    private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
+    private static readonly byte[] EmptyZipSignature = [0x50, 0x4B, 0x05, 0x06];
+
+    /// <summary>
+    /// A zip of CVs is told by its content, not its name: a PDF saved as ".zip" is still read as a CV, and a
+    /// DOCX, itself a zip, is a CV unless its name says it is an archive.
+    /// </summary>
+    internal static bool IsArchive(UploadedFile upload)
+    {
+        var bytes = upload.Content.AsSpan();
+        if (!bytes.StartsWith(ZipSignature) && !bytes.StartsWith(EmptyZipSignature))
+            return false;
+        var namedZip = upload.Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(upload.Content, writable: false), ZipArchiveMode.Read);
+            // Every Office document carries this part; an archive of CVs does not.
+            return namedZip || zip.GetEntry("[Content_Types].xml") is null;
+        }
+        catch (InvalidDataException)
+        {
+            // Damaged: report it as the kind of file its name promises.
+            return namedZip;
+        }
     }
 
     private static int Accepted(IEnumerable<IntakeItem> items) => items.Count(i => i.File is not null);
