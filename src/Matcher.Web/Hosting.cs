@@ -5,6 +5,7 @@ using Matcher.Data.Embeddings;
 using Matcher.Embeddings;
 using Matcher.Web.Services;
 using Microsoft.Extensions.Options;
+using Matcher.Web.Services.Privacy;
 using Matcher.Web.Services.Ranking;
 using MudBlazor.Services;
 
@@ -56,6 +57,7 @@ public static class Hosting
         services.AddHostedService<RankingWorker>();
         services.AddScoped<RankingJobs>();
         services.AddScoped<ApplicantIntake>();
+        services.AddMatcherPrivacy();
         return services;
     }
 

@@ -21,6 +21,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapMatcherDownloads();
+app.MapPrivacyEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
