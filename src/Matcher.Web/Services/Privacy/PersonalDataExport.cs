@@ -31,10 +31,11 @@ public sealed class PersonalDataExport(IDbContextFactory<MatcherDbContext> dbFac
             await WriteCvsAsync(db, zip, userId, cancellationToken);
             await WritePostingsAsync(db, zip, userId, cancellationToken);
             await WriteRankingsAsync(db, zip, userId, cancellationToken);
+            // The other side of a share is someone else's account: only whether it was accepted is exported.
             var shares = await db.SessionShares.AsNoTracking()
                 .Where(s => s.OwnerId == userId || s.AdvisorId == userId)
                 .OrderBy(s => s.CreatedAt)
-                .Select(s => new ExportedShare(s.Id, s.SessionId, s.OwnerId == userId ? "made" : "received", s.AdvisorEmail, s.CreatedAt, s.ExpiresAt, s.AcceptedAt, s.RevokedAt))
+                .Select(s => new ExportedShare(s.Id, s.SessionId, s.OwnerId == userId ? "made" : "received", s.AcceptedAt != null, s.CreatedAt, s.ExpiresAt, s.AcceptedAt, s.RevokedAt))
                 .ToListAsync(cancellationToken);
             Write(zip, "shares.json", shares);
             var entries = await db.AuditLog.AsNoTracking().Where(a => a.ActorId == userId).OrderBy(a => a.Id)
@@ -154,5 +155,5 @@ internal sealed record ExportedCv(Guid Id, Guid? SessionId, string FileName, str
 internal sealed record ExportedPosting(Guid Id, string? SourceName, string SourceText, bool SharedWithTeam, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, Posting Posting);
 internal sealed record ExportedRanking(Guid Id, Guid PostingId, string Status, int Total, bool Blind, DateTimeOffset CreatedAt, IReadOnlyList<ExportedDecision> Applicants);
 internal sealed record ExportedDecision(int Number, string Decision, string? Note);
-internal sealed record ExportedShare(Guid Id, Guid SessionId, string Direction, string? AdvisorEmail, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? AcceptedAt, DateTimeOffset? RevokedAt);
+internal sealed record ExportedShare(Guid Id, Guid SessionId, string Direction, bool Accepted, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? AcceptedAt, DateTimeOffset? RevokedAt);
 internal sealed record ExportedAuditEntry(DateTimeOffset At, string Action, string? Subject, string? Details);
