@@ -2,6 +2,7 @@ using Matcher.Web.Services;
 using Matcher.Web.Services.Audit;
 using Matcher.Web.Services.Privacy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Matcher.Web.Tests.Privacy.PrivacyScenario;
 
 namespace Matcher.Web.Tests.Privacy;
@@ -85,5 +86,28 @@ public sealed class RetentionSweeperTests
         await using var db = await host.Db.CreateDbContextAsync(Ct);
         Assert.Equal(1, await db.Cvs.CountAsync(Ct));
         Assert.Empty(await db.AuditLog.ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task The_background_worker_sweeps_as_soon_as_the_app_starts()
+    {
+        await using var host = await StartAsync(days: 30);
+        await CheckFitAsync(host, Alice, "privacy", AliceCvFile, "ranger-posting.md");
+        host.Clock.Now = host.Clock.Now.AddDays(31);
+        var worker = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<RetentionWorker>().Single();
+
+        await worker.StartAsync(Ct);
+        try
+        {
+            await using var db = await host.Db.CreateDbContextAsync(Ct);
+            // Bounded wait for the first sweep, which runs in the background right after start.
+            for (var i = 0; i < 100 && !await db.AuditLog.AnyAsync(a => a.Action == AuditActions.RetentionDeletion, Ct); i++)
+                await Task.Delay(100, Ct);
+            Assert.Equal(0, await db.Cvs.CountAsync(Ct));
+        }
+        finally
+        {
+            await worker.StopAsync(Ct);
+        }
     }
 }
