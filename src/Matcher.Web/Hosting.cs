@@ -6,6 +6,7 @@ using Matcher.Embeddings;
 using Matcher.Web.Services;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using Matcher.Web.Services.Privacy;
 using Matcher.Web.Services.Ranking;
 using MudBlazor.Services;
 
@@ -66,6 +67,7 @@ public static class Hosting
         services.AddHostedService<RankingWorker>();
         services.AddScoped<RankingJobs>();
         services.AddScoped<ApplicantIntake>();
+        services.AddMatcherPrivacy();
         return services;
     }
 

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Matcher.Core.Cvs;
+using Matcher.Core.Documents;
+using Matcher.Core.Embeddings;
+using Matcher.Core.Matching;
+using Matcher.Core.Serialization;
+using Matcher.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matcher.Web.Services.Privacy;
+
+/// <summary>
+/// The embedding-cache keys of texts that are about to be deleted. The cache is keyed by a hash of each
+/// embedded line, not by owner, so the keys are recomputed from every source the engine may have embedded:
+/// the CV as stored (perhaps corrected), the CV as first read from its file, and the requirement and
+/// evidence lines recorded in reports. Each line is hashed both as a query and as a document, so a key
+/// is found whichever role the line played. A line shared with someone else's CV loses its cached vector
+/// too; the cache recomputes it on the next match.
+/// </summary>
+public sealed class EmbeddingKeys(CvReader cvReader)
+{
+    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<string> Keys => _keys;
+
+    public void AddText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return;
+        var normalized = EmbeddingText.Normalize(text);
+        if (normalized.Length == 0)
+            return;
+        _keys.Add(EmbeddingText.Sha256(normalized, isQuery: false));
+        _keys.Add(EmbeddingText.Sha256(normalized, isQuery: true));
+    }
+
+    public void AddCv(CvDocument cv)
+    {
+        if (string.IsNullOrWhiteSpace(cv.Text))
+            return;
+        foreach (var unit in EvidenceExtractor.Extract(cv))
+            AddText(unit.Text);
+    }
+
+    /// <summary>A stored parsed CV; unreadable JSON adds nothing (the file is read as well).</summary>
+    public void AddCvJson(string? parsedJson)
+    {
+        if (TryDeserialize<CvDocument>(parsedJson) is { } cv)
+            AddCv(cv);
+    }
+
+    /// <summary>The CV as the reader first saw it, before any correction, and as rankings read it.</summary>
+    public void AddCvFile(byte[] content, string fileName)
+    {
+        try
+        {
+            AddCv(cvReader.Read(content, fileName));
+        }
+        catch (InputException)
+        {
+            // A file that cannot be read was never embedded.
+        }
+    }
+
+    public void AddReportJson(string? reportJson)
+    {
+        if (TryDeserialize<MatchReport>(reportJson) is { } report)
+            AddReport(report);
+    }
+
+    /// <summary>A ranking applicant's reports: one per ranked position, null where a position failed.</summary>
+    public void AddReportsJson(string? reportsJson)
+    {
+        foreach (var report in TryDeserialize<List<MatchReport?>>(reportsJson) ?? [])
+            if (report is not null)
+                AddReport(report);
+    }
+
+    public void AddResponsibilitiesJson(string? json)
+    {
+        foreach (var line in TryDeserialize<List<string>>(json) ?? [])
+            AddText(line);
+    }
+
+    private void AddReport(MatchReport report)
+    {
+        foreach (var requirement in report.Requirements)
+        {
+            AddText(requirement.Text);
+            foreach (var evidence in requirement.Evidence)
+                AddText(evidence.Text);
+        }
+    }
+
+    private static T? TryDeserialize<T>(string? json) where T : class
+    {
+        if (string.IsNullOrWhiteSpace(json))
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, MatcherJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Deletes the cached vectors of every collected key, for every model; returns how many rows went.</summary>
+    public async Task<int> DeleteFromCacheAsync(MatcherDbContext db, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var chunk in _keys.Chunk(500))
+            deleted += await db.Embeddings.Where(e => chunk.Contains(e.TextSha256)).ExecuteDeleteAsync(cancellationToken);
+        return deleted;
+    }
+}

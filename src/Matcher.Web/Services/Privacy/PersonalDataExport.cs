@@ -1,0 +1,159 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Matcher.Core.Cvs;
+using Matcher.Core.Matching;
+using Matcher.Core.Postings;
+using Matcher.Core.Serialization;
+using Matcher.Data;
+using Matcher.Data.Mapping;
+using Matcher.Web.Services.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matcher.Web.Services.Privacy;
+
+/// <summary>
+/// "Download my data": everything Matcher holds about the signed-in person, as a zip of JSON files and the
+/// original CV files. Only the person's own rows are read; a shared session's other side is not included.
+/// </summary>
+public sealed class PersonalDataExport(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, AuditLog audit)
+{
+    public const string FileName = "matcher-my-data.zip";
+
+    public async Task<byte[]> BuildAsync(CancellationToken cancellationToken = default)
+    {
+        var userId = user.Id;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await WriteAccountAsync(db, zip, userId, cancellationToken);
+            await WriteSessionsAsync(db, zip, userId, cancellationToken);
+            await WriteCvsAsync(db, zip, userId, cancellationToken);
+            await WritePostingsAsync(db, zip, userId, cancellationToken);
+            await WriteRankingsAsync(db, zip, userId, cancellationToken);
+            // The other side of a share is someone else's account: only whether it was accepted is exported.
+            var shares = await db.SessionShares.AsNoTracking()
+                .Where(s => s.OwnerId == userId || s.AdvisorId == userId)
+                .OrderBy(s => s.CreatedAt)
+                .Select(s => new ExportedShare(s.Id, s.SessionId, s.OwnerId == userId ? "made" : "received", s.AcceptedAt != null, s.CreatedAt, s.ExpiresAt, s.AcceptedAt, s.RevokedAt))
+                .ToListAsync(cancellationToken);
+            Write(zip, "shares.json", shares);
+            var entries = await db.AuditLog.AsNoTracking().Where(a => a.ActorId == userId).OrderBy(a => a.Id)
+                .Select(a => new ExportedAuditEntry(a.At, a.Action, a.Subject, a.Details)).ToListAsync(cancellationToken);
+            Write(zip, "audit.json", entries);
+        }
+        await audit.RecordAsync(user, AuditActions.Export, "account", "my-data.zip", cancellationToken);
+        return buffer.ToArray();
+    }
+
+    private static async Task WriteAccountAsync(MatcherDbContext db, ZipArchive zip, string userId, CancellationToken cancellationToken)
+    {
+        var account = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var roles = await (from ur in db.UserRoles where ur.UserId == userId join r in db.Roles on ur.RoleId equals r.Id select r.Name)
+            .ToListAsync(cancellationToken);
+        var logins = await db.UserLogins.AsNoTracking().Where(l => l.UserId == userId).Select(l => l.ProviderDisplayName ?? l.LoginProvider).ToListAsync(cancellationToken);
+        Write(zip, "account.json", new ExportedAccount(userId, account?.UserName, account?.Email, account?.DisplayName, account?.Team,
+            account?.CreatedAt, roles.OfType<string>().Order(StringComparer.Ordinal).ToList(), logins));
+    }
+
+    private static async Task WriteSessionsAsync(MatcherDbContext db, ZipArchive zip, string userId, CancellationToken cancellationToken)
+    {
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.OwnerId == userId).OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
+        var sessionIds = sessions.Select(s => s.Id).ToList();
+        var reports = await db.Reports.AsNoTracking()
+            .Where(r => r.OwnerId == userId || sessionIds.Contains(r.SessionId)).ToListAsync(cancellationToken);
+        var reportIds = reports.Where(r => sessionIds.Contains(r.SessionId)).Select(r => r.Id).ToList();
+        var notes = await db.Notes.AsNoTracking().Where(n => n.OwnerId == userId || sessionIds.Contains(n.SessionId)).ToListAsync(cancellationToken);
+        var overrides = await db.ReportOverrides.AsNoTracking()
+            .Where(o => o.OwnerId == userId || reportIds.Contains(o.ReportId)).ToListAsync(cancellationToken);
+
+        foreach (var session in sessions)
+        {
+            var sessionReports = reports.Where(r => r.SessionId == session.Id).OrderBy(r => r.CreatedAt).ToList();
+            var ids = sessionReports.Select(r => r.Id).ToHashSet();
+            Write(zip, $"sessions/{session.Id}.json", new ExportedSession(
+                session.Id, session.Title, session.CreatedAt, session.UpdatedAt,
+                sessionReports.Select(r => new ExportedReport(r.Id, r.CvId, r.PostingId, r.PositionTitle, r.Score, r.CreatedAt,
+                    JsonSerializer.Deserialize<MatchReport>(r.ReportJson, MatcherJson.Options))).ToList(),
+                notes.Where(n => n.SessionId == session.Id).Select(n => new ExportedNote(n.SessionId, n.Text, n.CreatedAt, n.UpdatedAt)).ToList(),
+                overrides.Where(o => ids.Contains(o.ReportId)).Select(ToExported).ToList()));
+        }
+
+        // Notes and overrides the person wrote in sessions shared with them belong to them too.
+        var elsewhereNotes = notes.Where(n => !sessionIds.Contains(n.SessionId)).ToList();
+        var elsewhereOverrides = overrides.Where(o => !reportIds.Contains(o.ReportId)).ToList();
+        if (elsewhereNotes.Count > 0 || elsewhereOverrides.Count > 0)
+            Write(zip, "sessions/shared-with-me.json", new ExportedContributions(
+                elsewhereNotes.Select(n => new ExportedNote(n.SessionId, n.Text, n.CreatedAt, n.UpdatedAt)).ToList(),
+                elsewhereOverrides.Select(ToExported).ToList()));
+    }
+
+    private static async Task WriteCvsAsync(MatcherDbContext db, ZipArchive zip, string userId, CancellationToken cancellationToken)
+    {
+        var ids = await db.Cvs.Where(c => c.OwnerId == userId).OrderBy(c => c.CreatedAt).Select(c => c.Id).ToListAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            // One at a time: original files can be large.
+            var cv = await db.Cvs.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
+            var name = SafeFileName(cv.FileName);
+            if (string.Equals(name, "cv.json", StringComparison.OrdinalIgnoreCase))
+                name = "original-" + name;
+            var file = zip.CreateEntry($"cvs/{id}/{name}", CompressionLevel.Optimal);
+            await using (var stream = await file.OpenAsync(cancellationToken))
+                await stream.WriteAsync(cv.OriginalFile, cancellationToken);
+            Write(zip, $"cvs/{id}/cv.json", new ExportedCv(cv.Id, cv.SessionId, cv.FileName, cv.Format, cv.Sha256, cv.CreatedAt,
+                JsonSerializer.Deserialize<CvDocument>(cv.ParsedJson, MatcherJson.Options)));
+        }
+    }
+
+    private static async Task WritePostingsAsync(MatcherDbContext db, ZipArchive zip, string userId, CancellationToken cancellationToken)
+    {
+        var postings = await db.Postings.AsNoTracking().AsSplitQuery()
+            .Include(p => p.Positions).ThenInclude(p => p.Requirements)
+            .Where(p => p.OwnerId == userId).ToListAsync(cancellationToken);
+        foreach (var posting in postings)
+            Write(zip, $"postings/{posting.Id}.json", new ExportedPosting(posting.Id, posting.SourceName, posting.SourceText, posting.SharedWithTeam,
+                posting.CreatedAt, posting.UpdatedAt, PostingMapping.ToPosting(posting)));
+    }
+
+    /// <summary>The rankings the person ran, with their decisions and notes; applicants' CVs are the applicants' data, not theirs.</summary>
+    private static async Task WriteRankingsAsync(MatcherDbContext db, ZipArchive zip, string userId, CancellationToken cancellationToken)
+    {
+        var jobs = await db.RankingJobs.AsNoTracking().Include(j => j.Applicants).Where(j => j.OwnerId == userId).ToListAsync(cancellationToken);
+        foreach (var job in jobs)
+            Write(zip, $"rankings/{job.Id}.json", new ExportedRanking(job.Id, job.PostingId, job.Status.ToString(), job.Total, job.Blind, job.CreatedAt,
+                job.Applicants.OrderBy(a => a.Number).Select(a => new ExportedDecision(a.Number, a.Decision.ToString(), a.Note)).ToList()));
+    }
+
+    private static ExportedOverride ToExported(Matcher.Data.Entities.ReportOverrideEntity o) =>
+        new(o.ReportId, o.RequirementId, o.Status, o.Reason, o.CreatedAt);
+
+    private static void Write<T>(ZipArchive zip, string path, T value)
+    {
+        var entry = zip.CreateEntry(path, CompressionLevel.Optimal);
+        using var stream = entry.Open();
+        JsonSerializer.Serialize(stream, value, MatcherJson.Indented);
+    }
+
+    /// <summary>A stored file name as a single zip entry name: no folders, no characters that break extraction.</summary>
+    internal static string SafeFileName(string name)
+    {
+        var leaf = Path.GetFileName(name.Replace('\\', '/'));
+        var invalid = Path.GetInvalidFileNameChars().Concat([':', '*', '?', '"', '<', '>', '|']).ToHashSet();
+        var safe = new string(leaf.Select(c => invalid.Contains(c) || char.IsControl(c) ? '_' : c).ToArray()).Trim().TrimStart('.');
+        return safe.Length == 0 ? "cv" : safe;
+    }
+}
+
+internal sealed record ExportedAccount(string Id, string? UserName, string? Email, string? DisplayName, string? Team, DateTimeOffset? CreatedAt, IReadOnlyList<string> Roles, IReadOnlyList<string> ExternalLogins);
+internal sealed record ExportedSession(Guid Id, string Title, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<ExportedReport> Reports, IReadOnlyList<ExportedNote> Notes, IReadOnlyList<ExportedOverride> Overrides);
+internal sealed record ExportedReport(Guid Id, Guid CvId, Guid PostingId, string PositionTitle, double Score, DateTimeOffset CreatedAt, MatchReport? Report);
+internal sealed record ExportedNote(Guid SessionId, string Text, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+internal sealed record ExportedOverride(Guid ReportId, string RequirementId, string Status, string Reason, DateTimeOffset CreatedAt);
+internal sealed record ExportedContributions(IReadOnlyList<ExportedNote> Notes, IReadOnlyList<ExportedOverride> Overrides);
+internal sealed record ExportedCv(Guid Id, Guid? SessionId, string FileName, string Format, string Sha256, DateTimeOffset CreatedAt, CvDocument? Parsed);
+internal sealed record ExportedPosting(Guid Id, string? SourceName, string SourceText, bool SharedWithTeam, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, Posting Posting);
+internal sealed record ExportedRanking(Guid Id, Guid PostingId, string Status, int Total, bool Blind, DateTimeOffset CreatedAt, IReadOnlyList<ExportedDecision> Applicants);
+internal sealed record ExportedDecision(int Number, string Decision, string? Note);
+internal sealed record ExportedShare(Guid Id, Guid SessionId, string Direction, bool Accepted, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? AcceptedAt, DateTimeOffset? RevokedAt);
+internal sealed record ExportedAuditEntry(DateTimeOffset At, string Action, string? Subject, string? Details);

@@ -1,0 +1,97 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Matcher.Web.Services.Audit;
+using Matcher.Web.Services.Privacy;
+using Microsoft.EntityFrameworkCore;
+using static Matcher.Web.Tests.Privacy.PrivacyScenario;
+
+namespace Matcher.Web.Tests.Privacy;
+
+/// <summary>"Download my data": the zip holds all of the person's data and nothing of anyone else.</summary>
+public sealed class PersonalDataExportTests : IAsyncLifetime
+{
+    private PrivacyHost _host = null!;
+    private PrivacyScenario _scenario = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _host = await PrivacyHost.StartAsync();
+        _scenario = new PrivacyScenario(_host);
+        await _scenario.SeedAsync();
+        _host.SignIn(Alice);
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    private async Task<ZipArchive> ExportAsync() => new(new MemoryStream(await _host.Get<PersonalDataExport>().BuildAsync(Ct)), ZipArchiveMode.Read);
+
+    private static string Text(ZipArchiveEntry entry)
+    {
+        using var reader = new StreamReader(entry.Open());
+        return reader.ReadToEnd();
+    }
+
+    private static JsonElement Json(ZipArchive zip, string path) => JsonDocument.Parse(Text(zip.GetEntry(path) ?? throw new Xunit.Sdk.XunitException($"{path} is missing"))).RootElement;
+
+    [Fact]
+    public async Task The_zip_has_the_account_sessions_cvs_postings_shares_and_audit_files()
+    {
+        using var zip = await ExportAsync();
+        var names = zip.Entries.Select(e => e.FullName).ToList();
+
+        Assert.Equal(Alice.Email, Json(zip, "account.json").GetProperty("email").GetString());
+        Assert.Equal(["advisor", "candidate", "coordinator"], Json(zip, "account.json").GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        var session = Json(zip, $"sessions/{_scenario.AliceSessionId}.json");
+        Assert.Equal(_scenario.AliceReportId, session.GetProperty("reports")[0].GetProperty("id").GetGuid());
+        Assert.True(session.GetProperty("reports")[0].GetProperty("report").GetProperty("requirements").GetArrayLength() > 0);
+        Assert.Contains(AlicePhrase, session.GetProperty("notes")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Alice showed her field logbook", session.GetProperty("overrides")[0].GetProperty("reason").GetString());
+
+        var originals = zip.Entries.Where(e => e.FullName.StartsWith("cvs/", StringComparison.Ordinal) && e.Name == AliceCvFile).ToList();
+        Assert.Equal(2, originals.Count);
+        using (var copy = new MemoryStream())
+        {
+            await originals[0].Open().CopyToAsync(copy, Ct);
+            Assert.Equal(Fixtures.Bytes("privacy", AliceCvFile), copy.ToArray());
+        }
+        foreach (var original in originals)
+        {
+            var parsed = original.FullName.Replace(AliceCvFile, "cv.json", StringComparison.Ordinal);
+            Assert.Contains(AlicePhrase, Json(zip, parsed).GetProperty("parsed").GetProperty("text").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, names.Count(n => n.StartsWith("postings/", StringComparison.Ordinal)));
+        var posting = Json(zip, $"postings/{_scenario.AliceLibraryPostingId}.json");
+        Assert.Equal("ranger-posting.md", posting.GetProperty("sourceName").GetString());
+        Assert.Contains(posting.GetProperty("posting").GetProperty("positions")[0].GetProperty("requirements").EnumerateArray(),
+            r => r.GetProperty("text").GetString()!.Contains("GIS mapping", StringComparison.Ordinal));
+        Assert.Equal(["made", "received"], Json(zip, "shares.json").EnumerateArray().Select(s => s.GetProperty("direction").GetString()).Order());
+        Assert.Equal(AuditActions.SignIn, Assert.Single(Json(zip, "audit.json").EnumerateArray()).GetProperty("action").GetString());
+        Assert.Equal("Advice from Alice Quokkason", Json(zip, "sessions/shared-with-me.json").GetProperty("notes")[0].GetProperty("text").GetString());
+        Assert.Contains($"rankings/{_scenario.AliceJobId}.json", names);
+    }
+
+    [Fact]
+    public async Task The_zip_holds_nothing_of_the_other_person()
+    {
+        using var zip = await ExportAsync();
+
+        var everything = string.Join("\n", zip.Entries.Select(Text));
+        Assert.Contains(Alice.DisplayName, everything, StringComparison.Ordinal);
+        foreach (var trace in new[] { Bob.Id, Bob.Email, Bob.DisplayName, "Paul Hendricks", "Bob's own note", BobCvFile, "Lakeside Hospital" })
+            Assert.DoesNotContain(trace, everything, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task An_export_is_recorded_in_the_audit_log()
+    {
+        using var zip = await ExportAsync();
+
+        await using var db = await _host.Db.CreateDbContextAsync(Ct);
+        var entry = await db.AuditLog.OrderBy(a => a.Id).LastAsync(Ct);
+        Assert.Equal(AuditActions.Export, entry.Action);
+        Assert.Equal(Alice.Id, entry.ActorId);
+    }
+}

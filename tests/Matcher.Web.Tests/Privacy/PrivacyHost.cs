@@ -1,0 +1,107 @@
+using Matcher.Core;
+using Matcher.Core.Embeddings;
+using Matcher.Core.Ranking;
+using Matcher.Data;
+using Matcher.Data.Embeddings;
+using Matcher.Web.Services;
+using Matcher.Web.Services.Audit;
+using Matcher.Web.Services.Privacy;
+using Matcher.Web.Services.Ranking;
+using Matcher.Web.Tests.Services;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Matcher.Web.Tests.Privacy;
+
+/// <summary>A clock the test moves forward, as days pass.</summary>
+public sealed class MovableClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>Whoever the test says is signed in, with the roles it gives them.</summary>
+public sealed class SwitchableUser : ICurrentUser
+{
+    public string Id { get; set; } = "nobody";
+    public string DisplayName { get; set; } = "Nobody";
+    public HashSet<string> Roles { get; } = new(StringComparer.Ordinal);
+
+    public bool IsInRole(string role) => Roles.Contains(role);
+}
+
+/// <summary>
+/// The app's services over a real, migrated SQLite file: matching with a caching embedder (so the embedding
+/// cache fills as it does in the app), notes, overrides, rankings, the audit log and the privacy services.
+/// </summary>
+public sealed class PrivacyHost : IAsyncDisposable
+{
+    public const string ModelId = "hashing-test-model";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("matcher-privacy-").FullName;
+
+    public ServiceProvider Services { get; }
+    public SwitchableUser User { get; } = new();
+    public MovableClock Clock { get; } = new(new DateTimeOffset(2026, 11, 15, 12, 0, 0, TimeSpan.Zero));
+
+    private PrivacyHost(IReadOnlyDictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddMatcherStore(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "matcher.db")}" });
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddMatcherCore(configuration);
+        services.AddSingleton<IEmbeddingCache>(sp => new EfEmbeddingCache(sp.GetRequiredService<IDbContextFactory<MatcherDbContext>>(), Clock));
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+            new CachingEmbeddingGenerator(new HashingEmbedder(), sp.GetRequiredService<IEmbeddingCache>(), ModelId));
+        services.AddSingleton<ICurrentUser>(User);
+        services.AddScoped<MatchWorkflow>();
+        services.AddScoped<SessionNotes>();
+        services.AddScoped<ReportOverrides>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<RankingSignal>();
+        services.AddSingleton<RankingJobRunner>();
+        services.AddScoped<RankingJobs>();
+        services.AddMatcherPrivacy();
+        Services = services.BuildServiceProvider();
+    }
+
+    public static async Task<PrivacyHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var host = new PrivacyHost(settings ?? new Dictionary<string, string?>());
+        await host.Services.MigrateMatcherStoreAsync(TestContext.Current.CancellationToken);
+        return host;
+    }
+
+    public T Get<T>() where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    public IDbContextFactory<MatcherDbContext> Db => Services.GetRequiredService<IDbContextFactory<MatcherDbContext>>();
+
+    public void SignIn(TestPerson person)
+    {
+        User.Id = person.Id;
+        User.DisplayName = person.DisplayName;
+        User.Roles.Clear();
+        foreach (var role in person.Roles)
+            User.Roles.Add(role);
+    }
+
+    public async Task<int> RunRankingAsync() =>
+        await Services.GetRequiredService<RankingJobRunner>().RunNextAsync(TestContext.Current.CancellationToken) ? 1 : 0;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
+
+public sealed record TestPerson(string Id, string Email, string DisplayName, params string[] Roles);
