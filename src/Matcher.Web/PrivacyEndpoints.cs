@@ -1,4 +1,6 @@
+using Matcher.Data.Entities;
 using Matcher.Web.Services.Privacy;
+using Microsoft.AspNetCore.Identity;
 
 namespace Matcher.Web;
 
@@ -8,7 +10,17 @@ public static class PrivacyEndpoints
     public static IEndpointRouteBuilder MapPrivacyEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/account/my-data.zip", async (PersonalDataExport export, CancellationToken ct) =>
-            Results.File(await export.BuildAsync(ct), "application/zip", PersonalDataExport.FileName));
+            Results.File(await export.BuildAsync(ct), "application/zip", PersonalDataExport.FileName))
+            .RequireAuthorization();
+
+        // After "delete my data" the cookie still names an account that no longer exists: end it, and say so.
+        // Only a cookie whose account is gone is cleared here, so a link to this address cannot sign anyone out.
+        app.MapGet("/account/logout-deleted", async (HttpContext context, UserManager<MatcherUser> users, SignInManager<MatcherUser> signIn) =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(context.User) is null)
+                await signIn.SignOutAsync();
+            return Results.LocalRedirect("/account/login?deleted=true");
+        });
         return app;
     }
 }

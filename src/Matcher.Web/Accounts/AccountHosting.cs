@@ -45,6 +45,8 @@ public static class AccountHosting
             cookie.SlidingExpiration = true;
         });
         services.AddAuthorization();
+        // Cookies are checked against the account often, so a deleted account or a changed password ends other sign-ins soon.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddMatcherAccountStore()
             .AddClaimsPrincipalFactory<MatcherClaimsFactory>()

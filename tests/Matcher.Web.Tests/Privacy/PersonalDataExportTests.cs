@@ -68,7 +68,9 @@ public sealed class PersonalDataExportTests : IAsyncLifetime
         Assert.Contains(posting.GetProperty("posting").GetProperty("positions")[0].GetProperty("requirements").EnumerateArray(),
             r => r.GetProperty("text").GetString()!.Contains("GIS mapping", StringComparison.Ordinal));
         Assert.Equal(["made", "received"], Json(zip, "shares.json").EnumerateArray().Select(s => s.GetProperty("direction").GetString()).Order());
-        Assert.Equal(AuditActions.SignIn, Assert.Single(Json(zip, "audit.json").EnumerateArray()).GetProperty("action").GetString());
+        var audit = Json(zip, "audit.json").EnumerateArray().Select(a => a.GetProperty("action").GetString()).ToList();
+        Assert.Contains(AuditActions.SignIn, audit);
+        Assert.Contains(AuditActions.Override, audit);
         Assert.Equal("Advice from Alice Quokkason", Json(zip, "sessions/shared-with-me.json").GetProperty("notes")[0].GetProperty("text").GetString());
         Assert.Contains($"rankings/{_scenario.AliceJobId}.json", names);
     }

@@ -64,6 +64,7 @@ public sealed class PrivacyHost : IAsyncDisposable
         services.AddSingleton<ICurrentUser>(User);
         services.AddScoped<MatchWorkflow>();
         services.AddScoped<SessionNotes>();
+        services.AddScoped<SessionAccess>();
         services.AddScoped<ReportOverrides>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<RankingSignal>();
