@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Matcher.Core.Cvs;
 using Matcher.Core.Matching;
 using Matcher.Core.Serialization;
 using Matcher.Data;
@@ -6,9 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matcher.Web.Services;
 
-public sealed record SessionSummary(Guid Id, string Title, int Reports, double? BestScore, DateTimeOffset UpdatedAt);
+/// <param name="Candidate">The name read from the session's latest CV, or its file name when no name was read.</param>
+public sealed record SessionSummary(Guid Id, string Title, string Candidate, IReadOnlyList<string> Postings, int Reports, double? BestScore, DateTimeOffset UpdatedAt);
 
-public sealed record ReportSummary(Guid Id, string PositionTitle, string PostingTitle, string CvFileName, double Score, DateTimeOffset CreatedAt, Guid CvId);
+public sealed record ReportSummary(
+    Guid Id, string PositionTitle, string PostingTitle, string CvFileName, double Score, DateTimeOffset CreatedAt, Guid CvId,
+    Guid PostingId, int PositionIndex, DateTimeOffset CvCreatedAt);
 
 public sealed record SessionDetail(Guid Id, string Title, DateTimeOffset CreatedAt, IReadOnlyList<ReportSummary> Reports);
 
@@ -22,12 +26,48 @@ public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Sessions
             .Where(s => s.OwnerId == user.Id)
-            .Select(s => new { s.Id, s.Title, s.UpdatedAt, Scores = s.Reports.Select(r => r.Score).ToList() })
+            .Select(s => new
+            {
+                s.Id, s.Title, s.UpdatedAt,
+                Scores = s.Reports.Select(r => r.Score).ToList(),
+                Postings = s.Reports.Select(r => db.Postings.Where(p => p.Id == r.PostingId).Select(p => p.Title).FirstOrDefault()).ToList(),
+            })
             .ToListAsync(cancellationToken);
+        var candidates = await CandidatesAsync(db, cancellationToken);
         return rows
-            .Select(s => new SessionSummary(s.Id, s.Title, s.Scores.Count, s.Scores.Count == 0 ? null : s.Scores.Max(), s.UpdatedAt))
+            .Select(s => new SessionSummary(
+                s.Id, s.Title, candidates.GetValueOrDefault(s.Id, "—"),
+                s.Postings.OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
+                s.Scores.Count, s.Scores.Count == 0 ? null : s.Scores.Max(), s.UpdatedAt))
             .OrderByDescending(s => s.UpdatedAt)
             .ToList();
+    }
+
+    /// <summary>Who each session is about: the name read from its latest CV, or that CV's file name.</summary>
+    private async Task<Dictionary<Guid, string>> CandidatesAsync(MatcherDbContext db, CancellationToken cancellationToken)
+    {
+        var cvs = await db.Cvs
+            .Where(c => c.OwnerId == user.Id && c.SessionId != null)
+            .Select(c => new { c.Id, SessionId = c.SessionId!.Value, c.CreatedAt, c.FileName })
+            .ToListAsync(cancellationToken);
+        var latest = cvs.GroupBy(c => c.SessionId).Select(g => g.OrderByDescending(c => c.CreatedAt).First()).ToList();
+        var ids = latest.Select(c => c.Id).ToList();
+        var parsed = await db.Cvs.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.ParsedJson }).ToDictionaryAsync(c => c.Id, c => c.ParsedJson, cancellationToken);
+        return latest.ToDictionary(c => c.SessionId, c => NameIn(parsed.GetValueOrDefault(c.Id)) ?? c.FileName);
+    }
+
+    private static string? NameIn(string? parsedJson)
+    {
+        if (parsedJson is null)
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize<CvDocument>(parsedJson, MatcherJson.Options)?.Contact.Name is { Length: > 0 } name ? name : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     public async Task<SessionDetail?> GetSessionAsync(Guid id, CancellationToken cancellationToken = default)
@@ -41,11 +81,11 @@ public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory
             where r.SessionId == id && r.OwnerId == user.Id
             join p in db.Postings on r.PostingId equals p.Id
             join c in db.Cvs on r.CvId equals c.Id
-            select new { r.Id, r.PositionTitle, PostingTitle = p.Title, c.FileName, r.Score, r.CreatedAt, r.CvId })
+            select new { r.Id, r.PositionTitle, PostingTitle = p.Title, c.FileName, r.Score, r.CreatedAt, r.CvId, r.PostingId, r.PositionIndex, CvCreatedAt = c.CreatedAt })
             .ToListAsync(cancellationToken);
         return new SessionDetail(session.Id, session.Title, session.CreatedAt,
             reports.OrderByDescending(r => r.CreatedAt)
-                .Select(r => new ReportSummary(r.Id, r.PositionTitle, r.PostingTitle, r.FileName, r.Score, r.CreatedAt, r.CvId))
+                .Select(r => new ReportSummary(r.Id, r.PositionTitle, r.PostingTitle, r.FileName, r.Score, r.CreatedAt, r.CvId, r.PostingId, r.PositionIndex, r.CvCreatedAt))
                 .ToList());
     }
 
