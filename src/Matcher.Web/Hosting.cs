@@ -44,6 +44,7 @@ public static class Hosting
         services.AddSingleton<ICurrentUser, LocalUser>();
         services.AddPostingLibrary();
         services.AddScoped<MatchWorkflow>();
+        services.AddScoped<SeveralPostingsMatch>();
         services.AddScoped<SessionQueries>();
         services.AddScoped<PostingQueries>();
         services.AddScoped<CvStore>();
