@@ -85,7 +85,7 @@ public class CheckFitTests : MudTestContext
         cut.FindComponents<InputFile>()[0].UploadFiles(Fixture("e2e", "priya-raman-cv.md"));
         cut.WaitForElement("[data-testid=cv-summary]");
 
-        cut.FindAll(".mud-tab").First(t => t.TextContent.Contains("From my postings", StringComparison.Ordinal)).Click();
+        cut.FindAll(".mud-tab").First(t => t.TextContent.Contains("My postings", StringComparison.Ordinal)).Click();
         cut.WaitForElement("input[data-testid=library-posting]");
         cut.FindAll("input[data-testid=library-posting]")[0].Change(true);
         cut.FindAll("input[data-testid=library-posting]")[1].Change(true);

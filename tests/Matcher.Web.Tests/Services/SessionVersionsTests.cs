@@ -37,6 +37,7 @@ public sealed class SessionVersionsTests : IAsyncLifetime
         services.AddSingleton<ICurrentUser, LocalUser>();
         services.AddScoped<MatchWorkflow>();
         services.AddScoped<SessionQueries>();
+        services.AddScoped<SeveralPostingsMatch>();
         _services = services.BuildServiceProvider(validateScopes: true);
         await _services.MigrateMatcherStoreAsync(TestContext.Current.CancellationToken);
         _scope = _services.CreateAsyncScope();
@@ -114,6 +115,36 @@ public sealed class SessionVersionsTests : IAsyncLifetime
             Read("priya-raman-cv.md"), new PostingInput(File.ReadAllText(PostingPath), null), Guid.NewGuid(), cancellationToken: ct));
 
         Assert.Empty(await Queries.ListAsync(ct));
+    }
+
+    [Fact]
+    public async Task Several_postings_land_in_one_session_and_a_posting_that_fails_is_reported_without_stopping_the_rest()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var several = _scope.ServiceProvider.GetRequiredService<SeveralPostingsMatch>();
+        PostingChoice[] postings =
+        [
+            new("Staff engineer", new PostingInput(File.ReadAllText(PostingPath), null)),
+            new("Deleted posting", new PostingInput(null, null, Guid.NewGuid())),
+            new("Prime Video", new PostingInput(File.ReadAllText(Path.Combine("fixtures", "e2e", "amazon-prime-video-mle.txt")), null)),
+        ];
+        var seen = new List<IReadOnlyList<PostingRunStatus>>();
+
+        var runs = await several.RunAsync(Read("priya-raman-cv.md"), null, postings, new SyncProgress(seen.Add), ct);
+
+        Assert.Equal([PostingRunState.Done, PostingRunState.Failed, PostingRunState.Done], runs.Select(r => r.State));
+        Assert.Contains("no longer in your library", runs[1].Message, StringComparison.Ordinal);
+        Assert.Contains(seen, s => s[0].State == PostingRunState.Matching && s[2].State == PostingRunState.Waiting);
+        var session = Assert.Single(await Queries.ListAsync(ct));
+        Assert.Equal(2, session.Reports);
+        var detail = await Queries.GetSessionAsync(session.Id, ct);
+        Assert.Single(detail!.Reports.Select(r => r.CvId).Distinct());
+    }
+
+    /// <summary>Reports at once, on the caller's thread, unlike <see cref="Progress{T}"/>.</summary>
+    private sealed class SyncProgress(Action<IReadOnlyList<PostingRunStatus>> report) : IProgress<IReadOnlyList<PostingRunStatus>>
+    {
+        public void Report(IReadOnlyList<PostingRunStatus> value) => report(value);
     }
 
     public async ValueTask DisposeAsync()
