@@ -55,6 +55,7 @@ public static class Hosting
         services.AddScoped<SessionAccess>();
         services.AddScoped<SessionSharing>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<SeveralPostingsMatch>();
         services.AddScoped<SessionQueries>();
         services.AddScoped<PostingQueries>();
         services.AddScoped<CvStore>();

@@ -23,6 +23,9 @@ public sealed record CvDraft(UploadedFile File, Matcher.Core.Documents.DocumentF
 /// </summary>
 public sealed record PostingInput(string? Text, UploadedFile? File, Guid? SavedPostingId = null, int PositionIndex = 0);
 
+/// <summary>What a match saved: the report, the session it landed in and the stored CV.</summary>
+public sealed record MatchOutcome(Guid ReportId, Guid SessionId, Guid CvId, double Score);
+
 /// <summary>Where the scored posting came from; a library posting is referenced, not copied.</summary>
 internal sealed record PostingSource(string Text, string? Name, Guid? SavedId);
 
@@ -49,21 +52,33 @@ public sealed class MatchWorkflow(
     }
 
     /// <summary>Matches a CV that was read (and perhaps corrected) on the page, saving it with the report in a new session.</summary>
-    public async Task<Guid> MatchAsync(CvDraft draft, PostingInput posting, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<Guid> MatchAsync(CvDraft draft, PostingInput posting, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        (await MatchDraftAsync(draft, posting, null, progress, cancellationToken)).ReportId;
+
+    /// <summary>
+    /// Matches a CV that was read on the page and stores it: in the given session as a new version of the CV
+    /// there, or in a new session when <paramref name="sessionId"/> is null.
+    /// </summary>
+    public async Task<MatchOutcome> MatchDraftAsync(
+        CvDraft draft, PostingInput posting, Guid? sessionId, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var (parsed, report, source) = await ScoreAsync(draft.Cv, posting, progress, cancellationToken);
 
         progress?.Report("Saving the report…");
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var session = new MatchSessionEntity
+        MatchSessionEntity session;
+        if (sessionId is { } id)
         {
-            Id = Guid.NewGuid(),
-            OwnerId = user.Id,
-            Title = SessionTitle(draft.Cv, parsed),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+            session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == id && s.OwnerId == user.Id, cancellationToken)
+                ?? throw new InputException("That session no longer exists. Open it again from Sessions.");
+        }
+        else
+        {
+            session = new MatchSessionEntity { Id = Guid.NewGuid(), OwnerId = user.Id, Title = SessionTitle(draft.Cv, parsed), CreatedAt = now };
+            db.Sessions.Add(session);
+        }
+        session.UpdatedAt = now;
         var cvEntity = new CvEntity
         {
             Id = Guid.NewGuid(),
@@ -77,12 +92,12 @@ public sealed class MatchWorkflow(
             ParsedJson = JsonSerializer.Serialize(draft.Cv, MatcherJson.Options),
             CreatedAt = now,
         };
-        db.AddRange(session, cvEntity);
+        db.Add(cvEntity);
         var reportId = AddReport(db, session.Id, cvEntity.Id, parsed, source, report, now);
         await db.SaveChangesAsync(cancellationToken);
 
-        logger.LogInformation("Saved report {ReportId} in new session {SessionId}: score {Score:0}", reportId, session.Id, report.Score);
-        return reportId;
+        logger.LogInformation("Saved report {ReportId} in session {SessionId}: score {Score:0}", reportId, session.Id, report.Score);
+        return new MatchOutcome(reportId, session.Id, cvEntity.Id, report.Score);
     }
 
     /// <summary>Matches a stored CV, as last corrected, and adds the report to the CV's session.</summary>

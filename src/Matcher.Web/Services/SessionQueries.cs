@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Matcher.Core.Cvs;
 using Matcher.Core.Matching;
 using Matcher.Core.Serialization;
 using Matcher.Data;
@@ -6,13 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matcher.Web.Services;
 
-public sealed record SessionSummary(Guid Id, string Title, int Reports, double? BestScore, DateTimeOffset UpdatedAt);
+/// <param name="Candidate">The name read from the session's latest CV, or its file name when no name was read.</param>
+public sealed record SessionSummary(Guid Id, string Title, string Candidate, IReadOnlyList<string> Postings, int Reports, double? BestScore, DateTimeOffset UpdatedAt);
 
-public sealed record ReportSummary(Guid Id, string PositionTitle, string PostingTitle, string CvFileName, double Score, DateTimeOffset CreatedAt, Guid CvId);
+public sealed record ReportSummary(
+    Guid Id, string PositionTitle, string PostingTitle, string CvFileName, double Score, DateTimeOffset CreatedAt, Guid CvId,
+    Guid PostingId, int PositionIndex, DateTimeOffset CvCreatedAt);
 
 public sealed record SessionDetail(Guid Id, string Title, DateTimeOffset CreatedAt, IReadOnlyList<ReportSummary> Reports);
 
-public sealed record SavedReport(Guid Id, Guid SessionId, string SessionTitle, string PostingTitle, string? Company, string CvFileName, DateTimeOffset CreatedAt, MatchReport Report);
+public sealed record SavedReport(Guid Id, Guid SessionId, string SessionTitle, string PostingTitle, string? Company, string CvFileName, DateTimeOffset CreatedAt, MatchReport Report, Guid CvId = default);
 
 /// <summary>Reads sessions and reports the caller may see: their own and those shared with them.</summary>
 public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, SessionAccess access)
@@ -23,12 +27,49 @@ public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory
         var visible = access.VisibleSessionIds(db);
         var rows = await db.Sessions
             .Where(s => visible.Contains(s.Id))
-            .Select(s => new { s.Id, s.Title, s.UpdatedAt, Scores = s.Reports.Select(r => r.Score).ToList() })
+            .Select(s => new
+            {
+                s.Id, s.Title, s.UpdatedAt,
+                Scores = s.Reports.Select(r => r.Score).ToList(),
+                Postings = s.Reports.Select(r => db.Postings.Where(p => p.Id == r.PostingId).Select(p => p.Title).FirstOrDefault()).ToList(),
+            })
             .ToListAsync(cancellationToken);
+        var candidates = await CandidatesAsync(db, cancellationToken);
         return rows
-            .Select(s => new SessionSummary(s.Id, s.Title, s.Scores.Count, s.Scores.Count == 0 ? null : s.Scores.Max(), s.UpdatedAt))
+            .Select(s => new SessionSummary(
+                s.Id, s.Title, candidates.GetValueOrDefault(s.Id, "—"),
+                s.Postings.OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
+                s.Scores.Count, s.Scores.Count == 0 ? null : s.Scores.Max(), s.UpdatedAt))
             .OrderByDescending(s => s.UpdatedAt)
             .ToList();
+    }
+
+    /// <summary>Who each session is about: the name read from its latest CV, or that CV's file name.</summary>
+    private async Task<Dictionary<Guid, string>> CandidatesAsync(MatcherDbContext db, CancellationToken cancellationToken)
+    {
+        var visible = access.VisibleSessionIds(db);
+        var cvs = await db.Cvs
+            .Where(c => c.SessionId != null && visible.Contains(c.SessionId.Value))
+            .Select(c => new { c.Id, SessionId = c.SessionId!.Value, c.CreatedAt, c.FileName })
+            .ToListAsync(cancellationToken);
+        var latest = cvs.GroupBy(c => c.SessionId).Select(g => g.OrderByDescending(c => c.CreatedAt).First()).ToList();
+        var ids = latest.Select(c => c.Id).ToList();
+        var parsed = await db.Cvs.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.ParsedJson }).ToDictionaryAsync(c => c.Id, c => c.ParsedJson, cancellationToken);
+        return latest.ToDictionary(c => c.SessionId, c => NameIn(parsed.GetValueOrDefault(c.Id)) ?? c.FileName);
+    }
+
+    private static string? NameIn(string? parsedJson)
+    {
+        if (parsedJson is null)
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize<CvDocument>(parsedJson, MatcherJson.Options)?.Contact.Name is { Length: > 0 } name ? name : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     public async Task<SessionDetail?> GetSessionAsync(Guid id, CancellationToken cancellationToken = default)
@@ -43,11 +84,11 @@ public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory
             where r.SessionId == id
             join p in db.Postings on r.PostingId equals p.Id
             join c in db.Cvs on r.CvId equals c.Id
-            select new { r.Id, r.PositionTitle, PostingTitle = p.Title, c.FileName, r.Score, r.CreatedAt, r.CvId })
+            select new { r.Id, r.PositionTitle, PostingTitle = p.Title, c.FileName, r.Score, r.CreatedAt, r.CvId, r.PostingId, r.PositionIndex, CvCreatedAt = c.CreatedAt })
             .ToListAsync(cancellationToken);
         return new SessionDetail(session.Id, session.Title, session.CreatedAt,
             reports.OrderByDescending(r => r.CreatedAt)
-                .Select(r => new ReportSummary(r.Id, r.PositionTitle, r.PostingTitle, r.FileName, r.Score, r.CreatedAt, r.CvId))
+                .Select(r => new ReportSummary(r.Id, r.PositionTitle, r.PostingTitle, r.FileName, r.Score, r.CreatedAt, r.CvId, r.PostingId, r.PositionIndex, r.CvCreatedAt))
                 .ToList());
     }
 
@@ -61,14 +102,14 @@ public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory
             join s in db.Sessions on r.SessionId equals s.Id
             join p in db.Postings on r.PostingId equals p.Id
             join c in db.Cvs on r.CvId equals c.Id
-            select new { r.Id, r.SessionId, SessionTitle = s.Title, PostingTitle = p.Title, p.Company, c.FileName, r.CreatedAt, r.ReportJson })
+            select new { r.Id, r.SessionId, SessionTitle = s.Title, PostingTitle = p.Title, p.Company, c.FileName, r.CreatedAt, r.ReportJson, r.CvId })
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null)
             return null;
         var report = JsonSerializer.Deserialize<MatchReport>(row.ReportJson, MatcherJson.Options)
             ?? throw new InvalidDataException($"Report {id} could not be read.");
         report = Overrides.Apply(report, await ReportOverrides.LoadAsync(db, id, cancellationToken));
-        return new SavedReport(row.Id, row.SessionId, row.SessionTitle, row.PostingTitle, row.Company, row.FileName, row.CreatedAt, report);
+        return new SavedReport(row.Id, row.SessionId, row.SessionTitle, row.PostingTitle, row.Company, row.FileName, row.CreatedAt, report, row.CvId);
     }
 
     /// <summary>The original CV file of a report, for download.</summary>

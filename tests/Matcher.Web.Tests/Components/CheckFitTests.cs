@@ -28,6 +28,10 @@ public class CheckFitTests : MudTestContext
         Services.AddScoped<CvStore>();
         Services.AddScoped<SessionAccess>();
         Services.AddScoped<PostingQueries>();
+        Services.AddScoped<SessionQueries>();
+        Services.AddScoped<SeveralPostingsMatch>();
+        Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        Services.AddPostingLibrary();
     }
 
     protected override void Dispose(bool disposing)
@@ -70,5 +74,31 @@ public class CheckFitTests : MudTestContext
         Assert.Contains(message, cut.Find("[data-testid=cv-error]").TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(cut.FindAll("[data-testid=cv-summary]"));
         Assert.True(cut.Find("[data-testid=match-button]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Ticking_two_library_postings_matches_both_into_one_session_and_opens_their_comparison()
+    {
+        var library = Services.GetRequiredService<PostingLibrary>();
+        await library.ImportFileAsync(new UploadedFile("staff-engineer-ten-years.txt", Fixtures.Bytes("e2e", "staff-engineer-ten-years.txt")), Xunit.TestContext.Current.CancellationToken);
+        await library.ImportFileAsync(new UploadedFile("amazon-prime-video-mle.txt", Fixtures.Bytes("e2e", "amazon-prime-video-mle.txt")), Xunit.TestContext.Current.CancellationToken);
+        var cut = Render<CheckFit>();
+        cut.FindComponents<InputFile>()[0].UploadFiles(Fixture("e2e", "priya-raman-cv.md"));
+        cut.WaitForElement("[data-testid=cv-summary]");
+
+        cut.FindAll(".mud-tab").First(t => t.TextContent.Contains("My postings", StringComparison.Ordinal)).Click();
+        cut.WaitForElement("input[data-testid=library-posting]");
+        cut.FindAll("input[data-testid=library-posting]")[0].Change(true);
+        cut.FindAll("input[data-testid=library-posting]")[1].Change(true);
+        Assert.Equal(2, cut.FindAll("[data-testid=chosen-posting]").Count);
+        cut.Find("[data-testid=match-button]").Click();
+
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        cut.WaitForAssertion(() => Assert.Contains("/compare-postings?", navigation.Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(navigation.Uri).Query);
+        Assert.Equal(2, query["report"].Count);
+        var sessions = await Services.GetRequiredService<SessionQueries>().ListAsync(Xunit.TestContext.Current.CancellationToken);
+        var session = Assert.Single(sessions);
+        Assert.Equal(2, session.Reports);
     }
 }

@@ -135,4 +135,25 @@ public class ReportViewTests : MudTestContext
         var cut = Render<ReportView>(p => p.Add(x => x.Report, Report() with { MatchedResponsibilities = true }));
         Assert.Contains("matched against its responsibilities", cut.Markup);
     }
+
+    [Fact]
+    public void Quoted_evidence_links_to_the_cv_with_the_line_to_mark()
+    {
+        var cv = Guid.NewGuid();
+        var report = Guid.NewGuid();
+
+        var cut = Render<ReportView>(p => p.Add(x => x.Report, Report()).Add(x => x.CvId, cv).Add(x => x.ReportId, report));
+
+        var link = cut.Find("[data-testid=evidence-link]");
+        Assert.Equal($"/cvs/{cv}?quote=Trained%20ranking%20models%20in%20PyTorch&report={report}", link.GetAttribute("href"));
+        Assert.Equal("“Trained ranking models in PyTorch”", link.TextContent);
+    }
+
+    [Fact]
+    public void Without_a_saved_cv_evidence_is_quoted_without_a_link()
+    {
+        var cut = Render<ReportView>(p => p.Add(x => x.Report, Report()));
+
+        Assert.Empty(cut.FindAll("[data-testid=evidence-link]"));
+    }
 }
