@@ -53,23 +53,51 @@ public class CheckFitTests : BrowserTest
     }
 
     [Fact]
-    public async Task Session_notes_survive_a_reload_and_the_report_downloads_as_docx_and_csv()
+    public async Task An_advisor_annotates_overrides_reloads_and_exports_and_everything_is_still_there()
     {
         await MatchAsync();
         var reportPath = new Uri(Page.Url).AbsolutePath;
 
-        var docx = await Page.APIRequest.GetAsync(reportPath + "/report.docx");
-        Assert.Equal(200, docx.Status);
-        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString((await docx.BodyAsync())[..2]));
-        var csv = await Page.APIRequest.GetAsync(reportPath + "/report.csv");
-        Assert.Contains("Experience programming with at least one modern language", await csv.TextAsync());
+        // Override a partly met requirement with a reason.
+        var row = Page.Locator("[data-testid=requirements] tr").Filter(new() { Has = Page.Locator("[data-status=partial]") }).First;
+        var requirement = await row.GetByTestId("requirement-text").InnerTextAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Override the status of: {requirement}" }).ClickAsync();
+        await row.GetByLabel("New status").ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = "Met", Exact = true }).ClickAsync();
+        await row.GetByLabel("Reason").FillAsync("Led the design review of the ingest service");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Save override" }).ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("override-note")).ToContainTextAsync($"Changed by {AdminName}");
 
+        // A note on the session, saved as typed.
         await Page.GetByRole(AriaRole.Link, new() { Name = "Session", Exact = true }).ClickAsync();
         await Page.GetByLabel("Session notes").FillAsync("Strong on C++; ask about team leadership.");
         await Assertions.Expect(Page.GetByTestId("notes-status")).ToContainTextAsync("Saved at");
-        await Page.ReloadAsync();
 
+        // After a reload both are still there.
+        await Page.ReloadAsync();
         await Assertions.Expect(Page.GetByLabel("Session notes")).ToHaveValueAsync("Strong on C++; ask about team leadership.");
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "session-page.png") });
+        await Page.GotoAsync(reportPath);
+        var note = Page.GetByTestId("override-note");
+        await Assertions.Expect(note).ToContainTextAsync("Led the design review of the ingest service");
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "report-with-override.png"), FullPage = true });
+
+        // The downloads say the same as the screen.
+        var json = System.Text.Json.JsonDocument.Parse(await (await Page.APIRequest.GetAsync(reportPath + "/report.json")).TextAsync()).RootElement;
+        var changed = json.GetProperty("requirements").EnumerateArray().Single(r => r.GetProperty("text").GetString() == requirement);
+        Assert.Equal("met", changed.GetProperty("status").GetString()!.ToLowerInvariant());
+        Assert.Equal("Led the design review of the ingest service", changed.GetProperty("override").GetProperty("reason").GetString());
+        Assert.Equal(AdminName, changed.GetProperty("override").GetProperty("changedBy").GetString());
+
+        var docx = await Page.APIRequest.GetAsync(reportPath + "/report.docx");
+        Assert.Equal(200, docx.Status);
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(await docx.BodyAsync()));
+        using var reader = new StreamReader(archive.GetEntry("word/document.xml")!.Open());
+        var xml = await reader.ReadToEndAsync(TestContext.Current.CancellationToken);
+        Assert.Contains($"Changed by {AdminName}", xml, StringComparison.Ordinal);
+        Assert.Contains("Led the design review of the ingest service", xml, StringComparison.Ordinal);
+        var csv = await Page.APIRequest.GetAsync(reportPath + "/report.csv");
+        Assert.Contains("Led the design review of the ingest service", await csv.TextAsync(), StringComparison.Ordinal);
         AssertNoPageErrors();
     }
 

@@ -21,7 +21,12 @@ public static class ReportExport
         ["score"] = Math.Round(r.Score, 3),
         ["evidence"] = string.Join(" | ", r.Evidence.Select(e => $"{e.Text} ({e.Section})")),
         ["reason"] = r.Reason,
+        ["override"] = r.Override is { } o ? OverrideText(o) : "",
     }).ToList();
+
+    /// <summary>An advisor's change as the report shows it: who, when, why, and what the engine said.</summary>
+    public static string OverrideText(RequirementOverride o) =>
+        $"Changed by {o.ChangedBy} on {o.ChangedAt:yyyy-MM-dd}: {o.Reason} (engine said {StatusText(o.OriginalStatus)}, {o.OriginalScore.ToString("P0", CultureInfo.InvariantCulture)})";
 
     public static byte[] Csv(MatchReport report)
     {
@@ -39,6 +44,8 @@ public static class ReportExport
             var body = new Body();
             body.Append(Paragraph(title, bold: true, size: 32));
             body.Append(Paragraph($"{report.PositionTitle}: {report.Score.ToString("0", CultureInfo.InvariantCulture)}/100 — {report.Verdict}", bold: true));
+            if (report.OriginalScore is { } original)
+                body.Append(Paragraph($"An advisor changed {report.Requirements.Count(r => r.Override is not null)} requirement(s); the engine's score was {original.ToString("0", CultureInfo.InvariantCulture)}/100."));
             body.Append(Paragraph($"Required: {report.Summary.Required.Met} met, {report.Summary.Required.Partial} partly met, {report.Summary.Required.Missing} missing. " +
                                   $"Preferred: {report.Summary.Preferred.Met} met, {report.Summary.Preferred.Partial} partly met, {report.Summary.Preferred.Missing} missing."));
             if (report.MatchedResponsibilities)
@@ -54,7 +61,7 @@ public static class ReportExport
                     StatusText(r.Status),
                     r.Score.ToString("P0", CultureInfo.InvariantCulture),
                     string.Join("\n", r.Evidence.Select(e => $"“{e.Text}” — {e.Section}")),
-                    r.Reason));
+                    r.Override is { } o ? $"{r.Reason}\n{OverrideText(o)}" : r.Reason));
             body.Append(table);
 
             var suggestions = Suggestions.For(report);

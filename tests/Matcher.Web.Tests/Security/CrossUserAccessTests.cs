@@ -141,13 +141,5 @@ public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
         Assert.Null(await asSecond.ServiceProvider.GetRequiredService<SessionQueries>().GetSessionAsync(seeded.SessionId, ct));
     }
 
-    /// <summary>A request scope whose signed-in user is <paramref name="user"/>, as a circuit or request would have it.</summary>
-    private AsyncServiceScope AsUser(MatcherUser user, params string[] roles)
-    {
-        var scope = _app.Services.CreateAsyncScope();
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.Id), new(ClaimTypes.Name, user.Email!), new(SignedInUser.DisplayNameClaim, user.DisplayName) };
-        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        scope.ServiceProvider.GetRequiredService<SignedInUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(claims, "test")));
-        return scope;
-    }
+    private AsyncServiceScope AsUser(MatcherUser user, params string[] roles) => _app.ScopeFor(user, null, roles);
 }

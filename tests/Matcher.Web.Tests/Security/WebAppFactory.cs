@@ -93,6 +93,24 @@ public sealed partial class WebAppFactory : WebApplicationFactory<Program>
         return new SeededSession(session.Id, cv.Id, row.Id, posting.Id);
     }
 
+    /// <summary>A request scope whose signed-in user is <paramref name="user"/>, as a circuit or request would have it.</summary>
+    public AsyncServiceScope ScopeFor(MatcherUser user, string? team, params string[] roles)
+    {
+        var scope = Services.CreateAsyncScope();
+        var claims = new List<System.Security.Claims.Claim>
+        {
+            new(System.Security.Claims.ClaimTypes.NameIdentifier, user.Id),
+            new(System.Security.Claims.ClaimTypes.Name, user.Email!),
+            new(Matcher.Web.Services.SignedInUser.DisplayNameClaim, user.DisplayName),
+        };
+        if (team is not null)
+            claims.Add(new(Matcher.Web.Services.SignedInUser.TeamClaim, team));
+        claims.AddRange(roles.Select(r => new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, r)));
+        scope.ServiceProvider.GetRequiredService<Matcher.Web.Services.SignedInUser>()
+            .Set(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(claims, "test")));
+        return scope;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Matcher.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Matcher.Web.Tests.Security;
+
+/// <summary>"Forgot your password" end to end over HTTP, with the mail caught on its way out.</summary>
+public sealed partial class PasswordResetTests
+{
+    private sealed class CapturedMail : IEmailSender<MatcherUser>
+    {
+        public List<(string To, string Link)> Links { get; } = [];
+        public Task SendConfirmationLinkAsync(MatcherUser user, string email, string confirmationLink) => Task.CompletedTask;
+        public Task SendPasswordResetCodeAsync(MatcherUser user, string email, string resetCode) => Task.CompletedTask;
+
+        public Task SendPasswordResetLinkAsync(MatcherUser user, string email, string resetLink)
+        {
+            Links.Add((email, resetLink));
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task The_mailed_link_sets_a_new_password_once_and_an_unknown_address_gets_the_same_answer()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var mail = new CapturedMail();
+        await using var factory = new WebAppFactory();
+        await factory.AddUserAsync("fay@example.org", Roles.Candidate);
+        await using var app = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<IEmailSender<MatcherUser>>(mail))));
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var unknown = await PostFormAsync(client, "/account/forgot-password", "forgot-password", new() { ["Input.Email"] = "nobody@example.org" });
+        var known = await PostFormAsync(client, "/account/forgot-password", "forgot-password", new() { ["Input.Email"] = "fay@example.org" });
+        Assert.Contains("a link to choose a new password is on its way", unknown, StringComparison.Ordinal);
+        Assert.Contains("a link to choose a new password is on its way", known, StringComparison.Ordinal);
+        var (to, link) = Assert.Single(mail.Links);
+        Assert.Equal("fay@example.org", to);
+
+        var resetPath = new Uri(link).PathAndQuery;
+        var form = await client.GetStringAsync(resetPath, ct);
+        var code = HiddenCode().Match(form).Groups[1].Value;
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Email"] = "fay@example.org", ["Input.Code"] = WebUtility.HtmlDecode(code),
+            ["Input.Password"] = "a brand new passphrase", ["Input.ConfirmPassword"] = "a brand new passphrase",
+        };
+        var reset = await PostAsync(client, resetPath, "reset-password", fields);
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.EndsWith("/account/login?reset=true", reset.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await WebAppFactory.PostSignInAsync(client, "fay@example.org", "a brand new passphrase")).StatusCode);
+        var reused = await PostAsync(client, resetPath, "reset-password", fields);
+        Assert.Contains("not valid any more", await reused.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> PostFormAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields) =>
+        await (await PostAsync(client, path, handler, fields)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(path, TestContext.Current.CancellationToken);
+        fields["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value;
+        fields["_handler"] = handler;
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("name=\"Input.Code\" value=\"([^\"]*)\"")]
+    private static partial Regex HiddenCode();
+}

@@ -1,0 +1,72 @@
+using Matcher.Data;
+using Matcher.Data.Entities;
+using Matcher.Web.Services.Ranking;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Matcher.Web.Tests.Security;
+
+/// <summary>A coordinator's ranking stays theirs until they share it with their team, and then only their team sees it.</summary>
+public sealed class TeamRankingTests : IClassFixture<WebAppFactory>
+{
+    private readonly WebAppFactory _app;
+
+    public TeamRankingTests(WebAppFactory app) => _app = app;
+
+    [Fact]
+    public async Task A_ranking_shared_with_the_team_is_visible_to_teammates_only()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var owner = await _app.AddUserAsync($"north-1-{Guid.NewGuid():N}@example.org", Roles.Coordinator);
+        var teammate = await _app.AddUserAsync($"north-2-{Guid.NewGuid():N}@example.org", Roles.Coordinator);
+        var stranger = await _app.AddUserAsync($"south-{Guid.NewGuid():N}@example.org", Roles.Coordinator);
+        var team = $"north-{Guid.NewGuid():N}";
+        await SetTeamAsync(owner.Id, team);
+        await SetTeamAsync(teammate.Id, team);
+        await SetTeamAsync(stranger.Id, "south");
+        var seeded = _app.AddSession(owner.Id);
+        var jobId = await AddJobAsync(owner.Id, seeded.PostingId);
+
+        await using (var asTeammate = _app.ScopeFor(teammate, team, Roles.Coordinator))
+            Assert.Null(await asTeammate.ServiceProvider.GetRequiredService<RankingJobs>().GetAsync(jobId, ct));
+
+        await using (var asOwner = _app.ScopeFor(owner, team, Roles.Coordinator))
+            await asOwner.ServiceProvider.GetRequiredService<RankingJobs>().SetSharedWithTeamAsync(jobId, true, ct);
+
+        await using (var asTeammate = _app.ScopeFor(teammate, team, Roles.Coordinator))
+        {
+            var jobs = asTeammate.ServiceProvider.GetRequiredService<RankingJobs>();
+            var view = await jobs.GetAsync(jobId, ct);
+            Assert.NotNull(view);
+            Assert.False(view.IsMine);
+            Assert.Contains(await jobs.ListAsync(ct), j => j.Id == jobId);
+        }
+        await using (var asStranger = _app.ScopeFor(stranger, "south", Roles.Coordinator))
+        {
+            var jobs = asStranger.ServiceProvider.GetRequiredService<RankingJobs>();
+            Assert.Null(await jobs.GetAsync(jobId, ct));
+            Assert.DoesNotContain(await jobs.ListAsync(ct), j => j.Id == jobId);
+        }
+    }
+
+    private async Task SetTeamAsync(string userId, string team)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MatcherDbContext>();
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Team, team), TestContext.Current.CancellationToken);
+    }
+
+    private async Task<Guid> AddJobAsync(string ownerId, Guid postingId)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MatcherDbContext>();
+        var job = new RankingJobEntity
+        {
+            Id = Guid.NewGuid(), OwnerId = ownerId, PostingId = postingId, PositionsJson = "[0]",
+            Status = RankingJobStatus.Completed, Total = 0, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.RankingJobs.Add(job);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return job.Id;
+    }
+}
