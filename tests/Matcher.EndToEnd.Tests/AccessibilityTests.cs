@@ -26,7 +26,8 @@ public class AccessibilityTests : BrowserTest
         await Page.Locator("table a[href^='/sessions/']").First.WaitForAsync();
         var session = await Page.Locator("table a[href^='/sessions/']").First.GetAttributeAsync("href");
 
-        string[] pages = ["/", "/postings", "/sessions", "/ranking", "/settings", report, session!];
+        var compare = $"/compare-postings?report={report.Split('/').Last()}";
+        string[] pages = ["/", "/postings", "/sessions", "/ranking", "/settings", "/account", "/admin/users", "/admin/audit", report, session!, compare];
         foreach (var dark in new[] { false, true })
         {
             foreach (var path in pages)
@@ -40,6 +41,19 @@ public class AccessibilityTests : BrowserTest
                 }
                 await AssertAccessibleAsync((dark ? "dark " : "light ") + path);
             }
+        }
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task The_sign_in_pages_have_no_serious_or_critical_violations()
+    {
+        await SignOutAsync();
+        foreach (var path in new[] { "/account/login", "/account/register", "/account/forgot-password", "/account/access-denied", "/setup" })
+        {
+            await Page.GotoAsync(path);
+            await Page.Locator("h1").First.WaitForAsync();
+            await AssertAccessibleAsync(path);
         }
         AssertNoPageErrors();
     }
