@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Matcher.Web.Services;
 
 /// <summary>A saved posting as its page shows it.</summary>
-public sealed record PostingDetail(Guid Id, Posting Posting, string? SourceName, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+public sealed record PostingDetail(Guid Id, Posting Posting, string? SourceName, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool IsMine = true, bool SharedWithTeam = false);
 
 /// <summary>
 /// The caller's posting library: import (file, pasted text or web address), read, edit a position's
@@ -45,13 +45,22 @@ public sealed class PostingLibrary(
     public async Task<PostingDetail?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var entity = await db.Postings.AsNoTracking()
+        var entity = await TeamScope.VisiblePostings(db, user).AsNoTracking()
             .Include(p => p.Positions).ThenInclude(p => p.Requirements)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(p => p.Id == id && p.OwnerId == user.Id, cancellationToken);
+            .SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         return entity is null
             ? null
-            : new PostingDetail(entity.Id, PostingMapping.ToPosting(entity), entity.SourceName, entity.CreatedAt, entity.UpdatedAt);
+            : new PostingDetail(entity.Id, PostingMapping.ToPosting(entity), entity.SourceName, entity.CreatedAt, entity.UpdatedAt,
+                entity.OwnerId == user.Id, entity.SharedWithTeam);
+    }
+
+    /// <summary>Opens one's own posting to the other coordinators of one's team (they read and rank; only the owner edits).</summary>
+    public async Task SetSharedWithTeamAsync(Guid id, bool shared, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Postings.Where(p => p.Id == id && p.OwnerId == user.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.SharedWithTeam, shared), cancellationToken);
     }
 
     /// <summary>
@@ -65,7 +74,7 @@ public sealed class PostingLibrary(
         var posting = await db.Postings
             .Include(p => p.Positions.Where(x => x.Index == positionIndex)).ThenInclude(p => p.Requirements)
             .SingleOrDefaultAsync(p => p.Id == postingId && p.OwnerId == user.Id, cancellationToken)
-            ?? throw new InputException("That posting no longer exists. Reload the postings list.");
+            ?? throw new InputException("That posting no longer exists, or it is a teammate's: only its owner can change it.");
         var position = posting.Positions.SingleOrDefault()
             ?? throw new InputException($"The posting has no position {positionIndex + 1}. Reload the page.");
 

@@ -22,8 +22,8 @@ public sealed class RankingJobs(IDbContextFactory<MatcherDbContext> dbFactory, I
         if (files.Count == 0)
             throw new InputException("Add at least one CV to rank.");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var posting = await db.Postings.Include(p => p.Positions)
-            .SingleOrDefaultAsync(p => p.Id == postingId && p.OwnerId == user.Id, cancellationToken)
+        var posting = await TeamScope.VisiblePostings(db, user).Include(p => p.Positions)
+            .SingleOrDefaultAsync(p => p.Id == postingId, cancellationToken)
             ?? throw new InputException("That posting no longer exists. Choose another one.");
         if (positions.Count == 0 || positions.Any(p => p < 0 || p >= posting.Positions.Count))
             throw new InputException($"Choose a position of the posting (it has {posting.Positions.Count}).");
@@ -100,14 +100,7 @@ public sealed class RankingJobs(IDbContextFactory<MatcherDbContext> dbFactory, I
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.SharedWithTeam, shared), cancellationToken);
     }
 
-    private IQueryable<RankingJobEntity> Visible(MatcherDbContext db)
-    {
-        var me = user.Id;
-        if (user.Team is not { Length: > 0 } team || !user.IsInRole(Roles.Coordinator))
-            return db.RankingJobs.Where(j => j.OwnerId == me);
-        var teammates = db.Users.Where(u => u.Team == team).Select(u => u.Id);
-        return db.RankingJobs.Where(j => j.OwnerId == me || (j.SharedWithTeam && teammates.Contains(j.OwnerId)));
-    }
+    private IQueryable<RankingJobEntity> Visible(MatcherDbContext db) => TeamScope.VisibleRankings(db, user);
 
     public async Task CancelAsync(Guid id, CancellationToken cancellationToken = default)
     {

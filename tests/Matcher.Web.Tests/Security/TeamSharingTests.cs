@@ -6,12 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Matcher.Web.Tests.Security;
 
-/// <summary>A coordinator's ranking stays theirs until they share it with their team, and then only their team sees it.</summary>
-public sealed class TeamRankingTests : IClassFixture<WebAppFactory>
+/// <summary>A coordinator's rankings and postings stay theirs until they share them with their team, and then only their team sees them.</summary>
+public sealed class TeamSharingTests : IClassFixture<WebAppFactory>
 {
     private readonly WebAppFactory _app;
 
-    public TeamRankingTests(WebAppFactory app) => _app = app;
+    public TeamSharingTests(WebAppFactory app) => _app = app;
 
     [Fact]
     public async Task A_ranking_shared_with_the_team_is_visible_to_teammates_only()
@@ -47,6 +47,38 @@ public sealed class TeamRankingTests : IClassFixture<WebAppFactory>
             Assert.Null(await jobs.GetAsync(jobId, ct));
             Assert.DoesNotContain(await jobs.ListAsync(ct), j => j.Id == jobId);
         }
+    }
+
+    [Fact]
+    public async Task A_posting_shared_with_the_team_is_readable_by_teammates_and_editable_only_by_its_owner()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var team = $"east-{Guid.NewGuid():N}";
+        var owner = await _app.AddUserAsync($"east-1-{Guid.NewGuid():N}@example.org", Roles.Coordinator);
+        var teammate = await _app.AddUserAsync($"east-2-{Guid.NewGuid():N}@example.org", Roles.Coordinator);
+        var candidate = await _app.AddUserAsync($"cand-{Guid.NewGuid():N}@example.org", Roles.Candidate);
+        await SetTeamAsync(owner.Id, team);
+        await SetTeamAsync(teammate.Id, team);
+        await SetTeamAsync(candidate.Id, team);
+        var postingId = _app.AddSession(owner.Id).PostingId;
+
+        await using (var asTeammate = _app.ScopeFor(teammate, team, Roles.Coordinator))
+            Assert.Null(await asTeammate.ServiceProvider.GetRequiredService<Matcher.Web.Services.PostingLibrary>().GetAsync(postingId, ct));
+        await using (var asOwner = _app.ScopeFor(owner, team, Roles.Coordinator))
+            await asOwner.ServiceProvider.GetRequiredService<Matcher.Web.Services.PostingLibrary>().SetSharedWithTeamAsync(postingId, true, ct);
+
+        await using (var asTeammate = _app.ScopeFor(teammate, team, Roles.Coordinator))
+        {
+            var library = asTeammate.ServiceProvider.GetRequiredService<Matcher.Web.Services.PostingLibrary>();
+            var detail = await library.GetAsync(postingId, ct);
+            Assert.NotNull(detail);
+            Assert.False(detail.IsMine);
+            Assert.Contains(await asTeammate.ServiceProvider.GetRequiredService<Matcher.Web.Services.PostingQueries>().ListAsync(ct), p => p.Id == postingId && !p.IsMine);
+            await Assert.ThrowsAsync<Matcher.Core.Documents.InputException>(() => library.UpdatePositionAsync(postingId, 0, [], ct));
+        }
+        // Team sharing is between coordinators: a candidate with the same team name sees nothing.
+        await using (var asCandidate = _app.ScopeFor(candidate, team, Roles.Candidate))
+            Assert.Null(await asCandidate.ServiceProvider.GetRequiredService<Matcher.Web.Services.PostingLibrary>().GetAsync(postingId, ct));
     }
 
     private async Task SetTeamAsync(string userId, string team)
