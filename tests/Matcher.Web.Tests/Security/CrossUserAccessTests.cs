@@ -4,6 +4,7 @@ using Matcher.Web.Services;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Matcher.Web.Tests.Security;
 
@@ -140,6 +141,33 @@ public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
         await Assert.ThrowsAsync<Matcher.Core.Documents.InputException>(() => secondSharing.AcceptInvitationAsync(withdrawn, ct));
         Assert.Null(await asSecond.ServiceProvider.GetRequiredService<SessionQueries>().GetSessionAsync(seeded.SessionId, ct));
     }
+
+    [Fact]
+    public async Task An_invitation_past_its_lifetime_opens_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var shortLived = _app.WithWebHostBuilder(b => b.UseSetting("Matcher:Accounts:InvitationLifetime", "00:00:00"));
+        await using var directory = shortLived.Services.CreateAsyncScope();
+        var alice = (await directory.ServiceProvider.GetRequiredService<Matcher.Data.Accounts.UserDirectory>()
+            .CreateAsync($"alice-{Guid.NewGuid():N}@example.org", "Alice", WebAppFactory.Password, [Roles.Candidate], ct)).User!;
+        var advisor = (await directory.ServiceProvider.GetRequiredService<Matcher.Data.Accounts.UserDirectory>()
+            .CreateAsync($"sam-{Guid.NewGuid():N}@example.org", "Sam", WebAppFactory.Password, [Roles.Advisor], ct)).User!;
+        var seeded = _app.AddSession(alice.Id);
+
+        string token;
+        await using (var owner = Scope(shortLived.Services, alice, Roles.Candidate))
+            (token, _) = await owner.ServiceProvider.GetRequiredService<SessionSharing>().CreateInvitationAsync(seeded.SessionId, ct);
+
+        await using var asAdvisor = Scope(shortLived.Services, advisor, Roles.Advisor);
+        var sharing = asAdvisor.ServiceProvider.GetRequiredService<SessionSharing>();
+        Assert.Null(await sharing.PreviewInvitationAsync(token, ct));
+        var refused = await Assert.ThrowsAsync<Matcher.Core.Documents.InputException>(() => sharing.AcceptInvitationAsync(token, ct));
+        Assert.Contains("expired", refused.Message, StringComparison.Ordinal);
+        Assert.Null(await asAdvisor.ServiceProvider.GetRequiredService<SessionQueries>().GetSessionAsync(seeded.SessionId, ct));
+    }
+
+    private static AsyncServiceScope Scope(IServiceProvider services, MatcherUser user, params string[] roles) =>
+        WebAppFactory.ScopeFor(services, user, null, roles);
 
     private AsyncServiceScope AsUser(MatcherUser user, params string[] roles) => _app.ScopeFor(user, null, roles);
 }

@@ -57,6 +57,31 @@ public sealed partial class PasswordResetTests
         Assert.Contains("not valid any more", await reused.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_signed_in_person_changes_their_password_only_with_the_current_one()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new WebAppFactory();
+        await app.AddUserAsync("gil@example.org", Roles.Candidate);
+        var client = await app.SignedInAsync("gil@example.org");
+
+        var wrong = await PostFormAsync(client, "/account/password", "change-password", new()
+        {
+            ["Input.CurrentPassword"] = "not my password at all", ["Input.NewPassword"] = "another fine passphrase", ["Input.ConfirmPassword"] = "another fine passphrase",
+        });
+        Assert.Contains("The current password is not right.", wrong, StringComparison.Ordinal);
+
+        var right = await PostFormAsync(client, "/account/password", "change-password", new()
+        {
+            ["Input.CurrentPassword"] = WebAppFactory.Password, ["Input.NewPassword"] = "another fine passphrase", ["Input.ConfirmPassword"] = "another fine passphrase",
+        });
+        Assert.Contains("Your password is changed.", right, StringComparison.Ordinal);
+
+        var fresh = app.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await WebAppFactory.PostSignInAsync(fresh, "gil@example.org", WebAppFactory.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await WebAppFactory.PostSignInAsync(fresh, "gil@example.org", "another fine passphrase")).StatusCode);
+    }
+
     private static async Task<string> PostFormAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields) =>
         await (await PostAsync(client, path, handler, fields)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 

@@ -94,9 +94,11 @@ public sealed partial class WebAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A request scope whose signed-in user is <paramref name="user"/>, as a circuit or request would have it.</summary>
-    public AsyncServiceScope ScopeFor(MatcherUser user, string? team, params string[] roles)
+    public AsyncServiceScope ScopeFor(MatcherUser user, string? team, params string[] roles) => ScopeFor(Services, user, team, roles);
+
+    public static AsyncServiceScope ScopeFor(IServiceProvider services, MatcherUser user, string? team, params string[] roles)
     {
-        var scope = Services.CreateAsyncScope();
+        var scope = services.CreateAsyncScope();
         var claims = new List<System.Security.Claims.Claim>
         {
             new(System.Security.Claims.ClaimTypes.NameIdentifier, user.Id),
