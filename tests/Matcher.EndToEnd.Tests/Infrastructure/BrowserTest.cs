@@ -118,6 +118,19 @@ public abstract class BrowserTest : IAsyncLifetime
         return new Uri(Page.Url).AbsolutePath;
     }
 
+    /// <summary>On a report page, overrides the first partly met requirement to met with a reason; returns its text.</summary>
+    protected async Task<string> MarkFirstPartlyMetRowMetAsync(string reason)
+    {
+        var row = Page.Locator("[data-testid=requirements] tr").Filter(new() { Has = Page.Locator("[data-status=partial]") }).First;
+        var requirement = await row.GetByTestId("requirement-text").InnerTextAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Override the status of: {requirement}" }).ClickAsync();
+        await row.GetByLabel("New status").ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = "Met", Exact = true }).ClickAsync();
+        await row.GetByLabel("Reason").FillAsync(reason);
+        await row.GetByRole(AriaRole.Button, new() { Name = "Save override" }).ClickAsync();
+        return requirement;
+    }
+
     protected void AssertNoPageErrors() => Assert.True(_pageErrors.Count == 0, "Page errors:\n" + string.Join("\n", _pageErrors));
 
     public virtual async ValueTask DisposeAsync()
