@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Matcher.Data.Entities;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Matcher.Web.Services;
@@ -64,13 +63,4 @@ public sealed class SignedInUser(AuthenticationStateProvider authentication) : I
             return Nobody;
         }
     }
-}
-
-/// <summary>A one-person install without accounts and the default for service tests: every role, one owner.</summary>
-public sealed class LocalUser : ICurrentUser
-{
-    public const string LocalId = "local";
-    public string Id => LocalId;
-    public string DisplayName => "You";
-    public bool IsInRole(string role) => Roles.IsKnown(role);
 }
