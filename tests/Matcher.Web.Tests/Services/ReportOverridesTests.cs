@@ -16,22 +16,8 @@ public sealed class ReportOverridesTests : IDisposable
 
     private Guid SaveReport()
     {
-        var now = DateTimeOffset.UtcNow;
-        var report = new MatchReport
-        {
-            Score = 40, Verdict = "Partial fit", PositionIndex = 0, PositionTitle = "Nurse",
-            Summary = new MatchSummary(0, 0, 1, new KindCounts(0, 0, 1), new KindCounts(0, 0, 0)),
-            Requirements = [new RequirementResult { Id = "r1", Text = "Registered nurse licence", Kind = RequirementKind.Required, Category = RequirementCategory.Other, Status = MatchStatus.Missing, Score = 0.2, Evidence = [], Reason = "not found" }],
-            Receipt = new MatchReceipt { EngineVersion = "t", EmbeddingModel = "m", Weights = new Dictionary<string, double> { ["required"] = 1 }, Thresholds = new Dictionary<string, double>(), CvSha256 = "a", PostingSha256 = "b", CreatedAt = now },
-        };
         using var db = _store.CreateDbContext();
-        var session = new MatchSessionEntity { Id = Guid.NewGuid(), OwnerId = _advisor.Id, Title = "S", CreatedAt = now, UpdatedAt = now };
-        var cv = new CvEntity { Id = Guid.NewGuid(), OwnerId = _advisor.Id, SessionId = session.Id, FileName = "cv.txt", Format = "PlainText", OriginalFile = [1], Sha256 = "a", Text = "t", ParsedJson = "{}", CreatedAt = now };
-        var posting = new PostingEntity { Id = Guid.NewGuid(), OwnerId = _advisor.Id, Title = "Nurse", SourceText = "t", FactsJson = "{}", CreatedAt = now, UpdatedAt = now };
-        var row = new ReportEntity { Id = Guid.NewGuid(), OwnerId = _advisor.Id, SessionId = session.Id, CvId = cv.Id, PostingId = posting.Id, PositionTitle = "Nurse", Score = 40, ReportJson = JsonSerializer.Serialize(report, MatcherJson.Options), CreatedAt = now };
-        db.AddRange(session, cv, posting, row);
-        db.SaveChanges();
-        return row.Id;
+        return StoredSessions.Add(db, _advisor.Id).ReportId;
     }
 
     [Fact]
