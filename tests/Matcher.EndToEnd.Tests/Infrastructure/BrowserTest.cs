@@ -115,6 +115,8 @@ public abstract class BrowserTest : IAsyncLifetime
         await Page.GetByLabel("Posting text").FillAsync(await File.ReadAllTextAsync(postingPath, TestContext.Current.CancellationToken));
         await Page.GetByTestId("match-button").ClickAsync();
         await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/reports/[0-9a-f-]{36}$"), new() { Timeout = 120_000 });
+        // The report page loads the saved report after it appears; callers read its rows straight away.
+        await Page.GetByTestId("requirement-text").First.WaitForAsync();
         return new Uri(Page.Url).AbsolutePath;
     }
 

@@ -25,7 +25,7 @@ public sealed class SecurityHeadersTests : IAsyncDisposable
         { "/", HttpStatusCode.Redirect },           // a page, sent to first-run setup
         { "/setup", HttpStatusCode.OK },            // the page shell
         { "/app.css", HttpStatusCode.OK },          // a static file
-        { "/js/print.js", HttpStatusCode.OK },      // a script the pages load
+        { "/js/matcher.js", HttpStatusCode.OK },      // a script the pages load
         { "/reports/00000000-0000-0000-0000-000000000001/report.json", HttpStatusCode.Redirect }, // a download endpoint, sent to sign in
         { "/no-such-page", HttpStatusCode.NotFound }, // the not-found page, written after re-execution
     };
