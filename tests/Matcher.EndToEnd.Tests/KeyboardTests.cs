@@ -77,6 +77,8 @@ public class KeyboardTests : BrowserTest
         await Assertions.Expect(Page.GetByLabel("Show only what is missing")).ToBeFocusedAsync();
         await Page.Keyboard.PressAsync("Space");
         await Assertions.Expect(Page.GetByLabel("Show only what is missing")).ToBeCheckedAsync();
+        // The box ticks in the browser at once; the rows follow when the server has filtered them.
+        await Assertions.Expect(Page.Locator("[data-testid=requirements] [data-status]:not([data-status=missing])")).ToHaveCountAsync(0);
         var statuses = await Page.Locator("[data-testid=requirements] [data-status]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.status)");
         Assert.All(statuses, s => Assert.Equal("missing", s));
         Assert.True(await rows.CountAsync() < 5, "The missing-only filter left every row in place.");
