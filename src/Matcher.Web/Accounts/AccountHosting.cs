@@ -58,6 +58,8 @@ public static class AccountHosting
             services.AddSingleton<IEmailSender<MatcherUser>, SmtpEmailSender>();
         else
             services.AddSingleton<IEmailSender<MatcherUser>, LogEmailSender>();
+        services.AddSingleton<PasswordResetMailQueue>();
+        services.AddHostedService<PasswordResetMailWorker>();
 
         services.AddRateLimiter(limiter =>
         {
