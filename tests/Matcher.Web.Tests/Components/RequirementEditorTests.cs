@@ -53,6 +53,21 @@ public class RequirementEditorTests : MudTestContext
     }
 
     [Fact]
+    public void A_read_only_editor_shows_the_requirements_without_any_way_to_change_them()
+    {
+        Render<MudPopoverProvider>();
+        var cut = Render<RequirementEditor>(p => p
+            .Add(x => x.Requirements, Requirements)
+            .Add(x => x.ReadOnly, true)
+            .Add(x => x.Save, list => { _saves.Add(list); return Task.FromResult(list); }));
+
+        Assert.Equal(["Degree in computer science", "Experience with Python", "Published research"], RowTexts(cut));
+        Assert.Empty(cut.FindAll("button"));
+        Assert.DoesNotContain("Actions", cut.Find("thead").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=save-requirements]"));
+    }
+
+    [Fact]
     public void An_edited_requirement_is_saved_with_its_new_text_kind_category_and_weight()
     {
         var cut = RenderEditor();

@@ -45,6 +45,23 @@ public sealed class RankingViewsTests : MudTestContext
         ]);
 
     [Fact]
+    public void Only_the_owner_of_a_ranking_can_switch_blind_review_and_a_teammate_is_told_it_is_on()
+    {
+        Render<MudBlazor.MudPopoverProvider>();
+        var owner = Render<RankingHeader>(p => p.Add(h => h.Job, Job(blind: true)));
+        Assert.Single(owner.FindAll("[data-testid=blind-switch]"));
+        Assert.Empty(owner.FindAll("[data-testid=blind-chip]"));
+
+        var teammate = Render<RankingHeader>(p => p.Add(h => h.Job, Job(blind: true) with { IsMine = false }));
+        Assert.Empty(teammate.FindAll("[data-testid=blind-switch]"));
+        Assert.Contains("Blind review, set by its owner", teammate.Find("[data-testid=blind-chip]").TextContent, StringComparison.Ordinal);
+
+        var open = Render<RankingHeader>(p => p.Add(h => h.Job, Job(blind: false) with { IsMine = false }));
+        Assert.Empty(open.FindAll("[data-testid=blind-switch]"));
+        Assert.Empty(open.FindAll("[data-testid=blind-chip]"));
+    }
+
+    [Fact]
     public void Ranks_applicants_by_score_with_unreadable_cvs_last_and_their_reason()
     {
         var table = Render<RankingTable>(p => p.Add(t => t.Job, Job(blind: false)).Add(t => t.Column, 0));
