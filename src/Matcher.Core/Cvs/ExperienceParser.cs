@@ -12,7 +12,6 @@ public static partial class ExperienceParser
     private const int MaxHeaderLineLength = 90;
     private const int MaxLookBack = 2;
 
-    private static readonly string[] PartSeparators = [" | ", " — ", " – ", " - ", " @ ", ", ", " · "];
 
     public static IReadOnlyList<Role> Parse(IReadOnlyList<CvLine> lines)
     {
@@ -75,7 +74,11 @@ public static partial class ExperienceParser
         !line.IsBlank && !line.IsBullet && line.Text.Length <= MaxHeaderLineLength
         && !line.Text.EndsWith('.') && DateRangeParser.FindRange(line.Text) is null;
 
-    /// <summary>Splits "Title, Organisation" / "Title at Organisation" / "Organisation — Title" into its two parts.</summary>
+    /// <summary>
+    /// Splits "Title, Organisation" / "Title at Organisation" / "Organisation — Title" into its two parts. A
+    /// header with three or more parts ("Engineer, Acme Ltd — London") keeps the part that names a job as the
+    /// title and the others, in their order, as the organisation with its place.
+    /// </summary>
     internal static (string? Title, string? Organization) SplitTitle(string text)
     {
         text = Clean(text);
@@ -84,25 +87,39 @@ public static partial class ExperienceParser
         var at = AtWord().Match(text);
         if (at.Success)
             return (Clean(text[..at.Index]), Clean(text[(at.Index + at.Length)..]));
-        foreach (var separator in PartSeparators)
+        var parts = PartSeparator().Split(text).Select(Clean).Where(p => p.Length > 0).ToList();
+        switch (parts.Count)
         {
-            var index = text.IndexOf(separator, StringComparison.Ordinal);
-            if (index <= 0)
-                continue;
-            var first = Clean(text[..index]);
-            var second = Clean(text[(index + separator.Length)..]);
-            return Ordered(first, second);
+            case 0:
+                return (null, null);
+            case 1:
+                return (parts[0], null);
+            case 2:
+                return Ordered(parts[0], parts[1]);
         }
-        return (text, null);
+        var title = parts.FindIndex(NamesAJob);
+        if (title < 0)
+            title = Math.Max(0, parts.FindIndex(p => !LooksLikeOrganization(p)));
+        return (parts[title], string.Join(", ", parts.Where((_, i) => i != title)));
     }
 
-    /// <summary>Title first, unless the first part reads like an organisation and the second does not.</summary>
+    /// <summary>Title first, unless the first part reads like an organisation (or the second like a job) and the other does not.</summary>
     private static (string? Title, string? Organization) Ordered(string first, string second) =>
-        LooksLikeOrganization(first) && !LooksLikeOrganization(second) ? (second, first) : (first, second);
+        (LooksLikeOrganization(first) && !LooksLikeOrganization(second)) || (NamesAJob(second) && !NamesAJob(first))
+            ? (second, first)
+            : (first, second);
+
+    private static bool NamesAJob(string text) => JobWords().IsMatch(text);
 
     private static bool LooksLikeOrganization(string text) => OrganizationWords().IsMatch(text);
 
     private static string Clean(string text) => Trimmable().Replace(EmptyBrackets().Replace(text, " "), "").Trim();
+
+    [GeneratedRegex(@" \| | — | – | - | @ |, | · ")]
+    private static partial Regex PartSeparator();
+
+    [GeneratedRegex(@"\b(?:engineer|developer|programmer|manager|analyst|scientist|designer|intern|consultant|lead|director|specialist|architect|officer|administrator|assistant|coordinator|teacher|nurse|researcher|head|associate|technician|founder|co-founder|president|editor|writer|accountant|advis[eo]r|tutor|lecturer|professor|fellow|trainee|apprentice|volunteer|representative|executive|supervisor|clerk|strategist|owner|CTO|CEO|CFO|COO|VP|SRE|DevOps|Werkstudent(?:in)?|Praktikant(?:in)?)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex JobWords();
 
     [GeneratedRegex(@"\s+(?:at|bei|en)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex AtWord();

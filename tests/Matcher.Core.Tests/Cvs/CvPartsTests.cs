@@ -113,6 +113,9 @@ public sealed class CvPartsTests
     [InlineData("Data Analyst at Globex", "Data Analyst", "Globex")]
     [InlineData("Initech GmbH — Backend Developer", "Backend Developer", "Initech GmbH")]
     [InlineData("Intern", "Intern", null)]
+    [InlineData("Senior Software Engineer, Lumen Imaging Ltd — London", "Senior Software Engineer", "Lumen Imaging Ltd, London")]
+    [InlineData("Northbridge Analytics | Data Engineer | Manchester", "Data Engineer", "Northbridge Analytics, Manchester")]
+    [InlineData("Globex — Product Manager", "Product Manager", "Globex")]
     public void Splits_title_and_organization(string text, string title, string? organization) =>
         Assert.Equal((title, organization), ExperienceParser.SplitTitle(text));
 
