@@ -14,6 +14,9 @@ public sealed partial class PostingReader(DocumentReader documents)
 {
     public PostingReader() : this(new DocumentReader()) { }
 
+    /// <summary>How the warning about a missing job title begins; it no longer applies once someone names the posting.</summary>
+    public const string NoTitleWarning = "No job title found";
+
     [GeneratedRegex(@"^\s*(?:<!doctype html|<html\b|<head\b|<body\b|<script\s+type\s*=\s*[""']application/ld\+json)", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlStart();
 
@@ -64,9 +67,12 @@ public sealed partial class PostingReader(DocumentReader documents)
             throw new InputException("No requirements or responsibilities could be read from this posting. Check that it is a job posting, or paste its text.");
 
         var warnings = posting.Warnings.ToList();
-        var numbered = positions.Select((p, i) => string.IsNullOrWhiteSpace(p.Title) ? p with { Title = posting.Title ?? $"Position {i + 1}" } : p).ToList();
+        string Fallback(int i) => positions.Count == 1 ? "Untitled position" : $"Position {i + 1}";
+        var numbered = positions.Select((p, i) => string.IsNullOrWhiteSpace(p.Title) ? p with { Title = posting.Title ?? Fallback(i) } : p).ToList();
         if (positions.Any(p => string.IsNullOrWhiteSpace(p.Title)) && posting.Title is null)
-            warnings.Add("No job title found; positions are numbered instead. Add the title to the posting to name it.");
+            warnings.Add(positions.Count == 1
+                ? $"{NoTitleWarning}, so the position is called \"Untitled position\". Rename it in the posting library, or add the title to the posting's text."
+                : $"{NoTitleWarning}; positions are numbered instead. Add the title to the posting's text to name them.");
         var withoutRequirements = numbered.Where(p => p.Requirements.Count == 0).Select(p => p.Title).ToList();
         if (withoutRequirements.Count == 1)
             warnings.Add($"\"{withoutRequirements[0]}\" lists no requirements; its responsibilities are matched instead.");

@@ -15,6 +15,22 @@ public static class PostingMapping
         string? EmploymentType, DateOnly? DatePosted, DateOnly? ValidThrough, Salary? Salary,
         IReadOnlyDictionary<string, string>? Details, string? AboutCompany, IReadOnlyList<string>? Warnings);
 
+    /// <summary>
+    /// Names a stored posting. With a single position the position takes the name too, since the two are shown
+    /// as one, and the reader's warning about a missing title is dropped.
+    /// </summary>
+    public static void Rename(PostingEntity entity, string title)
+    {
+        entity.Title = title;
+        if (entity.Positions is [var only])
+            only.Title = title;
+        var facts = JsonSerializer.Deserialize<PostingFacts>(entity.FactsJson, MatcherJson.Options);
+        if (facts?.Warnings is { } warnings && warnings.Any(IsNoTitleWarning))
+            entity.FactsJson = JsonSerializer.Serialize(facts with { Warnings = warnings.Where(w => !IsNoTitleWarning(w)).ToList() }, MatcherJson.Options);
+    }
+
+    private static bool IsNoTitleWarning(string warning) => warning.StartsWith(PostingReader.NoTitleWarning, StringComparison.Ordinal);
+
     public static PostingEntity ToEntity(Posting posting, string ownerId, string sourceText, string? sourceName, DateTimeOffset now)
     {
         var facts = new PostingFacts(posting.EmploymentType, posting.DatePosted, posting.ValidThrough, posting.Salary,

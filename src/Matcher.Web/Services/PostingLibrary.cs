@@ -63,6 +63,28 @@ public sealed class PostingLibrary(
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.SharedWithTeam, shared), cancellationToken);
     }
 
+    /// <summary>The longest title kept; longer ones are refused rather than cut.</summary>
+    public const int MaxTitleLength = 200;
+
+    /// <summary>Renames one's own posting (see <see cref="PostingMapping.Rename"/>); reports already saved keep the name they were made under.</summary>
+    public async Task<string> RenameAsync(Guid id, string? title, CancellationToken cancellationToken = default)
+    {
+        var name = string.Join(' ', (title ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (name.Length == 0)
+            throw new InputException("Give the posting a name, for example its job title.");
+        if (name.Length > MaxTitleLength)
+            throw new InputException($"That name is {name.Length} characters long; keep it to {MaxTitleLength}.");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var posting = await db.Postings.Include(p => p.Positions)
+            .SingleOrDefaultAsync(p => p.Id == id && p.OwnerId == user.Id, cancellationToken)
+            ?? throw new InputException("That posting no longer exists, or it is a teammate's: only its owner can rename it.");
+        PostingMapping.Rename(posting, name);
+        posting.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Renamed posting {PostingId}", id);
+        return name;
+    }
+
     /// <summary>
     /// Replaces a position's requirements with the edited list: rows with a known key are updated in place,
     /// new ones get fresh keys, and rows missing from the list are deleted. Returns the saved requirements.

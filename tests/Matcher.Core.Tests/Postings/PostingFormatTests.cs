@@ -156,7 +156,7 @@ public sealed class PostingFormatTests
         Assert.Equal("200123456", posting.Details["Role Number"]);
         Assert.Equal(new DateOnly(2026, 1, 5), posting.DatePosted);
         Assert.Equal("Apple", posting.Company);
-        Assert.Equal("Position 1", position.Title);
+        Assert.Equal("Untitled position", position.Title);
         Assert.Contains(posting.Warnings, w => w.StartsWith("No job title found", StringComparison.Ordinal));
     }
 

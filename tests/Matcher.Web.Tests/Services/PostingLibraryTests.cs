@@ -118,6 +118,37 @@ public sealed class PostingLibraryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_untitled_posting_renamed_by_its_owner_keeps_the_name_for_matching_and_loses_the_title_warning()
+    {
+        var id = await ImportSeedAsync("003_7e7ab98c923b615e.txt");
+        var before = (await _host.Library.GetAsync(id, Ct))!.Posting;
+        Assert.Equal("Untitled position", Assert.Single(before.Positions).Title);
+        Assert.Contains(before.Warnings, w => w.StartsWith(PostingReader.NoTitleWarning, StringComparison.Ordinal));
+
+        Assert.Equal("Machine Learning Engineer, Prime Video", await _host.Library.RenameAsync(id, "  Machine Learning Engineer,\n Prime Video ", Ct));
+
+        var after = await LoadForMatchingAsync(id);
+        Assert.Equal("Machine Learning Engineer, Prime Video", after.Title);
+        Assert.Equal("Machine Learning Engineer, Prime Video", Assert.Single(after.Positions).Title);
+        Assert.DoesNotContain(after.Warnings, w => w.StartsWith(PostingReader.NoTitleWarning, StringComparison.Ordinal));
+        Assert.Equal(before.Positions[0].Requirements, after.Positions[0].Requirements);
+    }
+
+    [Fact]
+    public async Task A_rename_that_is_empty_too_long_or_not_the_owners_is_refused_and_the_name_stays()
+    {
+        var id = await ImportSeedAsync("003_7e7ab98c923b615e.txt");
+
+        Assert.Contains("Give the posting a name", (await Assert.ThrowsAsync<InputException>(() => _host.Library.RenameAsync(id, "   ", Ct))).Message);
+        Assert.Contains("keep it to 200", (await Assert.ThrowsAsync<InputException>(() => _host.Library.RenameAsync(id, new string('x', 201), Ct))).Message);
+        _host.User.Id = "bob";
+        await Assert.ThrowsAsync<InputException>(() => _host.Library.RenameAsync(id, "Taken over", Ct));
+
+        _host.User.Id = "alice";
+        Assert.Equal("Untitled position", (await LoadForMatchingAsync(id)).Positions[0].Title);
+    }
+
+    [Fact]
     public async Task Pasted_text_is_imported_with_its_source_text_kept()
     {
         var text = await File.ReadAllTextAsync(Fixtures.Path("postings", "seeds", "003_7e7ab98c923b615e.txt"), Ct);
