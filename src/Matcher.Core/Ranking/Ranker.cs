@@ -15,6 +15,12 @@ public sealed record ApplicantResult(
     /// <summary>The CV as read, when it could be read: contact details for blind review, warnings, years, degree.</summary>
     public CvDocument? Cv { get; init; }
 
+    /// <summary>What the reviewer decided ("shortlisted", "on hold", "rejected"), when they did.</summary>
+    public string? Decision { get; init; }
+
+    /// <summary>The reviewer's note on the applicant.</summary>
+    public string? DecisionNote { get; init; }
+
     /// <summary>"Candidate 7" in blind review, otherwise the name read from the CV (or the file name).</summary>
     public string DisplayName(bool blind) => blind ? $"Candidate {Number}" : Name ?? Path.GetFileNameWithoutExtension(File);
 }

@@ -6,7 +6,7 @@ namespace Matcher.Core.Ranking;
 
 public enum ExportFormat { Csv, Json, Xlsx }
 
-/// <summary>Ranking tables as CSV or XLSX (MiniExcel), the same columns the ranking page shows. Blind mode hides names.</summary>
+/// <summary>Ranking tables as CSV or XLSX (MiniExcel), the same columns the ranking page shows, with the reviewer's decisions. Blind mode hides names.</summary>
 public static class RankingExport
 {
     private const int TopGaps = 3;
@@ -25,6 +25,7 @@ public static class RankingExport
             row["missing"] = x.Report?.Summary.Missing;
             row["topGaps"] = x.Report is null ? null : string.Join("; ", Gaps(x.Report));
             row["error"] = x.Applicant.Error;
+            AddDecision(row, x.Applicant);
             return row;
         }).ToList();
 
@@ -40,8 +41,16 @@ public static class RankingExport
             var best = a.Reports.Select((r, c) => (r, c)).Where(x => x.r is not null).OrderByDescending(x => x.r!.Score).FirstOrDefault();
             row["bestPosition"] = best.r is null ? null : result.Posting.Positions[result.Positions[best.c]].Title;
             row["error"] = a.Error;
+            AddDecision(row, a);
             return row;
         }).ToList();
+
+    // Always present, blank until someone decides, so a spreadsheet built on the columns keeps working.
+    private static void AddDecision(Dictionary<string, object?> row, ApplicantResult applicant)
+    {
+        row["decision"] = applicant.Decision;
+        row["note"] = applicant.DecisionNote;
+    }
 
     public static void Write(Stream output, IReadOnlyList<Dictionary<string, object?>> rows, ExportFormat format)
     {

@@ -149,6 +149,32 @@ public sealed class RankingJobRunnerTests : IAsyncLifetime
         Assert.DoesNotContain(fromJob, r => r.ContainsKey("file"));
     }
 
+    [Fact]
+    public async Task Decisions_and_notes_go_into_the_ranking_and_matrix_downloads()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var jobs = Jobs();
+        var jobId = await jobs.StartAsync(await SavePostingAsync(), [0], FiveCvs.Take(3).Select(n => File(n)).ToList(), blind: true, ct);
+        await Runner().RunNextAsync(ct);
+        var applicants = (await jobs.GetAsync(jobId, ct))!.Applicants;
+        await jobs.SetDecisionAsync(jobId, applicants[0].Id, ApplicantDecision.Shortlisted, "Call this week", ct);
+        await jobs.SetDecisionAsync(jobId, applicants[1].Id, ApplicantDecision.OnHold, null, ct);
+
+        var view = (await jobs.GetAsync(jobId, ct))!;
+        var ranking = RankingExport.RankingRows(view.ToResult(), 0, view.Blind).ToDictionary(r => (string)r["candidate"]!);
+        Assert.Equal(("shortlisted", "Call this week"), ((string?)ranking["Candidate 1"]["decision"], (string?)ranking["Candidate 1"]["note"]));
+        Assert.Equal(("on hold", (string?)null), ((string?)ranking["Candidate 2"]["decision"], (string?)ranking["Candidate 2"]["note"]));
+        Assert.Null(ranking["Candidate 3"]["decision"]);
+        var matrix = RankingExport.MatrixRows(view.ToResult(), view.Blind).ToDictionary(r => (string)r["candidate"]!);
+        Assert.Equal("shortlisted", matrix["Candidate 1"]["decision"]);
+
+        using var csv = new MemoryStream();
+        RankingExport.Write(csv, RankingExport.RankingRows(view.ToResult(), 0, view.Blind), ExportFormat.Csv);
+        var lines = System.Text.Encoding.UTF8.GetString(csv.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",decision,note", lines[0].TrimEnd('\r'), StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains("Candidate 1", StringComparison.Ordinal) && l.TrimEnd('\r').EndsWith(",shortlisted,\"Call this week\"", StringComparison.Ordinal));
+    }
+
     /// <summary>Scores by name length and records whom it was asked about, in order.</summary>
     private sealed class RecordingEngine : IMatchEngine
     {

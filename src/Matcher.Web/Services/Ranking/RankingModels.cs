@@ -23,7 +23,17 @@ public sealed record RankedApplicant(
         ? BlindReview.Redact(report, Contact ?? new ContactDetails { Name = Name }, FileName)
         : ReportFor(column);
 
-    public ApplicantResult ToResult() => new(Number, FileName, Name, Reports, Error);
+    public ApplicantResult ToResult() => new(Number, FileName, Name, Reports, Error)
+    {
+        Decision = Decision switch
+        {
+            ApplicantDecision.Shortlisted => "shortlisted",
+            ApplicantDecision.OnHold => "on hold",
+            ApplicantDecision.Rejected => "rejected",
+            _ => null,
+        },
+        DecisionNote = string.IsNullOrWhiteSpace(Note) ? null : Note,
+    };
 }
 
 /// <summary>A ranking job with everything its page needs.</summary>
