@@ -43,6 +43,7 @@ public class RankingTests : BrowserTest
         var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByTestId("download-csv").ClickAsync());
         var csv = await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
         Assert.StartsWith("rank,candidate,score", csv, StringComparison.Ordinal);
+        Assert.EndsWith(",decision,note", csv.Split('\n')[0].TrimEnd('\r'), StringComparison.Ordinal);
         Assert.Contains("Candidate 1", csv, StringComparison.Ordinal);
         Assert.DoesNotContain("Aisha", csv, StringComparison.Ordinal);
         Assert.DoesNotContain(".md", csv, StringComparison.Ordinal);
