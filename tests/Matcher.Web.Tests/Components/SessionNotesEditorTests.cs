@@ -24,15 +24,6 @@ public class SessionNotesEditorTests : MudTestContext
         Services.AddScoped<SessionNotes>();
     }
 
-    private Guid AddSession(string owner)
-    {
-        using var db = _store.CreateDbContext();
-        var session = new MatchSessionEntity { Id = Guid.NewGuid(), OwnerId = owner, Title = "Session", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
-        db.Sessions.Add(session);
-        db.SaveChanges();
-        return session.Id;
-    }
-
     private static Task TypeAndPause(IRenderedComponent<SessionNotesEditor> cut, string text)
     {
         var field = cut.FindComponent<MudTextField<string>>();
@@ -46,7 +37,7 @@ public class SessionNotesEditorTests : MudTestContext
     [Fact]
     public async Task Typed_notes_are_saved_and_shown_again_on_the_next_visit()
     {
-        var session = AddSession("advisor-1");
+        var session = _store.AddSession("advisor-1");
         var cut = Render<SessionNotesEditor>(p => p.Add(x => x.SessionId, session));
         Assert.Equal("", cut.Find("textarea").GetAttribute("value") ?? "");
 
@@ -60,7 +51,7 @@ public class SessionNotesEditorTests : MudTestContext
     [Fact]
     public async Task Notes_on_a_session_that_is_not_shared_with_you_are_refused_with_a_message()
     {
-        var session = AddSession("someone-else");
+        var session = _store.AddSession("someone-else");
         var cut = Render<SessionNotesEditor>(p => p.Add(x => x.SessionId, session));
 
         await TypeAndPause(cut, "Should not be stored");

@@ -12,19 +12,10 @@ public sealed class SessionNotesTests : IDisposable
         public string Id => id;
     }
 
-    private Guid AddSession(string owner)
-    {
-        using var db = _store.CreateDbContext();
-        var session = new MatchSessionEntity { Id = Guid.NewGuid(), OwnerId = owner, Title = "Session", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
-        db.Sessions.Add(session);
-        db.SaveChanges();
-        return session.Id;
-    }
-
     [Fact]
     public async Task A_saved_note_is_read_back_and_later_saves_replace_it()
     {
-        var session = AddSession("advisor-1");
+        var session = _store.AddSession("advisor-1");
         var notes = Notes("advisor-1");
 
         Assert.NotNull(await notes.SaveAsync(session, "First impressions", TestContext.Current.CancellationToken));
@@ -39,7 +30,7 @@ public sealed class SessionNotesTests : IDisposable
     [Fact]
     public async Task Someone_else_cannot_read_or_write_the_notes_of_a_session()
     {
-        var session = AddSession("advisor-1");
+        var session = _store.AddSession("advisor-1");
         await Notes("advisor-1").SaveAsync(session, "private", TestContext.Current.CancellationToken);
 
         var stranger = Notes("someone-else");

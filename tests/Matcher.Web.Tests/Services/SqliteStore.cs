@@ -1,4 +1,5 @@
 using Matcher.Data;
+using Matcher.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Matcher.Web.Tests.Services;
@@ -19,6 +20,16 @@ public sealed class SqliteStore : IDbContextFactory<MatcherDbContext>, IDisposab
     }
 
     public MatcherDbContext CreateDbContext() => new(_options);
+
+    /// <summary>Stores an empty session of the given owner and returns its id.</summary>
+    public Guid AddSession(string owner)
+    {
+        using var db = CreateDbContext();
+        var session = new MatchSessionEntity { Id = Guid.NewGuid(), OwnerId = owner, Title = "Session", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+        db.Sessions.Add(session);
+        db.SaveChanges();
+        return session.Id;
+    }
 
     public void Dispose()
     {
