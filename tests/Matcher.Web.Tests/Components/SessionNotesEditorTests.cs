@@ -24,41 +24,53 @@ public class SessionNotesEditorTests : MudTestContext
         Services.AddScoped<SessionNotes>();
     }
 
-    private static Task TypeAndPause(IRenderedComponent<SessionNotesEditor> cut, string text)
-    {
-        var field = cut.FindComponent<MudTextField<string>>();
-        return cut.InvokeAsync(async () =>
-        {
-            await field.Instance.ValueChanged.InvokeAsync(text);
-            await field.Instance.OnDebounceIntervalElapsed.InvokeAsync(text);
-        });
-    }
+    /// <summary>Types into the field as a browser would and leaves the field's own pause to report the change.</summary>
+    private static void TypeAndPause(IRenderedComponent<SessionNotesEditor> cut, string text) => cut.Find("textarea").Input(text);
+
+    private static void AssertSaved(IRenderedComponent<SessionNotesEditor> cut) =>
+        cut.WaitForAssertion(() => Assert.StartsWith("Saved at", cut.Find("[data-testid=notes-status]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
 
     [Fact]
-    public async Task Typed_notes_are_saved_and_shown_again_on_the_next_visit()
+    public void Typed_notes_are_saved_and_shown_again_on_the_next_visit()
     {
         var session = _store.AddSession("advisor-1");
         var cut = Render<SessionNotesEditor>(p => p.Add(x => x.SessionId, session));
         Assert.Equal("", cut.Find("textarea").GetAttribute("value") ?? "");
 
-        await TypeAndPause(cut, "Ask about the Lisbon project.");
+        TypeAndPause(cut, "Ask about the Lisbon project.");
 
-        cut.WaitForAssertion(() => Assert.StartsWith("Saved at", cut.Find("[data-testid=notes-status]").TextContent, StringComparison.Ordinal));
+        AssertSaved(cut);
         var again = Render<SessionNotesEditor>(p => p.Add(x => x.SessionId, session));
         again.WaitForAssertion(() => Assert.Equal("Ask about the Lisbon project.", again.Find("textarea").GetAttribute("value")));
     }
 
     [Fact]
-    public async Task Notes_on_a_session_that_is_not_shared_with_you_are_refused_with_a_message()
+    public void Notes_on_a_session_that_is_not_shared_with_you_are_refused_with_a_message()
     {
         var session = _store.AddSession("someone-else");
         var cut = Render<SessionNotesEditor>(p => p.Add(x => x.SessionId, session));
 
-        await TypeAndPause(cut, "Should not be stored");
+        TypeAndPause(cut, "Should not be stored");
 
-        cut.WaitForAssertion(() => Assert.Contains("not saved", cut.Find("[data-testid=notes-status]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("not saved", cut.Find("[data-testid=notes-status]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         using var db = _store.CreateDbContext();
         Assert.Empty(db.Notes);
+    }
+
+    [Fact]
+    public void Notes_typed_just_before_leaving_the_field_are_saved_too()
+    {
+        var session = _store.AddSession("advisor-1");
+        var cut = Render<SessionNotesEditor>(p => p.Add(x => x.SessionId, session));
+
+        // Leaving the field at once hands the text over without waiting for the pause.
+        var field = cut.Find("textarea");
+        field.Input("Follow up on the portfolio link.");
+        field.Blur();
+
+        AssertSaved(cut);
+        using var db = _store.CreateDbContext();
+        Assert.Equal("Follow up on the portfolio link.", Assert.Single(db.Notes).Text);
     }
 
     protected override void Dispose(bool disposing)
