@@ -60,6 +60,7 @@ public static class Hosting
         services.AddScoped<PostingQueries>();
         services.AddScoped<CvStore>();
         services.AddScoped<SessionNotes>();
+        services.AddScoped<SessionTitles>();
         services.AddScoped<ReportOverrides>();
         services.AddSingleton<Matcher.Web.Services.Audit.AuditLog>();
         services.AddOptions<RankingOptions>().BindConfiguration(RankingOptions.Section);

@@ -67,10 +67,16 @@ public class CheckFitTests : BrowserTest
         await Page.GetByRole(AriaRole.Link, new() { Name = "Session", Exact = true }).ClickAsync();
         await Page.GetByLabel("Session notes").FillAsync("Strong on C++; ask about team leadership.");
         await Assertions.Expect(Page.GetByTestId("notes-status")).ToContainTextAsync("Saved at");
+        // The session gets a name of the advisor's choosing.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Rename session" }).ClickAsync();
+        await Page.GetByLabel("Session name").FillAsync("Priya · mock interview");
+        await Page.GetByLabel("Session name").PressAsync("Enter");
+        await Assertions.Expect(Page.GetByTestId("session-title")).ToHaveTextAsync("Priya · mock interview");
 
-        // After a reload both are still there.
+        // After a reload all of it is still there.
         await Page.ReloadAsync();
         await Assertions.Expect(Page.GetByLabel("Session notes")).ToHaveValueAsync("Strong on C++; ask about team leadership.");
+        await Assertions.Expect(Page.GetByTestId("session-title")).ToHaveTextAsync("Priya · mock interview");
         await Page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "session-page.png") });
         await Page.GotoAsync(reportPath);
         var note = Page.GetByTestId("override-note");

@@ -63,17 +63,10 @@ public sealed class PostingLibrary(
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.SharedWithTeam, shared), cancellationToken);
     }
 
-    /// <summary>The longest title kept; longer ones are refused rather than cut.</summary>
-    public const int MaxTitleLength = 200;
-
     /// <summary>Renames one's own posting (see <see cref="PostingMapping.Rename"/>); reports already saved keep the name they were made under.</summary>
     public async Task<string> RenameAsync(Guid id, string? title, CancellationToken cancellationToken = default)
     {
-        var name = string.Join(' ', (title ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (name.Length == 0)
-            throw new InputException("Give the posting a name, for example its job title.");
-        if (name.Length > MaxTitleLength)
-            throw new InputException($"That name is {name.Length} characters long; keep it to {MaxTitleLength}.");
+        var name = Titles.Clean(title, "Give the posting a name, for example its job title.");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var posting = await db.Postings.Include(p => p.Positions)
             .SingleOrDefaultAsync(p => p.Id == id && p.OwnerId == user.Id, cancellationToken)
