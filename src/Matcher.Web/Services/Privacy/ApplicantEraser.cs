@@ -34,8 +34,7 @@ public sealed class ApplicantEraser(
                 throw new InputException("This CV is still waiting to be scored. Cancel the ranking or wait until it finishes, then remove the applicant.");
 
             var keys = new EmbeddingKeys(cvReader);
-            keys.AddCvFile(applicant.OriginalFile, applicant.FileName);
-            keys.AddReportsJson(applicant.ReportsJson);
+            keys.AddApplicant(applicant.OriginalFile, applicant.FileName, applicant.ReportsJson);
 
             number = applicant.Number;
             job.Total = Math.Max(0, job.Total - 1);

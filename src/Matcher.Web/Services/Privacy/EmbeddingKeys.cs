@@ -43,14 +43,14 @@ public sealed class EmbeddingKeys(CvReader cvReader)
     }
 
     /// <summary>A stored parsed CV; unreadable JSON adds nothing (the file is read as well).</summary>
-    public void AddCvJson(string? parsedJson)
+    private void AddCvJson(string? parsedJson)
     {
         if (TryDeserialize<CvDocument>(parsedJson) is { } cv)
             AddCv(cv);
     }
 
     /// <summary>The CV as the reader first saw it, before any correction, and as rankings read it.</summary>
-    public void AddCvFile(byte[] content, string fileName)
+    private void AddCvFile(byte[] content, string fileName)
     {
         try
         {
@@ -62,6 +62,32 @@ public sealed class EmbeddingKeys(CvReader cvReader)
         }
     }
 
+    /// <summary>A stored CV: as corrected and as its file reads.</summary>
+    public void AddStoredCv(string? parsedJson, byte[] originalFile, string fileName)
+    {
+        AddCvJson(parsedJson);
+        AddCvFile(originalFile, fileName);
+    }
+
+    /// <summary>A ranking applicant: their CV file and the reports it got.</summary>
+    public void AddApplicant(byte[] originalFile, string fileName, string? reportsJson)
+    {
+        AddCvFile(originalFile, fileName);
+        AddReportsJson(reportsJson);
+    }
+
+    /// <summary>Every applicant of the given rankings, read one at a time because original files can be large.</summary>
+    public async Task AddApplicantsOfAsync(MatcherDbContext db, IReadOnlyCollection<Guid> jobIds, CancellationToken cancellationToken)
+    {
+        var applicantIds = await db.RankingApplicants.Where(a => jobIds.Contains(a.JobId)).Select(a => a.Id).ToListAsync(cancellationToken);
+        foreach (var id in applicantIds)
+        {
+            var applicant = await db.RankingApplicants.AsNoTracking().Where(a => a.Id == id)
+                .Select(a => new { a.FileName, a.OriginalFile, a.ReportsJson }).SingleAsync(cancellationToken);
+            AddApplicant(applicant.OriginalFile, applicant.FileName, applicant.ReportsJson);
+        }
+    }
+
     public void AddReportJson(string? reportJson)
     {
         if (TryDeserialize<MatchReport>(reportJson) is { } report)
@@ -69,7 +95,7 @@ public sealed class EmbeddingKeys(CvReader cvReader)
     }
 
     /// <summary>A ranking applicant's reports: one per ranked position, null where a position failed.</summary>
-    public void AddReportsJson(string? reportsJson)
+    private void AddReportsJson(string? reportsJson)
     {
         foreach (var report in TryDeserialize<List<MatchReport?>>(reportsJson) ?? [])
             if (report is not null)

@@ -71,7 +71,7 @@ public sealed class PersonalDataEraser(
         await CollectCvKeysAsync(db, cvIds, keys, cancellationToken);
         foreach (var json in await db.Reports.Where(r => reportIds.Contains(r.Id)).Select(r => r.ReportJson).ToListAsync(cancellationToken))
             keys.AddReportJson(json);
-        await CollectApplicantKeysAsync(db, jobIds, keys, cancellationToken);
+        await keys.AddApplicantsOfAsync(db, jobIds, cancellationToken);
 
         var overrides = await db.ReportOverrides
             .Where(o => o.OwnerId == userId || o.ChangedBy == userId || reportIds.Contains(o.ReportId))
@@ -121,20 +121,7 @@ public sealed class PersonalDataEraser(
         {
             var cv = await db.Cvs.AsNoTracking().Where(c => c.Id == id)
                 .Select(c => new { c.ParsedJson, c.OriginalFile, c.FileName }).SingleAsync(cancellationToken);
-            keys.AddCvJson(cv.ParsedJson);
-            keys.AddCvFile(cv.OriginalFile, cv.FileName);
-        }
-    }
-
-    internal static async Task CollectApplicantKeysAsync(MatcherDbContext db, IReadOnlyCollection<Guid> jobIds, EmbeddingKeys keys, CancellationToken cancellationToken)
-    {
-        var applicantIds = await db.RankingApplicants.Where(a => jobIds.Contains(a.JobId)).Select(a => a.Id).ToListAsync(cancellationToken);
-        foreach (var id in applicantIds)
-        {
-            var applicant = await db.RankingApplicants.AsNoTracking().Where(a => a.Id == id)
-                .Select(a => new { a.FileName, a.OriginalFile, a.ReportsJson }).SingleAsync(cancellationToken);
-            keys.AddCvFile(applicant.OriginalFile, applicant.FileName);
-            keys.AddReportsJson(applicant.ReportsJson);
+            keys.AddStoredCv(cv.ParsedJson, cv.OriginalFile, cv.FileName);
         }
     }
 

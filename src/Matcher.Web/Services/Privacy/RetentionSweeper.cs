@@ -70,10 +70,7 @@ public sealed class RetentionSweeper(
             var keys = new EmbeddingKeys(cvReader);
             var cvIds = batch.Select(c => c.Id).ToList();
             foreach (var cv in batch)
-            {
-                keys.AddCvJson(cv.ParsedJson);
-                keys.AddCvFile(cv.OriginalFile, cv.FileName);
-            }
+                keys.AddStoredCv(cv.ParsedJson, cv.OriginalFile, cv.FileName);
             foreach (var json in await db.Reports.Where(r => cvIds.Contains(r.CvId)).Select(r => r.ReportJson).ToListAsync(cancellationToken))
                 keys.AddReportJson(json);
 
@@ -105,7 +102,7 @@ public sealed class RetentionSweeper(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var keys = new EmbeddingKeys(cvReader);
-            await PersonalDataEraser.CollectApplicantKeysAsync(db, [jobId], keys, cancellationToken);
+            await keys.AddApplicantsOfAsync(db, [jobId], cancellationToken);
             tally.Applicants += await db.RankingApplicants.Where(a => a.JobId == jobId).ExecuteDeleteAsync(cancellationToken);
             // A ranking without applicants shows nothing; it goes with them.
             tally.Jobs += await db.RankingJobs.Where(j => j.Id == jobId).ExecuteDeleteAsync(cancellationToken);
