@@ -38,11 +38,17 @@ internal static class EvalScorers
     /// <summary>The product's engine: the overall 0–100 score.</summary>
     private static Func<string, string, int, CancellationToken, Task<double>> EngineScorer(IServiceProvider services)
     {
+        var reports = EngineReports(services);
+        return async (cv, posting, position, ct) => (await reports(cv, posting, position, ct)).Score;
+    }
+
+    /// <summary>The engine's whole report for a pair: the folds and the trainer read its signals.</summary>
+    public static Func<string, string, int, CancellationToken, Task<MatchReport>> EngineReports(IServiceProvider services)
+    {
         var cvReader = services.GetRequiredService<CvReader>();
         var postings = new PostingCache(services.GetRequiredService<PostingReader>());
         var engine = services.GetRequiredService<IMatchEngine>();
-        return async (cv, posting, position, ct) =>
-            (await engine.MatchAsync(cvReader.ReadText(cv), postings.Get(posting), position, ct)).Score;
+        return (cv, posting, position, ct) => engine.MatchAsync(cvReader.ReadText(cv), postings.Get(posting), position, ct);
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace Matcher.Core.Evaluation;
 public sealed record PostingEvaluation(string Posting, int Position, int Pairs, double? Spearman, double? Ndcg10, double? SpearmanInField = null, string? Note = null);
 
 /// <summary>Means over the postings that have each figure; null when none has it.</summary>
-public sealed record MeanMetrics(double? Spearman, double? Ndcg10, double? SpearmanInField = null);
+public sealed record MeanMetrics(double? Spearman, double? Ndcg10, double? SpearmanInField = null, double? MedianSpearman = null, double? MedianNdcg10 = null);
 
 /// <summary>The per-posting and averaged rank agreement of one scorer with the human labels.</summary>
 public sealed record EvaluationResult(string Scorer, IReadOnlyList<PostingEvaluation> Postings, MeanMetrics Mean);

@@ -5,7 +5,12 @@ namespace Matcher.Core.Evaluation;
 /// <param name="Position">0-based position within the posting; 0 for single-position postings.</param>
 /// <param name="Cv">File name relative to the CVs folder.</param>
 /// <param name="Label">0 unrelated, 1 weak, 2 good with gaps, 3 strong fit.</param>
-public sealed record LabelledPair(string Posting, int Position, string Cv, int Label);
+/// <param name="Score">The readers' fine score 0–100 when the set has one: it orders CVs that share a label.</param>
+public sealed record LabelledPair(string Posting, int Position, string Cv, int Label, double? Score = null)
+{
+    /// <summary>What a scorer's order is compared with: the fine score where there is one, else the label.</summary>
+    public double Reference => Score ?? Label;
+}
 
 /// <summary>The labelled pairs of an evaluation set and the text of every document they name.</summary>
 public sealed record LabelSet

@@ -6,7 +6,7 @@ using Matcher.Core.Documents;
 namespace Matcher.Core.Evaluation;
 
 /// <summary>
-/// Reads a labels CSV (<c>posting,cv,label</c> and an optional <c>position</c>; other columns such as notes are ignored)
+/// Reads a labels CSV (<c>posting,cv,label</c>, an optional <c>position</c> and an optional fine <c>score</c> 0–100; other columns such as notes are ignored)
 /// and the documents it names, from <c>postings/</c> and <c>cvs/</c> beside the CSV unless other folders are given.
 /// </summary>
 public sealed class LabelSetLoader(DocumentReader documentReader)
@@ -58,7 +58,7 @@ public sealed class LabelSetLoader(DocumentReader documentReader)
             errors.Add($"the header lacks the column(s) {string.Join(", ", missing)} (found: {string.Join(",", header)})");
             return [];
         }
-        int postingColumn = header.IndexOf("posting"), cvColumn = header.IndexOf("cv"), labelColumn = header.IndexOf("label"), positionColumn = header.IndexOf("position");
+        int postingColumn = header.IndexOf("posting"), cvColumn = header.IndexOf("cv"), labelColumn = header.IndexOf("label"), positionColumn = header.IndexOf("position"), scoreColumn = header.IndexOf("score");
 
         var pairs = new List<LabelledPair>();
         var seen = new HashSet<(string, int, string)>();
@@ -90,12 +90,23 @@ public sealed class LabelSetLoader(DocumentReader documentReader)
                 errors.Add($"line {row} has position '{positionText}'; positions are 0-based whole numbers, or empty for 0");
                 continue;
             }
+            double? fine = null;
+            var scoreText = Field(scoreColumn);
+            if (scoreText.Length > 0)
+            {
+                if (!double.TryParse(scoreText, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || parsed is < 0 or > 100)
+                {
+                    errors.Add($"line {row} has score '{scoreText}'; fine scores are numbers from 0 to 100, or empty");
+                    continue;
+                }
+                fine = parsed;
+            }
             if (!seen.Add((posting, position, cv)))
             {
                 errors.Add($"line {row} labels {cv} against {posting} position {position} a second time");
                 continue;
             }
-            pairs.Add(new LabelledPair(posting, position, cv, label));
+            pairs.Add(new LabelledPair(posting, position, cv, label, fine));
         }
         return pairs;
     }

@@ -7,6 +7,7 @@ using Matcher.Core.Documents;
 using Matcher.Core.Embeddings;
 using Matcher.Core.Matching.Lexicon;
 using Matcher.Core.Matching.Scoring;
+using Matcher.Core.Matching.Signals;
 using Matcher.Core.Postings;
 using Matcher.Core.Serialization;
 using Microsoft.Extensions.AI;
@@ -21,7 +22,8 @@ namespace Matcher.Core.Matching;
 public sealed class MatchEngine(
     IEmbeddingGenerator<string, Embedding<float>> embedder,
     IOptions<MatchingOptions> options,
-    TimeProvider clock) : IMatchEngine
+    TimeProvider clock,
+    FitModel? fitModel = null) : IMatchEngine
 {
     public static readonly string Version =
         "matcher-engine/" + (typeof(MatchEngine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
@@ -30,6 +32,9 @@ public sealed class MatchEngine(
     private static readonly EmbeddingGenerationOptions QueryOptions = EmbeddingInputType.ForQueries();
 
     private readonly SkillLexicon _lexicon = SkillLexicon.Default;
+
+    /// <summary>The combination of signals into a score: the shipped model unless a caller brings its own (evaluation folds do).</summary>
+    private readonly FitModel model = fitModel ?? FitModel.Default;
 
     public async Task<MatchReport> MatchAsync(CvDocument cv, Posting posting, int positionIndex, CancellationToken cancellationToken = default)
     {
@@ -53,18 +58,29 @@ public sealed class MatchEngine(
         var scorer = new RequirementScorer(settings, _lexicon);
         var results = requirements.Select((r, i) => scorer.Score(r, queries[i], documents, profile)).ToList();
 
-        var (levelFactor, levelNote) = PositionLevel.Fit(PositionLevel.Stage(posting, position), profile, settings);
-        var (score, verdict, summary) = OverallScore.Finish(results, settings, levelFactor, levelNote);
+        var stage = PositionLevel.Stage(posting, position);
+        var levelFit = PositionLevel.Fit(stage, profile, settings);
+        var duties = usedResponsibilities ? [] : await EmbedAsync(position.Responsibilities, QueryOptions, cancellationToken);
+        var titleText = PositionTitle(posting, position);
+        var title = titleText is null ? null : (await EmbedAsync([titleText], QueryOptions, cancellationToken))[0];
+        var cvTitles = CvTitles(cv);
+        var cvTitleVectors = await EmbedAsync(cvTitles, null, cancellationToken);
+        var values = SignalExtractor.Extract(new SignalInputs(
+            position, titleText, stage, title,
+            usedResponsibilities ? [] : queries, usedResponsibilities ? queries : duties,
+            documents, cvTitles, cvTitleVectors, results, profile, levelFit), settings);
+        var (score, verdict, signals, capNote) = FitScore.Finish(values, model, results, levelFit.Note);
         return new MatchReport
         {
             Score = score,
             Verdict = verdict,
-            LevelNote = levelNote,
-            LevelFactor = levelFactor,
+            LevelNote = levelFit.Note,
+            Signals = signals,
+            CapNote = capNote,
             PositionIndex = positionIndex,
             PositionTitle = position.Title,
             MatchedResponsibilities = usedResponsibilities,
-            Summary = summary,
+            Summary = OverallScore.Summarise(results),
             Requirements = results,
             Receipt = new MatchReceipt
             {
@@ -75,6 +91,7 @@ public sealed class MatchEngine(
                 CvSha256 = Sha256(cv.Text),
                 PostingSha256 = Sha256(JsonSerializer.Serialize(position, MatcherJson.Options)),
                 CreatedAt = now,
+                Model = model,
             },
         };
     }
@@ -91,8 +108,29 @@ public sealed class MatchEngine(
             .ToList(), true);
     }
 
-    private async Task<List<float[]>> EmbedAsync(IList<string> texts, EmbeddingGenerationOptions? generationOptions, CancellationToken cancellationToken)
+    /// <summary>The job's name as the posting gives it; a placeholder title names no job.</summary>
+    private static string? PositionTitle(Posting posting, Position position) =>
+        position.Title is { Length: > 0 } own && !own.StartsWith("Untitled", StringComparison.Ordinal) && !own.StartsWith("Position ", StringComparison.Ordinal)
+            ? own
+            : posting.Title;
+
+    /// <summary>The CV's own words for what the candidate does: its headline, its job titles, its summary's first line.</summary>
+    private static List<string> CvTitles(CvDocument cv)
     {
+        var titles = new List<string>();
+        var headline = cv.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (headline is { Length: > 2 and <= 80 })
+            titles.Add(headline);
+        titles.AddRange(cv.Experience.Select(r => r.Title).OfType<string>().Where(t => t.Length > 2));
+        if (EvidenceExtractor.SplitSentences(cv.Summary).FirstOrDefault() is { } first)
+            titles.Add(first.Length > 200 ? first[..200] : first);
+        return titles;
+    }
+
+    private async Task<List<float[]>> EmbedAsync(IReadOnlyList<string> texts, EmbeddingGenerationOptions? generationOptions, CancellationToken cancellationToken)
+    {
+        if (texts.Count == 0)
+            return [];
         var embeddings = await embedder.GenerateAsync(texts, generationOptions, cancellationToken);
         if (embeddings.Count != texts.Count)
             throw new InvalidOperationException($"The embedding provider returned {embeddings.Count} vectors for {texts.Count} texts.");

@@ -25,6 +25,12 @@ public sealed record MatchReport
     public required IReadOnlyList<RequirementResult> Requirements { get; init; }
     public required MatchReceipt Receipt { get; init; }
 
+    /// <summary>The signals the overall score is made of, with the points each adds; empty on reports made before they existed.</summary>
+    public IReadOnlyList<Signals.FitSignal> Signals { get; init; } = [];
+
+    /// <summary>Why the score was held down by a missing must-have; null when it was not.</summary>
+    public string? CapNote { get; init; }
+
     /// <summary>The engine's own score when advisors have overridden requirements; null otherwise.</summary>
     public double? OriginalScore { get; init; }
 }
@@ -52,6 +58,9 @@ public sealed record RequirementResult
 
     /// <summary>True when the requirement names something checkable (skill, tool, licence, degree, language, years).</summary>
     public bool Specific { get; init; }
+
+    /// <summary>True when the requirement is a licence, certificate, degree or enrolment: a must-have that caps the score when missing.</summary>
+    public bool Gate { get; init; }
 }
 
 /// <summary>An advisor's change to one requirement, with what the engine said before.</summary>
@@ -71,4 +80,7 @@ public sealed record MatchReceipt
     public required string CvSha256 { get; init; }
     public required string PostingSha256 { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The fit model that combined the signals; null on receipts made before signals existed.</summary>
+    public Signals.FitModel? Model { get; init; }
 }

@@ -44,6 +44,12 @@ public sealed class MatchingOptions
     /// <summary>A role counts toward years "in the field" when its best line is at least this similar to the requirement.</summary>
     public double RelevantRoleSimilarity { get; set; } = 0.35;
 
+    /// <summary>A role counts toward years "in roles like this one" when one of its lines is at least this similar to the position's title, requirements or duties.</summary>
+    public double RelatedRoleSimilarity { get; set; } = 0.5;
+
+    /// <summary>Years in related roles that count as a full career-fit signal when the position states no minimum.</summary>
+    public double UnstatedYears { get; set; } = 2;
+
     /// <summary>Overall score is scaled by this when an internship's applicant is not studying.</summary>
     public double NotStudentFactor { get; set; } = 0.6;
 
@@ -76,6 +82,8 @@ public sealed class MatchingOptions
         ["similarityCeiling"] = SimilarityCeiling,
         ["relevantRoleSimilarity"] = RelevantRoleSimilarity,
         ["entryLevelMaxYears"] = EntryLevelMaxYears,
+        ["relatedRoleSimilarity"] = RelatedRoleSimilarity,
+        ["unstatedYears"] = UnstatedYears,
     };
 
     /// <summary>The options a receipt records, so a report can be re-scored exactly as it was; missing keys keep their defaults.</summary>
@@ -98,6 +106,8 @@ public sealed class MatchingOptions
             ["similarityCeiling"] = v => options.SimilarityCeiling = v,
             ["relevantRoleSimilarity"] = v => options.RelevantRoleSimilarity = v,
             ["entryLevelMaxYears"] = v => options.EntryLevelMaxYears = v,
+            ["relatedRoleSimilarity"] = v => options.RelatedRoleSimilarity = v,
+            ["unstatedYears"] = v => options.UnstatedYears = v,
         };
         foreach (var (name, value) in receipt.Weights.Concat(receipt.Thresholds))
             if (setters.TryGetValue(name, out var set))

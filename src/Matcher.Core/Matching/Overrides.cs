@@ -1,4 +1,5 @@
 using Matcher.Core.Matching.Scoring;
+using Matcher.Core.Matching.Signals;
 
 namespace Matcher.Core.Matching;
 
@@ -43,13 +44,29 @@ public static class Overrides
             };
         }).ToList();
 
-        var (score, verdict, summary) = OverallScore.Finish(rows, options, report.LevelFactor, report.LevelNote);
+        if (report.Receipt.Model is not { } model || report.Signals.Count == 0)
+        {
+            // Reports made before the fit model: their score was the requirements alone, scaled for level.
+            var (legacyScore, legacyVerdict, legacySummary) = OverallScore.Finish(rows, options, report.LevelFactor, report.LevelNote);
+            return report with { Requirements = rows, Score = legacyScore, Verdict = legacyVerdict, Summary = legacySummary, OriginalScore = report.Score };
+        }
+
+        // Only the requirement rows changed: the requirements and must-have signals follow them, the others stand.
+        var values = report.Signals.Select(s => s.Name switch
+        {
+            SignalNames.Requirements => SignalExtractor.Requirements(rows, options, report.MatchedResponsibilities),
+            SignalNames.MustHaves => SignalExtractor.MustHavesSignal(rows),
+            _ => new SignalValue(s.Name, s.Value, s.Explanation),
+        }).ToList();
+        var (score, verdict, signals, capNote) = FitScore.Finish(values, model, rows, report.LevelNote);
         return report with
         {
             Requirements = rows,
             Score = score,
             Verdict = verdict,
-            Summary = summary,
+            Summary = OverallScore.Summarise(rows),
+            Signals = signals,
+            CapNote = capNote,
             OriginalScore = report.Score,
         };
     }

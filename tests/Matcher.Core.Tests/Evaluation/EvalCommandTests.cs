@@ -93,4 +93,64 @@ public class EvalCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("does not exist", stderr);
     }
+
+    private static string Scored => Path.Combine(AppContext.BaseDirectory, "fixtures", "eval-small", "scored.csv");
+
+    [Fact]
+    public async Task Compare_with_folds_measures_the_engine_in_and_out_of_sample_beside_both_baselines()
+    {
+        var (exit, stdout, stderr) = await CliRun.RunAsync("eval", "--labels", Scored, "--compare", "--folds", "2", "--json");
+
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var scorers = json.RootElement.EnumerateArray().Select(r => r.GetProperty("scorer").GetString()).ToList();
+        Assert.Equal(["engine", "engine, 2-fold held out", "tfidf", "embedding"], scorers);
+        Assert.All(json.RootElement.EnumerateArray(), r =>
+        {
+            Assert.Equal(["barista.md", "forklift.md"], r.GetProperty("postings").EnumerateArray().Select(p => p.GetProperty("posting").GetString()));
+            Assert.Equal(JsonValueKind.Number, r.GetProperty("mean").GetProperty("medianSpearman").ValueKind);
+        });
+    }
+
+    [Fact]
+    public async Task The_comparison_table_prints_every_scorer_the_calibration_and_each_folds_weights()
+    {
+        var (exit, stdout, stderr) = await CliRun.RunAsync("eval", "--labels", Scored, "--compare", "--folds", "2");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("[1] engine; [2] engine, 2-fold held out; [3] tfidf; [4] embedding", stdout);
+        Assert.Contains(stdout.Split('\n'), l => l.StartsWith("median", StringComparison.Ordinal));
+        Assert.Contains("engine: mean score by label 0:", stdout);
+        Assert.Contains("fold-1-of-2: intercept", stdout);
+        Assert.Contains("fold-2-of-2: intercept", stdout);
+    }
+
+    [Fact]
+    public async Task Train_writes_a_fit_model_the_engine_can_load()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"fit-model-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (exit, _, stderr) = await CliRun.RunAsync("eval", "--labels", Scored, "--train", path);
+
+            Assert.True(exit == 0, stderr);
+            await using var file = File.OpenRead(path);
+            var model = Core.Matching.Signals.FitModel.Load(file);
+            Assert.Equal(FitTraining.Signals.Order(), model.Weights.Keys.Order());
+            Assert.Contains("6 labelled pairs of 2 postings", model.TrainedOn);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Folds_need_at_least_as_many_postings_as_groups()
+    {
+        var (exit, _, stderr) = await CliRun.RunAsync("eval", "--labels", Scored, "--folds", "3");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--folds 3 needs at least 3 postings; the set has 2", stderr);
+    }
 }

@@ -35,6 +35,34 @@ public class EvaluatorTests
     }
 
     [Fact]
+    public async Task Orders_are_compared_with_the_fine_score_where_the_set_has_one_and_medians_are_reported()
+    {
+        var set = await new LabelSetLoader().LoadAsync(Path.Combine(AppContext.BaseDirectory, "fixtures", "eval-small", "scored.csv"), cancellationToken: Ct);
+        var byText = set.Pairs.ToDictionary(p => (set.CvTexts[p.Cv], set.PostingTexts[p.Posting], p.Position), p => p);
+        var result = await new Evaluator().EvaluateAsync(set, "fine", (cv, posting, position, _) => Task.FromResult(byText[(cv, posting, position)].Score!.Value), Ct);
+        var reversed = await new Evaluator().EvaluateAsync(set, "reversed", (cv, posting, position, _) => Task.FromResult(-byText[(cv, posting, position)].Score!.Value), Ct);
+
+        Assert.All(result.Postings, p => Assert.Equal(1.0, p.Spearman!.Value, 1e-9));
+        Assert.Equal(1.0, result.Mean.MedianSpearman!.Value, 1e-9);
+        Assert.Equal(-1.0, reversed.Mean.MedianSpearman!.Value, 1e-9);
+    }
+
+    [Fact]
+    public async Task Scores_between_labels_follow_the_fine_score_not_the_label()
+    {
+        var set = await new LabelSetLoader().LoadAsync(ShippedLabels, cancellationToken: Ct);
+        // Same labels, fine scores that reverse the order inside each label: a label-only scorer no longer looks perfect.
+        var rescored = set with { Pairs = set.Pairs.Select((p, i) => p with { Score = p.Label * 25 + (i % 2 == 0 ? 20 : 2) }).ToList() };
+        var byText = rescored.Pairs.ToDictionary(p => (set.CvTexts[p.Cv], set.PostingTexts[p.Posting], p.Position), p => p);
+
+        var labelOnly = await new Evaluator().EvaluateAsync(rescored, "labels", (cv, posting, position, _) => Task.FromResult((double)byText[(cv, posting, position)].Label), Ct);
+        var fine = await new Evaluator().EvaluateAsync(rescored, "fine", (cv, posting, position, _) => Task.FromResult(byText[(cv, posting, position)].Score!.Value), Ct);
+
+        Assert.True(labelOnly.Mean.Spearman < 0.999, $"label-only Spearman {labelOnly.Mean.Spearman}");
+        Assert.Equal(1.0, fine.Mean.Spearman!.Value, 1e-9);
+    }
+
+    [Fact]
     public async Task A_scorer_that_inverts_the_labels_scores_minus_one()
     {
         var set = await new LabelSetLoader().LoadAsync(ShippedLabels, cancellationToken: Ct);

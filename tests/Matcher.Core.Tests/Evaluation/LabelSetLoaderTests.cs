@@ -21,6 +21,18 @@ public class LabelSetLoaderTests
     }
 
     [Fact]
+    public async Task Reads_the_fine_score_column_and_compares_orders_with_it_where_present()
+    {
+        var scored = await LoadAsync(Small("scored.csv"));
+        var plain = await LoadAsync(Small("labels.csv"));
+
+        Assert.Equal(92, scored.Pairs[0].Score);
+        Assert.Equal(92, scored.Pairs[0].Reference);
+        Assert.All(plain.Pairs, p => Assert.Null(p.Score));
+        Assert.Equal(3, plain.Pairs[0].Reference);
+    }
+
+    [Fact]
     public async Task Reads_quoted_fields_and_positions_and_ignores_extra_columns()
     {
         var set = await LoadAsync(Small("quoted.csv"));
@@ -48,6 +60,7 @@ public class LabelSetLoaderTests
     [InlineData("missing-cv.csv", "CV file 'ghost.md' is not in")]
     [InlineData("duplicate.csv", "line 3 labels ana-reis.md against barista.md position 0 a second time")]
     [InlineData("bad-position.csv", "line 2 has position '-1'")]
+    [InlineData("bad-score.csv", "line 3 has score '140'; fine scores are numbers from 0 to 100")]
     public async Task Rejects_a_faulty_labels_file_naming_the_line_and_the_fault(string file, string expected)
     {
         var ex = await Assert.ThrowsAsync<InputException>(() => LoadAsync(Small(file)));

@@ -43,6 +43,37 @@ public class MatchEngineTests(MatchEngineFixture fixture) : IClassFixture<MatchE
     private static RequirementResult Requirement(MatchReport report, string startsWith) =>
         Assert.Single(report.Requirements, r => r.Text.StartsWith(startsWith, StringComparison.Ordinal));
 
+    [Fact]
+    public async Task The_score_is_the_fit_models_sum_of_named_signals_each_explained_and_the_receipt_carries_the_model()
+    {
+        var report = await MatchAsync("cv-audio-engineer.md", Researcher);
+
+        Assert.Equal(Matcher.Core.Evaluation.FitTraining.Signals.Order(), report.Signals.Select(s => s.Name).Order());
+        Assert.All(report.Signals, s =>
+        {
+            Assert.InRange(s.Value, 0, 1);
+            Assert.False(string.IsNullOrWhiteSpace(s.Explanation));
+            Assert.Equal(Math.Round(s.Weight * s.Value, 1), s.Points, 1);
+        });
+        var model = Assert.IsType<Matcher.Core.Matching.Signals.FitModel>(report.Receipt.Model);
+        var expected = Math.Clamp(model.Intercept + report.Signals.Sum(s => s.Weight * s.Value), 0, 100);
+        if (report.CapNote is null)
+            Assert.Equal(Math.Round(expected, 1), report.Score, 1);
+        else
+            Assert.Equal(model.MustHaveCap, report.Score);
+    }
+
+    [Fact]
+    public async Task A_specialist_scores_higher_than_an_unrelated_cv_on_the_signals_a_recruiter_reads()
+    {
+        var specialist = await MatchAsync("cv-audio-engineer.md", Researcher);
+        var nurse = await MatchAsync("cv-lapsed-nurse.md", Researcher);
+
+        double Value(MatchReport r, string name) => r.Signals.Single(s => s.Name == name).Value;
+        Assert.True(Value(specialist, "focus") > Value(nurse, "focus"), $"focus {Value(specialist, "focus")} vs {Value(nurse, "focus")}");
+        Assert.True(specialist.Score > nurse.Score + 10, $"{specialist.Score} vs {nurse.Score}");
+    }
+
     [Theory]
     [InlineData("cv-audio-engineer.md", "matlab")]
     [InlineData("cv-python-bachelor.md", "python")]

@@ -1,4 +1,5 @@
 using Matcher.Core.Matching;
+using Matcher.Core.Matching.Scoring;
 
 namespace Matcher.Core.Tests.Reports;
 
@@ -86,5 +87,66 @@ public class OverridesTests
 
         Assert.Equal(Overrides.Apply(report, decisions).Score, Overrides.Apply(report, decisions).Score);
         Assert.Same(report, Overrides.Apply(report, []));
+    }
+
+    /// <summary>A report scored by a fit model: the degree is a must-have and missing, so the score is held at the cap.</summary>
+    private static MatchReport ScoredByModel()
+    {
+        var sample = ReportFixtures.Sample();
+        var rows = sample.Requirements.Select(r => r.Id == "r2" ? r with { Gate = true } : r).ToList();
+        var model = new Matcher.Core.Matching.Signals.FitModel
+        {
+            Name = "test-model",
+            Intercept = 10,
+            Weights = new Dictionary<string, double> { ["requirements"] = 50, ["focus"] = 40, ["mustHaves"] = 0 },
+            MustHaveCap = 49,
+        };
+        var options = new MatchingOptions();
+        var requirements = OverallScore.Compute(rows, options) / 100;
+        Matcher.Core.Matching.Signals.FitSignal[] signals =
+        [
+            new("requirements", requirements, 50, requirements * 50, "rows"),
+            new("focus", 0.9, 40, 36, "focus"),
+            new("mustHaves", 0, 0, 0, "Not shown: Bachelor's degree in a quantitative field"),
+        ];
+        return sample with
+        {
+            Requirements = rows,
+            Signals = signals,
+            Score = 49,
+            CapNote = "Held at 49 because a must-have is not shown (Bachelor's degree in a quantitative field)",
+            Receipt = sample.Receipt with { Model = model },
+        };
+    }
+
+    [Fact]
+    public void Confirming_a_missing_must_have_lifts_the_cap_and_rescores_through_the_receipts_fit_model()
+    {
+        var report = ScoredByModel();
+
+        var changed = Overrides.Apply(report, [new OverrideDecision("r2", MatchStatus.Met, "Degree confirmed by transcript", "advisor", Monday)]);
+
+        var requirements = changed.Signals.Single(s => s.Name == "requirements");
+        var mustHaves = changed.Signals.Single(s => s.Name == "mustHaves");
+        Assert.Equal(1, mustHaves.Value);
+        Assert.True(requirements.Value > report.Signals.Single(s => s.Name == "requirements").Value);
+        Assert.Null(changed.CapNote);
+        // Intercept, requirements and focus points as the model in the receipt weighs them; focus is untouched by the decision.
+        Assert.Equal(Math.Round(10 + 50 * requirements.Value + 36, 1), changed.Score, 1);
+        Assert.True(changed.Score > 49);
+        Assert.Equal(49, changed.OriginalScore);
+    }
+
+    [Fact]
+    public void Marking_a_must_have_missing_holds_the_score_at_the_models_cap()
+    {
+        var report = ScoredByModel();
+        var met = Overrides.Apply(report, [new OverrideDecision("r2", MatchStatus.Met, "Degree confirmed", "advisor", Monday)]);
+
+        var missingAgain = Overrides.Apply(met, [new OverrideDecision("r2", MatchStatus.Missing, "Transcript was for another person", "advisor", Monday.AddHours(1))]);
+
+        Assert.Equal(49, missingAgain.Score);
+        Assert.Contains("must-have is not shown", missingAgain.CapNote, StringComparison.Ordinal);
+        Assert.Contains("must-have is not shown", missingAgain.Verdict, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,58 @@
+using Matcher.Core.Matching.Signals;
+
+namespace Matcher.Core.Evaluation;
+
+/// <summary>One labelled pair with the signal values the engine measured for it.</summary>
+public sealed record SignalSample(LabelledPair Pair, IReadOnlyDictionary<string, double> Values);
+
+/// <summary>
+/// Fits the fit model's weights to labelled pairs and measures them honestly: split by posting, fit on some
+/// postings, score the others. Figures from pairs a model was fitted on flatter it; held-out figures are the ones to report.
+/// </summary>
+public static class FitTraining
+{
+    /// <summary>The signals the model weighs, in the order its file lists them.</summary>
+    public static readonly IReadOnlyList<string> Signals =
+        [SignalNames.Requirements, SignalNames.Duties, SignalNames.Role, SignalNames.Focus, SignalNames.Years, SignalNames.MustHaves, SignalNames.Level];
+
+    /// <summary>Ridge penalty: small, enough to share weight between correlated signals instead of opposing them.</summary>
+    public const double Ridge = 0.01;
+
+    /// <summary>The score a pair should get: the readers' fine score, or the middle of its label's band where there is none.</summary>
+    public static double Target(LabelledPair pair) => pair.Score ?? pair.Label * 25 + 12.5;
+
+    public static FitModel Train(IReadOnlyList<SignalSample> samples, string name, string? trainedOn = null) =>
+        FitModel.Fit(samples.Select(s => (s.Values, Target(s.Pair))).ToList(), Signals, Ridge, name, trainedOn);
+
+    /// <summary>Postings dealt into <paramref name="folds"/> groups in name order, so the split is the same on every run.</summary>
+    public static IReadOnlyList<HashSet<string>> Folds(IEnumerable<string> postings, int folds)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var groups = Enumerable.Range(0, folds).Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
+        var i = 0;
+        foreach (var posting in postings.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            groups[i++ % folds].Add(posting);
+        return groups;
+    }
+
+    /// <summary>Each pair scored by a model fitted on the other folds' postings only; also the models, one per fold.</summary>
+    public static (Dictionary<LabelledPair, double> Scores, IReadOnlyList<FitModel> Models) CrossValidate(IReadOnlyList<SignalSample> samples, int folds)
+    {
+        var scores = new Dictionary<LabelledPair, double>();
+        var models = new List<FitModel>();
+        var groups = Folds(samples.Select(s => s.Pair.Posting), folds);
+        for (var k = 0; k < groups.Count; k++)
+        {
+            var held = groups[k];
+            var model = Train(samples.Where(s => !held.Contains(s.Pair.Posting)).ToList(), $"fold-{k + 1}-of-{folds}");
+            models.Add(model);
+            foreach (var sample in samples.Where(s => held.Contains(s.Pair.Posting)))
+                scores[sample.Pair] = model.Combine(sample.Values).Score;
+        }
+        return (scores, models);
+    }
+
+    /// <summary>Mean score per label, to check the score is calibrated: each band should sit well above the one below.</summary>
+    public static IReadOnlyDictionary<int, double> MeanScoreByLabel(IEnumerable<(LabelledPair Pair, double Score)> scored) =>
+        scored.GroupBy(s => s.Pair.Label).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => Math.Round(g.Average(s => s.Score), 1));
+}
