@@ -114,8 +114,11 @@ public sealed class MatchEngine(
             ? own
             : posting.Title;
 
-    /// <summary>The CV's own words for what the candidate does: its headline, its job titles, its summary's first line.</summary>
-    private static List<string> CvTitles(CvDocument cv)
+    /// <summary>
+    /// The CV's own words for what the candidate does: its headline, its job titles, its summary's first line. Embedded
+    /// beside the evidence lines, so whoever erases a CV's cached vectors collects these texts too.
+    /// </summary>
+    public static List<string> CvTitles(CvDocument cv)
     {
         var titles = new List<string>();
         var headline = cv.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();

@@ -52,6 +52,42 @@ public class ReportViewTests : MudTestContext
     }
 
     [Fact]
+    public void Why_this_score_lists_each_signal_with_its_points_and_the_must_have_cap()
+    {
+        var report = Report() with
+        {
+            Score = 49,
+            Signals =
+            [
+                new("focus", 0.8, 31.1, 24.9, "12 of the CV's 30 lines are about this position's work"),
+                new("mustHaves", 0.5, 0, 0, "Not shown: Kubernetes in production"),
+            ],
+            CapNote = "Held at 49 because a must-have is not shown (Kubernetes in production)",
+        };
+        report = report with { Receipt = report.Receipt with { Model = new() { Name = "fit-model-test", Intercept = -1.6, Weights = new Dictionary<string, double>() } } };
+
+        var cut = Render<ReportView>(p => p.Add(x => x.Report, report));
+
+        var rows = cut.FindAll("[data-testid=signal]");
+        Assert.Equal(["focus", "mustHaves"], rows.Select(r => r.GetAttribute("data-signal")));
+        Assert.Contains("Focus of the CV", rows[0].TextContent);
+        Assert.Contains("80%", rows[0].TextContent);
+        Assert.Equal("+24.9", rows[0].QuerySelector("[data-testid=signal-points]")!.TextContent);
+        Assert.Equal("not weighed", rows[1].QuerySelector("[data-testid=signal-points]")!.TextContent);
+        Assert.Contains("Points every CV starts from in fit-model-test", cut.Find("[data-testid=signals]").TextContent);
+        Assert.Contains("-1.6", cut.Find("[data-testid=signals]").TextContent);
+        Assert.Contains("Held at 49", cut.Find("[data-testid=cap-note]").TextContent);
+    }
+
+    [Fact]
+    public void A_report_made_before_signals_shows_no_signal_panel()
+    {
+        var cut = Render<ReportView>(p => p.Add(x => x.Report, Report()));
+
+        Assert.Empty(cut.FindAll("[data-testid=signals]"));
+    }
+
+    [Fact]
     public void Missing_only_filter_hides_met_and_partial_rows()
     {
         var cut = Render<ReportView>(p => p.Add(x => x.Report, Report()));

@@ -40,6 +40,8 @@ public sealed class EmbeddingKeys(CvReader cvReader)
             return;
         foreach (var unit in EvidenceExtractor.Extract(cv))
             AddText(unit.Text);
+        foreach (var title in MatchEngine.CvTitles(cv))
+            AddText(title);
     }
 
     /// <summary>A stored parsed CV; unreadable JSON adds nothing (the file is read as well).</summary>

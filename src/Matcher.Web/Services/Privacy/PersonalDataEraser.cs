@@ -143,8 +143,14 @@ public sealed class PersonalDataEraser(
         foreach (var text in await db.Requirements.Where(r => db.Positions.Any(p => p.Id == r.PositionId && doomed.Contains(p.PostingId)))
                      .Select(r => r.Text).ToListAsync(cancellationToken))
             keys.AddText(text);
-        foreach (var json in await db.Positions.Where(p => doomed.Contains(p.PostingId)).Select(p => p.ResponsibilitiesJson).ToListAsync(cancellationToken))
-            keys.AddResponsibilitiesJson(json);
+        foreach (var position in await db.Positions.Where(p => doomed.Contains(p.PostingId)).Select(p => new { p.Title, p.ResponsibilitiesJson }).ToListAsync(cancellationToken))
+        {
+            // The engine embeds a position's title beside its requirements and duties.
+            keys.AddText(position.Title);
+            keys.AddResponsibilitiesJson(position.ResponsibilitiesJson);
+        }
+        foreach (var title in await db.Postings.Where(p => doomed.Contains(p.Id)).Select(p => p.Title).ToListAsync(cancellationToken))
+            keys.AddText(title);
         var deleted = await db.Postings.Where(p => doomed.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
         return (deleted, heirs.Count);
     }
