@@ -50,10 +50,13 @@ public sealed class MatchingOptions
     /// <summary>Years in related roles that count as a full career-fit signal when the position states no minimum.</summary>
     public double UnstatedYears { get; set; } = 2;
 
-    /// <summary>Overall score is scaled by this when an internship's applicant is not studying.</summary>
+    /// <summary>
+    /// Reports made before the fit model scaled their score by this when an internship's applicant was not studying;
+    /// kept so their overrides re-score the same way. New reports read career stage as the level signal.
+    /// </summary>
     public double NotStudentFactor { get; set; } = 0.6;
 
-    /// <summary>Overall score is scaled by this when an entry-level applicant has more than <see cref="EntryLevelMaxYears"/>.</summary>
+    /// <summary>As <see cref="NotStudentFactor"/>, for an entry-level applicant with more than <see cref="EntryLevelMaxYears"/> (reports made before the fit model).</summary>
     public double OverQualifiedFactor { get; set; } = 0.85;
 
     /// <summary>Years of experience beyond which an entry-level or junior post counts the applicant as over-qualified.</summary>
