@@ -56,11 +56,23 @@ public static partial class ContactExtractor
         return null;
     }
 
-    /// <summary>A name is a short line of capitalised words with no digits or symbols beyond hyphens and apostrophes.</summary>
+    /// <summary>
+    /// Words of CV headings and titles that no name is made of: a heading the section list does not know
+    /// ("Executive Summary", "Curriculum Vitae") is capitalised like a name and sits where a name sits.
+    /// </summary>
+    private static readonly HashSet<string> HeadingWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "summary", "profile", "resume", "résumé", "curriculum", "vitae", "cv", "objective", "experience", "education",
+        "skills", "qualifications", "overview", "contact", "references", "professional", "career", "highlights",
+        "statement", "information", "details", "history", "competencies", "achievements", "accomplishments",
+    };
+
+    /// <summary>A name is a short line of capitalised words with no digits or symbols beyond hyphens and apostrophes, and no heading words.</summary>
     internal static bool LooksLikeName(string text)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length is >= 2 and <= MaxNameWords
+            && !words.Any(w => HeadingWords.Contains(w.Trim('.', ',', ':')))
             && NameWords().IsMatch(text.Trim())
             && words.All(w => char.IsUpper(w[0]) || w is "de" or "da" or "van" or "von" or "der" or "del" or "la" or "le" or "di" or "bin");
     }

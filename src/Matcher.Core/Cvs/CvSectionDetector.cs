@@ -18,7 +18,8 @@ public static partial class CvSectionDetector
     private static readonly Dictionary<string, CvSection> Headings = Build(new()
     {
         [CvSection.Summary] = ["summary", "professional summary", "career summary", "profile", "professional profile", "personal profile",
-            "about", "about me", "objective", "career objective", "personal statement", "overview",
+            "about", "about me", "objective", "career objective", "personal statement", "overview", "executive summary",
+            "summary of qualifications", "professional overview", "career profile", "qualifications summary", "highlights", "career highlights",
             "profil", "kurzprofil", "über mich", "zusammenfassung", "perfil", "perfil profesional", "resumen", "sobre mí", "acerca de mí", "extracto"],
         [CvSection.Experience] = ["experience", "work experience", "professional experience", "relevant experience", "employment",
             "employment history", "work history", "career history", "career", "professional background", "internships", "experience and internships",

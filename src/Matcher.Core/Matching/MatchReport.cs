@@ -68,7 +68,10 @@ public sealed record RequirementOverride(
     MatchStatus OriginalStatus, double OriginalScore, string Reason, string ChangedBy, DateTimeOffset ChangedAt);
 
 /// <summary>A line quoted from the CV, with the section it came from.</summary>
-public sealed record Evidence(string Text, string Section, double Similarity);
+/// <param name="Text">The CV's own words, whitespace closed up; an exact passage of its text.</param>
+/// <param name="Start">Where the passage starts in the CV's extracted text (absent in reports made before quotes were located).</param>
+/// <param name="Length">How many characters of the CV's text the passage spans.</param>
+public sealed record Evidence(string Text, string Section, double Similarity, int? Start = null, int? Length = null);
 
 /// <summary>Everything needed to reproduce a score.</summary>
 public sealed record MatchReceipt

@@ -7,6 +7,26 @@ namespace Matcher.Core.Tests.Cvs;
 /// <summary>Reads each CV fixture and checks the fields a match depends on. "Today" is fixed at 2025-03.</summary>
 public sealed class CvReaderTests
 {
+    [Theory]
+    [InlineData("Executive Summary")]
+    [InlineData("Curriculum Vitae")]
+    [InlineData("Professional Experience Highlights")]
+    public void A_heading_at_the_top_of_a_cv_is_never_read_as_the_name(string heading)
+    {
+        var cv = new CvReader().ReadText($"{heading}\nSeasoned retail banker with eight years of branch operations.\n\nExperience\nBank Teller, First Union 2015 - 2023\n");
+
+        Assert.Null(cv.Contact.Name);
+    }
+
+    [Fact]
+    public void A_name_above_an_unlisted_heading_is_still_the_name()
+    {
+        var cv = new CvReader().ReadText("Dana Whitfield\nExecutive Summary\nSeasoned retail banker.\n");
+
+        Assert.Equal("Dana Whitfield", cv.Contact.Name);
+        Assert.StartsWith("Seasoned retail banker", cv.Summary);
+    }
+
     [Fact]
     public void Reads_contact_roles_education_and_skills_from_markdown_cv()
     {

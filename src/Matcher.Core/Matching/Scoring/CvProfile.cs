@@ -17,6 +17,20 @@ internal sealed class CvProfile
     public required double TotalYears { get; init; }
     public required YearMonth Now { get; init; }
 
+    private VerbatimQuotes? _quotes;
+    private readonly Dictionary<int, CvQuote?> _quoted = [];
+
+    /// <summary>The CV's own words for one of its units, located once and remembered: a unit can be evidence for many requirements.</summary>
+    public CvQuote? QuoteOf(int unit)
+    {
+        lock (_quoted)
+        {
+            if (!_quoted.TryGetValue(unit, out var quote))
+                _quoted[unit] = quote = (_quotes ??= new VerbatimQuotes(Cv.Text)).Find(Units[unit].Text);
+            return quote;
+        }
+    }
+
     public static CvProfile Build(CvDocument cv, IReadOnlyList<EvidenceUnit> units, SkillLexicon lexicon, YearMonth now)
     {
         var unitConcepts = units.Select(u => lexicon.Find(Tokenizer.Tokenize(u.Text))).ToList();

@@ -85,7 +85,11 @@ internal sealed class RequirementScorer(MatchingOptions options, SkillLexicon le
             .Where(x => similarities[x.Index] >= floor || cv.UnitConcepts[x.Index].Overlaps(matchedConcepts))
             .OrderByDescending(x => x.Rank)
             .Take(options.MaxEvidence)
-            .Select(x => new Evidence(cv.Units[x.Index].Text, cv.Units[x.Index].Section, Math.Round(similarities[x.Index], 3)))
+            .Select(x => cv.QuoteOf(x.Index) is { } quote
+                ? new Evidence(quote.Text, cv.Units[x.Index].Section, Math.Round(similarities[x.Index], 3), quote.Start, quote.Length)
+                : new Evidence(cv.Units[x.Index].Text, cv.Units[x.Index].Section, Math.Round(similarities[x.Index], 3)))
+            // Two units read from one line of the text quote the same passage; show it once.
+            .DistinctBy(e => (e.Start, e.Start is null ? e.Text : null))
             .ToList();
     }
 
