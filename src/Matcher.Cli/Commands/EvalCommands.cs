@@ -29,9 +29,10 @@ public static class EvalCommands
         var train = new Option<string?>("--train") { Description = "Fit the engine's fit model on every pair and write it to this file (the format of fit-model.json)." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var details = new Option<bool>("--details") { Description = "Also print every pair's score beside its label, worst disagreements first." };
+        var signals = new Option<string?>("--signals") { Description = "Write every pair's label, signal values and scores to this CSV file, for studying the signals." };
 
         var command = new Command("eval", "Measure how well scores agree with human fit labels (Spearman and nDCG@10 per posting).");
-        foreach (var option in new Option[] { labels, baseline, compare, folds, train, json, details })
+        foreach (var option in new Option[] { labels, baseline, compare, folds, train, json, details, signals })
             command.Options.Add(option);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, async (output, ct) =>
         {
@@ -81,6 +82,12 @@ public static class EvalCommands
                 await Console.Error.WriteLineAsync($"Wrote the fit model to {trainPath}.");
             }
 
+            if (parse.GetValue(signals) is { } signalsPath && samples is not null)
+            {
+                await File.WriteAllTextAsync(signalsPath, SignalsCsv(samples, scoredByName), ct);
+                await Console.Error.WriteLineAsync($"Wrote {samples.Count} pairs' signals to {signalsPath}.");
+            }
+
             if (parse.GetValue(json))
             {
                 if (results.Count == 1)
@@ -116,6 +123,27 @@ public static class EvalCommands
             samples.Add(new SignalSample(pair, report.Signals.ToDictionary(s => s.Name, s => s.Value, StringComparer.Ordinal)));
         }
         return samples;
+    }
+
+    /// <summary>One row per pair: its label and fine score, each signal's value, then each scorer's score.</summary>
+    internal static string SignalsCsv(IReadOnlyList<SignalSample> samples, IReadOnlyDictionary<string, Dictionary<LabelledPair, double>> scoredByName)
+    {
+        var text = new System.Text.StringBuilder();
+        var scorers = scoredByName.Keys.ToList();
+        text.AppendLine(string.Join(',', new[] { "posting", "position", "cv", "label", "score" }
+            .Concat(FitTraining.Signals).Concat(scorers.Select(s => "score:" + s)).Select(Quote)));
+        foreach (var sample in samples)
+        {
+            var pair = sample.Pair;
+            var cells = new List<string> { Quote(pair.Posting), Num(pair.Position), Quote(pair.Cv), Num(pair.Label), pair.Score is { } s ? Num(s) : "" };
+            cells.AddRange(FitTraining.Signals.Select(signal => Num(sample.Values.GetValueOrDefault(signal))));
+            cells.AddRange(scorers.Select(scorer => scoredByName[scorer].TryGetValue(pair, out var v) ? Num(v) : ""));
+            text.AppendLine(string.Join(',', cells));
+        }
+        return text.ToString();
+
+        static string Num(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+        static string Quote(string value) => value.Contains(',') || value.Contains('"') ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }
 
     private static Task<EvaluationResult> EvaluateAsync(LabelSet set, string name, Dictionary<LabelledPair, double> scored, CancellationToken ct)

@@ -22,10 +22,11 @@ public static partial class DegreeDetector
     public static DegreeLevel? Level(string? text) => text is null ? null : Find(text)?.Level;
 
     // Abbreviations are matched case-sensitively ("BA", "M.S."), words in any case ("master", "Bachelor's").
+    // "MS" before a Microsoft product ("MS Office") and "MA" after a comma (a state: "Boston, MA") are not degrees.
     [GeneratedRegex(@"(?<![\w.])(?:(?i:ph\.?\s?d|d\.?\s?phil|doctor(?:ate)?(?:\s+of\s+philosophy)?|doktor(?:at)?|promotion|doctorado)|Dr\.(?:\s?(?:rer|phil|med|ing)\.(?:\s?nat\.)?)?)(?![\w])")]
     private static partial Regex PhD();
 
-    [GeneratedRegex(@"(?<![\w.])(?:(?i:master(?:'s|’s|s)?(?:\s+(?:of|in)\s+(?:science|arts|engineering|business administration|fine arts))?|máster|magister|diplom(?:-\w+)?|mba)|M\.\s?Sc\.?|MSc|M\.S\.|MS|M\.A\.|MA|M\.?Eng\.?|M\.?Ed\.?|M\.?Phil\.?|LL\.?M\.?)(?![\w])")]
+    [GeneratedRegex(@"(?<![\w.])(?:(?i:master(?:'s|’s|s)?(?:\s+(?:of|in)\s+(?:science|arts|engineering|business administration|fine arts))?|máster|magister|diplom(?:-\w+)?|mba)|M\.\s?Sc\.?|MSc|M\.S\.|MS(?!\s+(?:Office|Excel|Word|PowerPoint|Outlook|Access|Project|Teams|SQL|Azure|Dynamics|Windows|Visio|SharePoint)\b)|M\.A\.|(?<!,\s?)MA|M\.?Eng\.?|M\.?Ed\.?|M\.?Phil\.?|LL\.?M\.?)(?![\w])")]
     private static partial Regex Master();
 
     [GeneratedRegex(@"(?<![\w.])(?:(?i:bachelor(?:'s|’s|s)?(?:\s+(?:of|in)\s+(?:science|arts|engineering|fine arts|business administration|technology))?|licenciatura|licenciado|grado|licence|bakkalaureus)|B\.\s?Sc\.?|BSc|B\.S\.|BS|B\.A\.|BA|BFA|B\.?Eng\.?|B\.?Tech\.?|B\.?Com\.?)(?![\w])")]

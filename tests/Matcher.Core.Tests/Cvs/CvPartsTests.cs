@@ -85,11 +85,16 @@ public sealed class CvPartsTests
     [InlineData("B.S. Mechanical Engineering", DegreeLevel.Bachelor)]
     [InlineData("BA History", DegreeLevel.Bachelor)]
     [InlineData("Associate of Applied Science", DegreeLevel.Associate)]
+    [InlineData("MS Computer Science, Boston University", DegreeLevel.Master)]
+    [InlineData("MA in English, Boston, MA", DegreeLevel.Master)]
     public void Recognises_degree_levels(string text, DegreeLevel level) => Assert.Equal(level, DegreeDetector.Level(text));
 
     [Theory]
     [InlineData("High school diploma")]
     [InlineData("Worked as a barista")]
+    [InlineData("Proficient in MS Office and Excel")]
+    [InlineData("Skilled with MS Excel, MS Word and MS PowerPoint")]
+    [InlineData("Teller, First Bank, Springfield, MA")]
     public void Leaves_level_unset_for_other_qualifications(string text) => Assert.Null(DegreeDetector.Level(text));
 
     [Fact]

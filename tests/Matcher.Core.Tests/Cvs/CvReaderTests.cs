@@ -85,6 +85,16 @@ public sealed class CvReaderTests
     }
 
     [Fact]
+    public void Office_software_in_a_cv_without_headings_is_not_read_as_a_masters_degree()
+    {
+        var text = "Jane Roe\njane.roe@example.com\n\nProficient in MS Office and Excel.\nOffice Assistant, Acme Supplies, 2019 - 2022\n";
+
+        var cv = CvFixtures.Reader().Read(System.Text.Encoding.UTF8.GetBytes(text), "jane-roe.txt");
+
+        Assert.DoesNotContain(cv.Education, e => e.Level == DegreeLevel.Master);
+    }
+
+    [Fact]
     public void Reads_german_headings_dates_and_degrees()
     {
         var cv = CvFixtures.Read("cv-german.txt");
