@@ -146,6 +146,29 @@ public class EvalCommandTests
     }
 
     [Fact]
+    public async Task Signals_writes_one_row_per_pair_with_its_label_every_signal_and_the_engines_score()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"signals-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var (exit, _, stderr) = await CliRun.RunAsync("eval", "--labels", Scored, "--signals", path);
+
+            Assert.True(exit == 0, stderr);
+            var lines = await File.ReadAllLinesAsync(path, TestContext.Current.CancellationToken);
+            var header = lines[0].Split(',');
+            Assert.Equal(["posting", "position", "cv", "label", "score", .. FitTraining.Signals, "score:engine"], header);
+            Assert.Equal(7, lines.Length);
+            var barista = lines.Single(l => l.StartsWith("barista.md,0,ana-reis.md,", StringComparison.Ordinal)).Split(',');
+            Assert.Equal(("3", "92"), (barista[3], barista[4]));
+            Assert.All(barista[5..], cell => Assert.InRange(double.Parse(cell, System.Globalization.CultureInfo.InvariantCulture), 0, 100));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Folds_need_at_least_as_many_postings_as_groups()
     {
         var (exit, _, stderr) = await CliRun.RunAsync("eval", "--labels", Scored, "--folds", "3");
