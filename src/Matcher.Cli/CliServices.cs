@@ -15,7 +15,8 @@ namespace Matcher.Cli;
 /// </summary>
 internal static class CliServices
 {
-    public static ServiceProvider Build()
+    /// <param name="configure">Registrations that take the place of the defaults (the benchmark's metered embedder).</param>
+    public static ServiceProvider Build(Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var services = new ServiceCollection();
@@ -30,6 +31,7 @@ internal static class CliServices
             store.ConnectionString = $"Data Source={DefaultCacheFile()}";
         services.AddMatcherStore(store);
         services.AddSingleton<IEmbeddingCache, EfEmbeddingCache>();
+        configure?.Invoke(services);
         services.AddMatcherEmbeddings(configuration);
 
         var provider = services.BuildServiceProvider();

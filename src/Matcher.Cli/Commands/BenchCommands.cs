@@ -10,6 +10,7 @@ public static class BenchCommands
         var bench = new Command("bench", "Measure throughput and latency on this machine.");
         bench.Subcommands.Add(EmbedBenchCommand.Create());
         BenchMatchCommands.AddTo(bench);
+        BenchRankCommands.AddTo(bench);
         return bench;
     }
 }

@@ -11,15 +11,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Matcher.Cli.Commands;
 
 /// <summary>
-/// <c>matcher bench match</c> and <c>matcher bench rank</c>: warm latency of one match and throughput of a ranking,
-/// measured after one warm-up run so model loading and first-call costs are not counted.
+/// <c>matcher bench match</c>: warm latency of one match, measured after one warm-up run so model loading and
+/// first-call costs are not counted.
 /// </summary>
 internal static class BenchMatchCommands
 {
     public static Command AddTo(Command bench)
     {
         bench.Subcommands.Add(Match());
-        bench.Subcommands.Add(Rank());
         return bench;
     }
 
@@ -54,34 +53,6 @@ internal static class BenchMatchCommands
             timings.Sort();
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"match: {count} warm rounds, median {timings[count / 2]:0.0} ms, p95 {timings[Math.Min(count - 1, (int)Math.Ceiling(count * 0.95) - 1)]:0.0} ms"));
-            return CommandRunner.Ok;
-        }, ct));
-        return command;
-    }
-
-    private static Command Rank()
-    {
-        var cvs = new Option<string[]>("--cvs") { Description = "CV files or folders of CVs.", Required = true, AllowMultipleArgumentsPerToken = true };
-        var posting = new Option<FileInfo>("--posting") { Description = "The posting file.", Required = true };
-        var position = new Option<int>("--position") { Description = "Position number, from 1.", DefaultValueFactory = _ => 1 };
-        var command = new Command("rank", "Throughput of ranking a folder of CVs against one position (CVs per second).");
-        foreach (var option in new Option[] { cvs, posting, position })
-            command.Options.Add(option);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, async (output, token) =>
-        {
-            await using var services = CliServices.Build();
-            var postingDocument = services.GetRequiredService<PostingReader>().Read(await MatchCommands.ReadFileAsync(parse.GetValue(posting)!, token), parse.GetValue(posting)!.Name);
-            var files = await RankCommands.CollectAsync(parse.GetValue(cvs)!, token);
-            var ranker = services.GetRequiredService<Ranker>();
-            int[] positions = [parse.GetValue(position) - 1];
-
-            // The first CV pays for loading the model; the measured run is the whole batch after it.
-            await ranker.RankAsync(postingDocument, positions, files.Take(1).ToList(), cancellationToken: token);
-            var clock = Stopwatch.StartNew();
-            var result = await ranker.RankAsync(postingDocument, positions, files, cancellationToken: token);
-            var seconds = clock.Elapsed.TotalSeconds;
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"rank: {result.Applicants.Count} CVs in {seconds:0.00} s, {result.Applicants.Count / Math.Max(seconds, 1e-9):0.0} CVs/s (embedding cache warm after the first run)"));
             return CommandRunner.Ok;
         }, ct));
         return command;

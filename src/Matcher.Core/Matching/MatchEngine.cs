@@ -96,6 +96,22 @@ public sealed class MatchEngine(
         };
     }
 
+    /// <summary>
+    /// Embeds the lines and titles of many CVs in one call to the (caching) embedder: across CVs the model runs in full,
+    /// length-sorted batches and a line shared by several CVs is embedded once; each match then reads its vectors back.
+    /// </summary>
+    public async Task PrepareAsync(IReadOnlyList<CvDocument> cvs, CancellationToken cancellationToken = default)
+    {
+        var texts = new List<string>();
+        foreach (var cv in cvs.Where(c => !string.IsNullOrWhiteSpace(c.Text)))
+        {
+            texts.AddRange(EvidenceExtractor.Extract(cv).Select(u => u.Text));
+            texts.AddRange(CvTitles(cv));
+        }
+        if (texts.Count > 0)
+            await embedder.GenerateAsync(texts, null, cancellationToken);
+    }
+
     /// <summary>The requirements to score, or the responsibilities where a position lists no qualifications.</summary>
     private static (IReadOnlyList<Requirement> Targets, bool Responsibilities) Targets(Position position)
     {

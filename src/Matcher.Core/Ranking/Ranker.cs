@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Matcher.Core.Cvs;
 using Matcher.Core.Documents;
 using Matcher.Core.Matching;
@@ -37,15 +38,57 @@ public sealed record RankingResult(Posting Posting, IReadOnlyList<int> Positions
 
 public sealed record RankProgress(int Done, int Total, string File);
 
+/// <summary>How a ranking spreads its work over the machine.</summary>
+/// <param name="Readers">CVs read and parsed at once; reading is CPU-bound, so one per core.</param>
+/// <param name="BatchSize">Parsed CVs embedded together: large enough to fill the model's batches, small enough that results flow steadily.</param>
+/// <param name="Capacity">Parsed CVs waiting to be embedded at most; readers wait when it is full, so memory stays flat however many CVs there are.</param>
+public sealed record RankingPipelineOptions(int Readers = 0, int BatchSize = 32, int Capacity = 64)
+{
+    public int ReaderCount => Readers > 0 ? Readers : Environment.ProcessorCount;
+}
+
+/// <summary>Where a ranking's time went, summed over its CVs (readers run in parallel, so their time can exceed the wall time).</summary>
+public sealed class RankingStages
+{
+    private long _readTicks, _prepareTicks, _scoreTicks;
+    private int _mostWaiting;
+
+    /// <summary>Most CVs read but not yet taken for embedding at any moment: bounded by the pipeline's capacity plus its readers.</summary>
+    public int MostWaiting => Volatile.Read(ref _mostWaiting);
+
+    public TimeSpan Read => TimeSpan.FromTicks(Interlocked.Read(ref _readTicks));
+    public TimeSpan Prepare => TimeSpan.FromTicks(Interlocked.Read(ref _prepareTicks));
+    public TimeSpan Score => TimeSpan.FromTicks(Interlocked.Read(ref _scoreTicks));
+
+    internal void AddRead(TimeSpan time) => Interlocked.Add(ref _readTicks, time.Ticks);
+    internal void AddPrepare(TimeSpan time) => Interlocked.Add(ref _prepareTicks, time.Ticks);
+    internal void AddScore(TimeSpan time) => Interlocked.Add(ref _scoreTicks, time.Ticks);
+
+    internal void NoteWaiting(int waiting)
+    {
+        int seen;
+        do
+        {
+            seen = Volatile.Read(ref _mostWaiting);
+            if (waiting <= seen)
+                return;
+        }
+        while (Interlocked.CompareExchange(ref _mostWaiting, waiting, seen) != seen);
+    }
+}
+
 /// <summary>
 /// Reads many CVs and scores each against one or more positions. A CV that cannot be read is reported
-/// with its reason and never stops the batch.
+/// with its reason and never stops the batch. Reading runs on every core while earlier CVs are embedded and
+/// scored; CVs are embedded in batches across applicants (<see cref="IMatchEngine.PrepareAsync"/>).
 /// </summary>
-public sealed class Ranker(CvReader cvReader, IMatchEngine engine)
+public sealed class Ranker(CvReader cvReader, IMatchEngine engine, RankingPipelineOptions? pipeline = null)
 {
+    private readonly RankingPipelineOptions _pipeline = pipeline ?? new RankingPipelineOptions();
+
     public async Task<RankingResult> RankAsync(
         Posting posting, IReadOnlyList<int> positions, IReadOnlyList<ApplicantFile> files,
-        IProgress<RankProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<RankProgress>? progress = null, CancellationToken cancellationToken = default, RankingStages? stages = null)
     {
         foreach (var index in positions)
             if (index < 0 || index >= posting.Positions.Count)
@@ -53,15 +96,90 @@ public sealed class Ranker(CvReader cvReader, IMatchEngine engine)
 
         // Numbering by file name keeps "Candidate 7" the same person however often the ranking is run.
         var ordered = files.OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
-        var applicants = new List<ApplicantResult>(ordered.Count);
-        for (var i = 0; i < ordered.Count; i++)
+        var applicants = new ApplicantResult[ordered.Count];
+        var parsed = Channel.CreateBounded<Parsed>(new BoundedChannelOptions(Math.Max(1, _pipeline.Capacity)) { SingleReader = true });
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var waiting = 0;
+
+        var reading = Task.Run(async () =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var file = ordered[i];
-            applicants.Add(await ScoreAsync(i + 1, file, posting, positions, cancellationToken));
-            progress?.Report(new RankProgress(i + 1, ordered.Count, file.Name));
+            try
+            {
+                await Parallel.ForEachAsync(Enumerable.Range(0, ordered.Count),
+                    new ParallelOptions { MaxDegreeOfParallelism = _pipeline.ReaderCount, CancellationToken = linked.Token },
+                    async (i, ct) =>
+                    {
+                        var item = Read(i, ordered[i], stages);
+                        stages?.NoteWaiting(Interlocked.Increment(ref waiting));
+                        await parsed.Writer.WriteAsync(item, ct);
+                    });
+                parsed.Writer.Complete();
+            }
+            catch (Exception ex)
+            {
+                parsed.Writer.Complete(ex);
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            var done = 0;
+            var batch = new List<Parsed>(_pipeline.BatchSize);
+            while (await parsed.Reader.WaitToReadAsync(linked.Token))
+            {
+                batch.Clear();
+                while (batch.Count < Math.Max(1, _pipeline.BatchSize) && parsed.Reader.TryRead(out var next))
+                {
+                    batch.Add(next);
+                    Interlocked.Decrement(ref waiting);
+                }
+
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                await engine.PrepareAsync(batch.Select(b => b.Cv).OfType<CvDocument>().ToList(), linked.Token);
+                stages?.AddPrepare(clock.Elapsed);
+
+                foreach (var item in batch)
+                {
+                    clock.Restart();
+                    applicants[item.Index] = item.Cv is null
+                        ? new ApplicantResult(item.Index + 1, item.File.Name, null, [], item.Error)
+                        : await ScoreReadAsync(item.Index + 1, item.File, item.Cv, posting, positions, linked.Token);
+                    stages?.AddScore(clock.Elapsed);
+                    progress?.Report(new RankProgress(++done, ordered.Count, item.File.Name));
+                }
+            }
         }
+        catch
+        {
+            await linked.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            await reading;
+        }
+        // A reader that failed outside the CV's own errors completes the channel with its exception.
+        await parsed.Reader.Completion;
         return new RankingResult(posting, positions, applicants);
+    }
+
+    private sealed record Parsed(int Index, ApplicantFile File, CvDocument? Cv, string? Error);
+
+    private Parsed Read(int index, ApplicantFile file, RankingStages? stages)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            return new Parsed(index, file, cvReader.Read(file.Content, file.Name), null);
+        }
+        catch (InputException ex)
+        {
+            return new Parsed(index, file, null, ex.Message);
+        }
+        finally
+        {
+            stages?.AddRead(clock.Elapsed);
+        }
     }
 
     /// <summary>Reads and scores one applicant; a CV that cannot be read comes back with its reason instead of a report.</summary>
@@ -76,6 +194,11 @@ public sealed class Ranker(CvReader cvReader, IMatchEngine engine)
         {
             return new ApplicantResult(number, file.Name, null, [], ex.Message);
         }
+        return await ScoreReadAsync(number, file, cv, posting, positions, cancellationToken);
+    }
+
+    private async Task<ApplicantResult> ScoreReadAsync(int number, ApplicantFile file, CvDocument cv, Posting posting, IReadOnlyList<int> positions, CancellationToken cancellationToken)
+    {
         var reports = new List<MatchReport?>();
         foreach (var position in positions)
         {
