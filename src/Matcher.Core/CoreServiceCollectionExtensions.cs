@@ -15,7 +15,8 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddMatcherCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DocumentReaderOptions>(configuration.GetSection("Matcher:Uploads"));
-        services.AddOptions<MatchingOptions>().Bind(configuration.GetSection(MatchingOptions.Section));
+        services.AddOptions<MatchingOptions>().Bind(configuration.GetSection(MatchingOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<MatchingOptions>, MatchingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DocumentReader>();
         services.AddSingleton<CvReader>();

@@ -97,7 +97,7 @@ internal static class BenchRankCommands
 
     private sealed record Run(
         int Cvs, string PostingA, double ColdSeconds, RankingStages Stages, long LinesSeen, long LinesEmbedded,
-        double EmbedSeconds, double BareLinesPerSecond, string? PostingB, double? WarmSeconds);
+        double EmbedSeconds, double BareLinesPerSecond, string? PostingB, double? WarmSeconds, RankingStages? WarmStages);
 
     private static async Task<Run> RunAsync(List<ApplicantFile> files, FileInfo[] postingFiles, int position, CancellationToken cancellationToken)
     {
@@ -132,17 +132,19 @@ internal static class BenchRankCommands
             var (linesSeen, linesEmbedded, embedSeconds) = (seen.Lines, embedded.Lines, embedded.Elapsed.TotalSeconds);
 
             double? warm = null;
+            RankingStages? warmStages = null;
             if (postingFiles.Length > 1)
             {
                 var postingB = reader.Read(await MatchCommands.ReadFileAsync(postingFiles[1], cancellationToken), postingFiles[1].Name);
                 clock.Restart();
-                await ranker.RankAsync(postingB, [position], files, cancellationToken: cancellationToken);
+                warmStages = new RankingStages();
+                await ranker.RankAsync(postingB, [position], files, cancellationToken: cancellationToken, stages: warmStages);
                 warm = clock.Elapsed.TotalSeconds;
             }
 
             var bare = BareRate(services, embedded.Sample, cancellationToken);
             return new Run(files.Count, postingFiles[0].Name, cold, stages, linesSeen, linesEmbedded, embedSeconds, bare,
-                postingFiles.Length > 1 ? postingFiles[1].Name : null, warm);
+                postingFiles.Length > 1 ? postingFiles[1].Name : null, warm, warmStages);
         }
         finally
         {
@@ -168,13 +170,11 @@ internal static class BenchRankCommands
 
     private static async Task WriteAsync(TextWriter output, Run run)
     {
-        string Share(TimeSpan time) => string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:0.0} s ({time.TotalSeconds / run.ColdSeconds:0%} of wall)");
+        string Share(TimeSpan time, double wall) => string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:0.0} s ({time.TotalSeconds / wall:0%} of wall)");
         var inv = CultureInfo.InvariantCulture;
         await output.WriteLineAsync(string.Create(inv,
             $"rank {run.Cvs} CVs against {run.PostingA}, empty cache: {run.ColdSeconds:0.0} s wall, {run.ColdSeconds * 1000 / run.Cvs:0} ms per CV"));
-        await output.WriteLineAsync($"  read and parse (on every core): {Share(run.Stages.Read)}");
-        await output.WriteLineAsync($"  embed CV lines in batches:      {Share(run.Stages.Prepare)}");
-        await output.WriteLineAsync($"  score (and posting lines):      {Share(run.Stages.Score)}");
+        await WriteStagesAsync(run.Stages, run.ColdSeconds);
         var served = 1 - run.LinesEmbedded / (double)Math.Max(1, run.LinesSeen);
         var rate = run.LinesEmbedded / Math.Max(run.EmbedSeconds, 1e-9);
         var bare = run.BareLinesPerSecond > 0 ? string.Create(inv, $"; a bare OnnxRuntime loop on the same lines: {run.BareLinesPerSecond:0} lines/s") : "";
@@ -183,6 +183,15 @@ internal static class BenchRankCommands
         if (run.WarmSeconds is { } warm)
             await output.WriteLineAsync(string.Create(inv,
                 $"rank the same {run.Cvs} CVs against {run.PostingB}, CV vectors cached: {warm:0.0} s wall, {warm * 1000 / run.Cvs:0} ms per CV"));
+        if (run.WarmStages is { } stages && run.WarmSeconds is { } wall)
+            await WriteStagesAsync(stages, wall);
+
+        async Task WriteStagesAsync(RankingStages stages, double wall)
+        {
+            await output.WriteLineAsync($"  read and parse (on every core): {Share(stages.Read, wall)}");
+            await output.WriteLineAsync($"  embed CV lines in batches:      {Share(stages.Prepare, wall)}");
+            await output.WriteLineAsync($"  score (and posting lines):      {Share(stages.Score, wall)}");
+        }
     }
 
     /// <summary>Counts the lines an embedder is asked for and the time it takes, and keeps a sample of them.</summary>

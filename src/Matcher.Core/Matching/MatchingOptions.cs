@@ -62,59 +62,139 @@ public sealed class MatchingOptions
     /// <summary>Years of experience beyond which an entry-level or junior post counts the applicant as over-qualified.</summary>
     public double EntryLevelMaxYears { get; set; } = 4;
 
+    /// <summary>Within a skill requirement's lexical part, the share of its plain words (the rest is the named skills).</summary>
+    public double KeywordShare { get; set; } = 0.2;
+
+    /// <summary>For a requirement naming no known skill, the share of its score that comes from its words being in the CV.</summary>
+    public double PlainWordShare { get; set; } = 0.25;
+
+    /// <summary>A line is shown as evidence when it is this much more similar than <see cref="SimilarityFloor"/> (or names a required skill).</summary>
+    public double EvidenceMargin { get; set; } = 0.1;
+
+    /// <summary>Ranking bonus for an evidence line that names one of the requirement's skills over one that is merely similar.</summary>
+    public double NamedSkillEvidenceBonus { get; set; } = 0.15;
+
+    /// <summary>Below this share of the years asked, a years requirement can be at most partly met.</summary>
+    public double YearsShortfallShare { get; set; } = 0.5;
+
+    /// <summary>Degree score of enough experience where a posting accepts "or equivalent experience" in place of the degree.</summary>
+    public double EquivalentExperienceDegreeScore { get; set; } = 0.85;
+
+    /// <summary>Degree score of a degree one level below the one asked.</summary>
+    public double DegreeOneLevelBelowScore { get; set; } = 0.5;
+
+    /// <summary>How far below a threshold a capped requirement is held: "not quite met" rather than met.</summary>
+    public double CapMargin { get; set; } = 0.01;
+
     /// <summary>Evidence lines shown per requirement.</summary>
     public int MaxEvidence { get; set; } = 3;
 
-    public IReadOnlyDictionary<string, double> Weights() => new SortedDictionary<string, double>
-    {
-        ["required"] = RequiredWeight,
-        ["preferred"] = PreferredWeight,
-        ["specific"] = SpecificWeight,
-        ["missingRequiredPenalty"] = MissingRequiredPenalty,
-        ["lexical"] = LexicalWeight,
-        ["structured"] = StructuredWeight,
-        ["notStudentFactor"] = NotStudentFactor,
-        ["overQualifiedFactor"] = OverQualifiedFactor,
-    };
+    /// <summary>How many of the CV's closest lines stand for its focus: enough to be more than a lucky line, few enough that a long CV is not diluted.</summary>
+    public int FocusLines { get; set; } = 10;
 
-    public IReadOnlyDictionary<string, double> Thresholds() => new SortedDictionary<string, double>
-    {
-        ["met"] = MetThreshold,
-        ["partial"] = PartialThreshold,
-        ["similarityFloor"] = SimilarityFloor,
-        ["similarityCeiling"] = SimilarityCeiling,
-        ["relevantRoleSimilarity"] = RelevantRoleSimilarity,
-        ["entryLevelMaxYears"] = EntryLevelMaxYears,
-        ["relatedRoleSimilarity"] = RelatedRoleSimilarity,
-        ["unstatedYears"] = UnstatedYears,
-    };
+    /// <summary>
+    /// Every number above under the name a receipt records it by, with the range that makes sense for it. Receipts,
+    /// re-scoring from a receipt and validation all read this one table.
+    /// </summary>
+    public static IReadOnlyList<OptionKey> Keys { get; } =
+    [
+        Weight("required", o => o.RequiredWeight, (o, v) => o.RequiredWeight = v, 0, 10),
+        Weight("preferred", o => o.PreferredWeight, (o, v) => o.PreferredWeight = v, 0, 10),
+        Weight("specific", o => o.SpecificWeight, (o, v) => o.SpecificWeight = v, 0, 10),
+        Weight("missingRequiredPenalty", o => o.MissingRequiredPenalty, (o, v) => o.MissingRequiredPenalty = v, 0, 1),
+        Weight("lexical", o => o.LexicalWeight, (o, v) => o.LexicalWeight = v, 0, 1),
+        Weight("structured", o => o.StructuredWeight, (o, v) => o.StructuredWeight = v, 0, 1),
+        Weight("notStudentFactor", o => o.NotStudentFactor, (o, v) => o.NotStudentFactor = v, 0, 1),
+        Weight("overQualifiedFactor", o => o.OverQualifiedFactor, (o, v) => o.OverQualifiedFactor = v, 0, 1),
+        Weight("keywordShare", o => o.KeywordShare, (o, v) => o.KeywordShare = v, 0, 1),
+        Weight("plainWordShare", o => o.PlainWordShare, (o, v) => o.PlainWordShare = v, 0, 1),
+        Weight("namedSkillEvidenceBonus", o => o.NamedSkillEvidenceBonus, (o, v) => o.NamedSkillEvidenceBonus = v, 0, 1),
+        Weight("equivalentExperienceDegreeScore", o => o.EquivalentExperienceDegreeScore, (o, v) => o.EquivalentExperienceDegreeScore = v, 0, 1),
+        Weight("degreeOneLevelBelowScore", o => o.DegreeOneLevelBelowScore, (o, v) => o.DegreeOneLevelBelowScore = v, 0, 1),
+        Threshold("met", o => o.MetThreshold, (o, v) => o.MetThreshold = v, 0, 1),
+        Threshold("partial", o => o.PartialThreshold, (o, v) => o.PartialThreshold = v, 0, 1),
+        Threshold("similarityFloor", o => o.SimilarityFloor, (o, v) => o.SimilarityFloor = v, -1, 1),
+        Threshold("similarityCeiling", o => o.SimilarityCeiling, (o, v) => o.SimilarityCeiling = v, -1, 1),
+        Threshold("relevantRoleSimilarity", o => o.RelevantRoleSimilarity, (o, v) => o.RelevantRoleSimilarity = v, -1, 1),
+        Threshold("relatedRoleSimilarity", o => o.RelatedRoleSimilarity, (o, v) => o.RelatedRoleSimilarity = v, -1, 1),
+        Threshold("entryLevelMaxYears", o => o.EntryLevelMaxYears, (o, v) => o.EntryLevelMaxYears = v, 0, 60),
+        Threshold("unstatedYears", o => o.UnstatedYears, (o, v) => o.UnstatedYears = v, 0.1, 60),
+        Threshold("evidenceMargin", o => o.EvidenceMargin, (o, v) => o.EvidenceMargin = v, 0, 1),
+        Threshold("yearsShortfallShare", o => o.YearsShortfallShare, (o, v) => o.YearsShortfallShare = v, 0, 1),
+        Threshold("capMargin", o => o.CapMargin, (o, v) => o.CapMargin = v, 0, 0.5),
+        Threshold("maxEvidence", o => o.MaxEvidence, (o, v) => o.MaxEvidence = (int)Math.Round(v), 0, 20),
+        Threshold("focusLines", o => o.FocusLines, (o, v) => o.FocusLines = (int)Math.Round(v), 1, 100),
+    ];
+
+    public IReadOnlyDictionary<string, double> Weights() => Table(OptionKind.Weight);
+
+    public IReadOnlyDictionary<string, double> Thresholds() => Table(OptionKind.Threshold);
 
     /// <summary>The options a receipt records, so a report can be re-scored exactly as it was; missing keys keep their defaults.</summary>
     public static MatchingOptions FromReceipt(MatchReceipt receipt)
     {
         var options = new MatchingOptions();
-        var setters = new Dictionary<string, Action<double>>
-        {
-            ["required"] = v => options.RequiredWeight = v,
-            ["preferred"] = v => options.PreferredWeight = v,
-            ["specific"] = v => options.SpecificWeight = v,
-            ["missingRequiredPenalty"] = v => options.MissingRequiredPenalty = v,
-            ["lexical"] = v => options.LexicalWeight = v,
-            ["structured"] = v => options.StructuredWeight = v,
-            ["notStudentFactor"] = v => options.NotStudentFactor = v,
-            ["overQualifiedFactor"] = v => options.OverQualifiedFactor = v,
-            ["met"] = v => options.MetThreshold = v,
-            ["partial"] = v => options.PartialThreshold = v,
-            ["similarityFloor"] = v => options.SimilarityFloor = v,
-            ["similarityCeiling"] = v => options.SimilarityCeiling = v,
-            ["relevantRoleSimilarity"] = v => options.RelevantRoleSimilarity = v,
-            ["entryLevelMaxYears"] = v => options.EntryLevelMaxYears = v,
-            ["relatedRoleSimilarity"] = v => options.RelatedRoleSimilarity = v,
-            ["unstatedYears"] = v => options.UnstatedYears = v,
-        };
+        var byName = Keys.ToDictionary(k => k.Name, StringComparer.Ordinal);
         foreach (var (name, value) in receipt.Weights.Concat(receipt.Thresholds))
-            if (setters.TryGetValue(name, out var set))
-                set(value);
+            if (byName.TryGetValue(name, out var key))
+                key.Set(options, value);
         return options;
+    }
+
+    /// <summary>What is wrong with these options, in words a person editing the configuration can act on; empty when nothing is.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        foreach (var key in Keys)
+        {
+            var value = key.Get(this);
+            if (double.IsNaN(value) || value < key.Min || value > key.Max)
+                errors.Add($"{Section}:{key.Property} is {value}; it must be from {key.Min} to {key.Max}.");
+        }
+        if (PartialThreshold >= MetThreshold)
+            errors.Add($"{Section}:PartialThreshold ({PartialThreshold}) must be below MetThreshold ({MetThreshold}).");
+        if (SimilarityFloor >= SimilarityCeiling)
+            errors.Add($"{Section}:SimilarityFloor ({SimilarityFloor}) must be below SimilarityCeiling ({SimilarityCeiling}).");
+        return errors;
+    }
+
+    private SortedDictionary<string, double> Table(OptionKind kind) =>
+        new(Keys.Where(k => k.Kind == kind).ToDictionary(k => k.Name, k => k.Get(this), StringComparer.Ordinal), StringComparer.Ordinal);
+
+    private static OptionKey Weight(string name, Func<MatchingOptions, double> get, Action<MatchingOptions, double> set, double min, double max) =>
+        new(name, OptionKind.Weight, get, set, min, max);
+
+    private static OptionKey Threshold(string name, Func<MatchingOptions, double> get, Action<MatchingOptions, double> set, double min, double max) =>
+        new(name, OptionKind.Threshold, get, set, min, max);
+}
+
+public enum OptionKind { Weight, Threshold }
+
+/// <summary>One scoring number: its receipt name, which receipt table it is in, how to read and set it, and its sensible range.</summary>
+public sealed record OptionKey(string Name, OptionKind Kind, Func<MatchingOptions, double> Get, Action<MatchingOptions, double> Set, double Min, double Max)
+{
+    /// <summary>The configuration key under <c>Matcher:Matching</c>: the property name, e.g. <c>MetThreshold</c>.</summary>
+    public string Property => PropertyNames.GetValueOrDefault(Name, char.ToUpperInvariant(Name[0]) + Name[1..]);
+
+    // Receipt names that differ from the property they stand for.
+    private static readonly Dictionary<string, string> PropertyNames = new(StringComparer.Ordinal)
+    {
+        ["required"] = nameof(MatchingOptions.RequiredWeight),
+        ["preferred"] = nameof(MatchingOptions.PreferredWeight),
+        ["specific"] = nameof(MatchingOptions.SpecificWeight),
+        ["lexical"] = nameof(MatchingOptions.LexicalWeight),
+        ["structured"] = nameof(MatchingOptions.StructuredWeight),
+        ["met"] = nameof(MatchingOptions.MetThreshold),
+        ["partial"] = nameof(MatchingOptions.PartialThreshold),
+    };
+}
+
+/// <summary>Refuses to start with scoring numbers out of range, naming each one.</summary>
+public sealed class MatchingOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<MatchingOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, MatchingOptions options)
+    {
+        var errors = options.Validate();
+        return errors.Count == 0 ? Microsoft.Extensions.Options.ValidateOptionsResult.Success : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(errors);
     }
 }

@@ -27,7 +27,7 @@ public sealed class MatchEngineFixture : IDisposable
 
     public void Dispose() => Embedder.Dispose();
 
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
     }

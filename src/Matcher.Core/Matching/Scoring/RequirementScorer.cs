@@ -28,7 +28,7 @@ internal sealed class RequirementScorer(MatchingOptions options, SkillLexicon le
         double text;
         if (conceptCoverage is { } coverage)
         {
-            var lexical = keywordCoverage is { } k ? 0.8 * coverage + 0.2 * k : coverage;
+            var lexical = keywordCoverage is { } k ? (1 - options.KeywordShare) * coverage + options.KeywordShare * k : coverage;
             text = (1 - options.LexicalWeight) * semantic + options.LexicalWeight * lexical;
             if (matchedConcepts.Count > 0)
                 reasons.Add($"CV names {string.Join(", ", matchedConcepts)}");
@@ -37,14 +37,14 @@ internal sealed class RequirementScorer(MatchingOptions options, SkillLexicon le
         }
         else
         {
-            text = 0.75 * semantic + 0.25 * (keywordCoverage ?? semantic);
+            text = (1 - options.PlainWordShare) * semantic + options.PlainWordShare * (keywordCoverage ?? semantic);
         }
 
         var (structured, cap) = StructuredChecks.Check(requirement, analysis, cv, unitVectors, query, options, reasons);
         if (Credentials.Names(requirement.Text) && conceptCoverage is { } held && held < 1)
         {
             // A licence or certificate not held cannot be made up by similar wording.
-            cap = Math.Min(cap ?? 1, held == 0 ? options.PartialThreshold - 0.01 : options.MetThreshold - 0.01);
+            cap = Math.Min(cap ?? 1, held == 0 ? options.PartialThreshold - options.CapMargin : options.MetThreshold - options.CapMargin);
             reasons.Add(held == 0 ? "a licence or certificate the posting names is not held" : "not every licence or certificate named is held");
         }
         var score = structured is { } s ? (1 - options.StructuredWeight) * text + options.StructuredWeight * s : text;
@@ -79,9 +79,9 @@ internal sealed class RequirementScorer(MatchingOptions options, SkillLexicon le
     private List<Evidence> PickEvidence(double[] similarities, CvProfile cv, List<string> matchedConcepts)
     {
         // A line naming a required skill is better evidence than a merely similar one.
-        var floor = options.SimilarityFloor + 0.1;
+        var floor = options.SimilarityFloor + options.EvidenceMargin;
         return Enumerable.Range(0, similarities.Length)
-            .Select(i => (Index: i, Rank: similarities[i] + (cv.UnitConcepts[i].Overlaps(matchedConcepts) ? 0.15 : 0)))
+            .Select(i => (Index: i, Rank: similarities[i] + (cv.UnitConcepts[i].Overlaps(matchedConcepts) ? options.NamedSkillEvidenceBonus : 0)))
             .Where(x => similarities[x.Index] >= floor || cv.UnitConcepts[x.Index].Overlaps(matchedConcepts))
             .OrderByDescending(x => x.Rank)
             .Take(options.MaxEvidence)

@@ -31,10 +31,10 @@ internal static class StructuredChecks
             scores.Add(ratio);
             var range = spans.Count == 0 ? "" : $" ({string.Join(", ", spans.Select(s => $"{s.Start} to {(s.End == cv.Now ? "now" : s.End.ToString())}"))})";
             reasons.Add($"asks {Format(minYears)}+ years; CV shows {Format(years)} years in related roles{range}");
-            if (ratio < 0.5)
-                cap = options.PartialThreshold - 0.01;
+            if (ratio < options.YearsShortfallShare)
+                cap = options.PartialThreshold - options.CapMargin;
             else if (ratio < 1)
-                cap = options.MetThreshold - 0.01;
+                cap = options.MetThreshold - options.CapMargin;
         }
 
         if (analysis.Degree is { } required && required > DegreeLevel.None)
@@ -47,14 +47,14 @@ internal static class StructuredChecks
             }
             else if (analysis.EquivalentExperience && cv.TotalYears >= EquivalentYears[required])
             {
-                degreeScore = 0.85;
+                degreeScore = options.EquivalentExperienceDegreeScore;
                 reasons.Add($"asks {Name(required)} or equivalent experience; CV shows {Name(cv.Degree)} and {Format(cv.TotalYears)} years of experience");
             }
             else
             {
-                degreeScore = cv.Degree == required - 1 ? 0.5 : 0;
+                degreeScore = cv.Degree == required - 1 ? options.DegreeOneLevelBelowScore : 0;
                 reasons.Add($"asks {Name(required)}; CV shows {Name(cv.Degree)}");
-                cap = Math.Min(cap ?? 1, degreeScore > 0 ? options.MetThreshold - 0.01 : options.PartialThreshold - 0.01);
+                cap = Math.Min(cap ?? 1, degreeScore > 0 ? options.MetThreshold - options.CapMargin : options.PartialThreshold - options.CapMargin);
             }
             scores.Add(degreeScore);
         }
@@ -69,7 +69,7 @@ internal static class StructuredChecks
                 ? $"CV shows {string.Join(", ", found.Select(Title))}"
                 : $"CV does not mention {string.Join(", ", missing.Select(Title))}");
             if (languageScore == 0)
-                cap = Math.Min(cap ?? 1, options.PartialThreshold - 0.01);
+                cap = Math.Min(cap ?? 1, options.PartialThreshold - options.CapMargin);
         }
 
         return (scores.Count == 0 ? null : scores.Average(), cap);

@@ -30,9 +30,6 @@ internal sealed record SignalValue(string Name, double Value, string Explanation
 /// </summary>
 internal static class SignalExtractor
 {
-    /// <summary>How many of the CV's closest lines stand for its focus: enough to be more than a lucky line, few enough that a long CV is not diluted.</summary>
-    private const int FocusLines = 10;
-
     public static IReadOnlyList<SignalValue> Extract(SignalInputs input, MatchingOptions options)
     {
         var signals = new List<SignalValue>
@@ -92,7 +89,7 @@ internal static class SignalExtractor
         var best = input.Units.Select(u => BestCosine(u, targets)).OrderDescending().ToList();
         if (best.Count == 0)
             return new SignalValue(SignalNames.Focus, 0, "The CV has no lines to read");
-        var top = best.Take(FocusLines).ToList();
+        var top = best.Take(options.FocusLines).ToList();
         var value = top.Average(b => Calibrate(b, options));
         var close = best.Count(b => b >= options.SimilarityCeiling - 0.1);
         return new SignalValue(SignalNames.Focus, value,
