@@ -1,4 +1,5 @@
 using System.Globalization;
+using Matcher.Core.Exports;
 using Matcher.Core.Matching;
 using MiniExcelLibs;
 
@@ -61,7 +62,9 @@ public static class RankingExport
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "JSON is written by the caller's serializer."),
         };
         // MiniExcel wants one value type per column; blanks stay blank rather than "null".
-        var cleaned = rows.Select(r => r.ToDictionary(kv => kv.Key, kv => kv.Value ?? (object)string.Empty)).ToList();
+        // CSV has no cell types, so text that a spreadsheet would run as a formula is neutralised (XLSX stores it as text).
+        var cleaned = rows.Select(r => r.ToDictionary(kv => kv.Key,
+            kv => (format == ExportFormat.Csv ? CsvCells.Neutralise(kv.Value) : kv.Value) ?? string.Empty)).ToList();
         output.SaveAs(cleaned, excelType: type);
     }
 
