@@ -25,7 +25,7 @@ public static class RankingExport
             row["partial"] = x.Report?.Summary.Partial;
             row["missing"] = x.Report?.Summary.Missing;
             row["topGaps"] = x.Report is null ? null : string.Join("; ", Gaps(x.Report));
-            row["error"] = x.Applicant.Error;
+            row["error"] = x.Applicant.DisplayError(blind);
             AddDecision(row, x.Applicant);
             return row;
         }).ToList();
@@ -41,7 +41,7 @@ public static class RankingExport
                 row[ColumnName(result, c)] = c < a.Reports.Count && a.Reports[c] is { } r ? Math.Round(r.Score, 1) : null;
             var best = a.Reports.Select((r, c) => (r, c)).Where(x => x.r is not null).OrderByDescending(x => x.r!.Score).FirstOrDefault();
             row["bestPosition"] = best.r is null ? null : result.Posting.Positions[result.Positions[best.c]].Title;
-            row["error"] = a.Error;
+            row["error"] = a.DisplayError(blind);
             AddDecision(row, a);
             return row;
         }).ToList();
