@@ -48,7 +48,9 @@ public static class Hosting
 
     public static IServiceCollection AddMatcherWeb(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            // The default 32 KB drops the connection when a long posting is pasted; allow the longest paste the text boxes take.
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = Matcher.Web.Components.InputLimits.MaxMessageBytes);
         services.AddMudServices();
         services.AddPostingLibrary();
         services.AddScoped<MatchWorkflow>();

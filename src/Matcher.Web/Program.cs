@@ -15,7 +15,9 @@ var app = builder.Build();
 
 await app.Services.MigrateMatcherStoreAsync();
 
-if (!app.Environment.IsDevelopment())
+// Stack traces reach the browser only when asked for (Matcher:ShowErrorDetails), never because the
+// environment happens to be Development, as it is under `dotnet run`.
+if (!app.Configuration.GetValue<bool>("Matcher:ShowErrorDetails"))
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }

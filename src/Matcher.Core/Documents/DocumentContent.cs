@@ -21,4 +21,10 @@ public sealed class DocumentReaderOptions
 
     /// <summary>Highest uncompressed/compressed ratio accepted for a sizeable zip entry; Word XML rarely passes 20.</summary>
     public double MaxCompressionRatio { get; set; } = 100;
+
+    /// <summary>
+    /// Deepest XML nesting accepted in a DOCX part. Word's own documents stay well under 100 even with tables in
+    /// tables; thousands of levels would exhaust the stack of the parser.
+    /// </summary>
+    public int MaxXmlDepth { get; set; } = 256;
 }

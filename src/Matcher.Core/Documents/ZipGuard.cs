@@ -1,10 +1,11 @@
 using System.IO.Compression;
+using System.Xml;
 
 namespace Matcher.Core.Documents;
 
 /// <summary>
 /// Looks inside a zip before any library unpacks it: rejects damaged archives, archives that would expand to
-/// absurd sizes (zip bombs) and zips that are not Word documents.
+/// absurd sizes (zip bombs), XML nested deeper than a parser's stack survives, and zips that are not Word documents.
 /// </summary>
 internal static class ZipGuard
 {
@@ -41,12 +42,62 @@ internal static class ZipGuard
             }
 
             if (zip.GetEntry("word/document.xml") is not null)
+            {
+                ScanXml(entries, name, options);
                 return;
+            }
             var kind = zip.GetEntry("xl/workbook.xml") is not null ? "a spreadsheet (XLSX)"
                 : zip.GetEntry("ppt/presentation.xml") is not null ? "a presentation (PPTX)"
                 : zip.GetEntry("content.xml") is not null ? "an OpenDocument file"
                 : "a zip archive";
             throw new InputException($"{name} is {kind}, not a Word document (DOCX). Upload the CV itself as PDF, DOCX or TXT.");
+        }
+    }
+
+    /// <summary>
+    /// Reads every XML part with <see cref="XmlReader"/>, which does not recurse, before the OpenXML parser (which
+    /// does) sees it: nesting beyond <see cref="DocumentReaderOptions.MaxXmlDepth"/> is refused.
+    /// </summary>
+    private static void ScanXml(IEnumerable<ZipArchiveEntry> entries, string name, DocumentReaderOptions options)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true };
+        foreach (var entry in entries)
+        {
+            if (entry.FullName.EndsWith('/') || !LooksLikeXml(entry))
+                continue;
+            try
+            {
+                using var stream = entry.Open();
+                using var reader = XmlReader.Create(stream, settings);
+                while (reader.Read())
+                    if (reader.Depth > options.MaxXmlDepth)
+                        throw new InputException($"{name} is a DOCX whose text is nested more than {options.MaxXmlDepth:N0} levels deep (in \"{entry.FullName}\"), far beyond any real document, so it was not opened. Save it again from Word, or upload PDF/TXT.");
+            }
+            catch (Exception ex) when (ex is XmlException or InvalidDataException or IOException)
+            {
+                throw Damaged(name, ex);
+            }
+        }
+    }
+
+    private static bool LooksLikeXml(ZipArchiveEntry entry)
+    {
+        if (entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+            return true;
+        // A part may be named anything in the relationships; judge the others by their first bytes.
+        try
+        {
+            using var stream = entry.Open();
+            Span<byte> head = stackalloc byte[4];
+            var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            var start = head[..read];
+            if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+                start = start[3..];
+            return (start.Length > 0 && start[0] == (byte)'<') || head[..read].StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head[..read].StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+        }
+        catch (InvalidDataException)
+        {
+            return true;
         }
     }
 

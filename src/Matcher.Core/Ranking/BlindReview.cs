@@ -31,6 +31,26 @@ public static class BlindReview
         };
     }
 
+    /// <summary>
+    /// Why a CV could not be read, without its file name: reader messages start with the quoted name
+    /// ("\"John_Smith_CV.pdf\" is a damaged PDF…"), which in blind review would say who the applicant is.
+    /// </summary>
+    public static string? ErrorText(string? error, string fileName, string? name = null)
+    {
+        if (string.IsNullOrEmpty(error))
+            return error;
+        var names = new[] { fileName, Path.GetFileName(fileName), Path.GetFileNameWithoutExtension(fileName), name }
+            .Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(s => s.Length).ToList();
+        foreach (var secret in names)
+        {
+            var quoted = $"\"{secret}\"";
+            if (error.StartsWith(quoted, StringComparison.OrdinalIgnoreCase))
+                error = "The file" + error[quoted.Length..];
+            error = error.Replace(quoted, "the file", StringComparison.OrdinalIgnoreCase);
+        }
+        return Scrub(error, names);
+    }
+
     private static string Scrub(string text, IReadOnlyList<string> secrets)
     {
         foreach (var secret in secrets)

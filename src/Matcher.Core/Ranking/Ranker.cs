@@ -24,6 +24,9 @@ public sealed record ApplicantResult(
 
     /// <summary>"Candidate 7" in blind review, otherwise the name read from the CV (or the file name).</summary>
     public string DisplayName(bool blind) => blind ? $"Candidate {Number}" : Name ?? Path.GetFileNameWithoutExtension(File);
+
+    /// <summary>Why the CV could not be read; in blind review without the file name or the applicant's name.</summary>
+    public string? DisplayError(bool blind) => blind ? BlindReview.ErrorText(Error, File, Name) : Error;
 }
 
 public sealed record RankingResult(Posting Posting, IReadOnlyList<int> Positions, IReadOnlyList<ApplicantResult> Applicants)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Matcher.Core.Exports;
 using Matcher.Core.Matching;
 using MiniExcelLibs;
 
@@ -24,7 +25,7 @@ public static class RankingExport
             row["partial"] = x.Report?.Summary.Partial;
             row["missing"] = x.Report?.Summary.Missing;
             row["topGaps"] = x.Report is null ? null : string.Join("; ", Gaps(x.Report));
-            row["error"] = x.Applicant.Error;
+            row["error"] = x.Applicant.DisplayError(blind);
             AddDecision(row, x.Applicant);
             return row;
         }).ToList();
@@ -40,7 +41,7 @@ public static class RankingExport
                 row[ColumnName(result, c)] = c < a.Reports.Count && a.Reports[c] is { } r ? Math.Round(r.Score, 1) : null;
             var best = a.Reports.Select((r, c) => (r, c)).Where(x => x.r is not null).OrderByDescending(x => x.r!.Score).FirstOrDefault();
             row["bestPosition"] = best.r is null ? null : result.Posting.Positions[result.Positions[best.c]].Title;
-            row["error"] = a.Error;
+            row["error"] = a.DisplayError(blind);
             AddDecision(row, a);
             return row;
         }).ToList();
@@ -61,7 +62,9 @@ public static class RankingExport
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "JSON is written by the caller's serializer."),
         };
         // MiniExcel wants one value type per column; blanks stay blank rather than "null".
-        var cleaned = rows.Select(r => r.ToDictionary(kv => kv.Key, kv => kv.Value ?? (object)string.Empty)).ToList();
+        // CSV has no cell types, so text that a spreadsheet would run as a formula is neutralised (XLSX stores it as text).
+        var cleaned = rows.Select(r => r.ToDictionary(kv => kv.Key,
+            kv => (format == ExportFormat.Csv ? CsvCells.Neutralise(kv.Value) : kv.Value) ?? string.Empty)).ToList();
         output.SaveAs(cleaned, excelType: type);
     }
 

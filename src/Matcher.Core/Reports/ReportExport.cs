@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Matcher.Core.Exports;
 using Matcher.Core.Matching;
 using Matcher.Core.Postings;
 using MiniExcelLibs;
@@ -31,7 +32,7 @@ public static class ReportExport
     public static byte[] Csv(MatchReport report)
     {
         using var stream = new MemoryStream();
-        stream.SaveAs(Rows(report), excelType: ExcelType.CSV);
+        stream.SaveAs(Rows(report).Select(r => r.ToDictionary(kv => kv.Key, kv => CsvCells.Neutralise(kv.Value)!)).ToList(), excelType: ExcelType.CSV);
         return stream.ToArray();
     }
 

@@ -19,6 +19,10 @@ public static class AccountHosting
     {
         services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        services.AddOptions<PublicAddressOptions>().BindConfiguration(PublicAddressOptions.Section)
+            .Validate(PublicBaseAddress.IsValid, "Matcher:PublicBaseAddress must be the absolute http or https address people open, e.g. https://matcher.example.org/ (no query or #).")
+            .ValidateOnStart();
+        services.AddSingleton<PublicBaseAddress>();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();

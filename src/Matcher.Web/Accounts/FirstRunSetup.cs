@@ -17,6 +17,30 @@ public sealed class SetupState
     }
 
     public void UsersExist() => _hasUsers = true;
+
+    private readonly SemaphoreSlim _firstAccount = new(1, 1);
+
+    /// <summary>
+    /// Runs <paramref name="create"/> only while no account exists, one caller at a time, so two set-up forms
+    /// sent at once make one administrator; the other caller gets null.
+    /// </summary>
+    public async Task<AccountResult?> CreateFirstAsync(UserDirectory directory, Func<Task<AccountResult>> create, CancellationToken cancellationToken)
+    {
+        await _firstAccount.WaitAsync(cancellationToken);
+        try
+        {
+            if (await HasUsersAsync(directory, cancellationToken))
+                return null;
+            var result = await create();
+            if (result.Succeeded)
+                UsersExist();
+            return result;
+        }
+        finally
+        {
+            _firstAccount.Release();
+        }
+    }
 }
 
 public static class FirstRunSetupMiddleware

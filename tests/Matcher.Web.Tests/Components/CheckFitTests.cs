@@ -1,6 +1,7 @@
 using Bunit;
 using Matcher.Core;
 using Matcher.Data;
+using Matcher.Web.Components;
 using Matcher.Web.Components.Pages;
 using Matcher.Web.Services;
 using Matcher.Web.Tests.Services;
@@ -43,6 +44,19 @@ public class CheckFitTests : MudTestContext
 
     private static InputFileContent Fixture(params string[] parts) =>
         InputFileContent.CreateFromBinary(File.ReadAllBytes(Path.Combine(["fixtures", .. parts])), parts[^1]);
+
+    [Fact]
+    public void A_200_kb_paste_fits_the_posting_box_and_is_taken_as_the_posting()
+    {
+        var cut = Render<CheckFit>();
+        var box = cut.Find("textarea[data-testid=posting-text]");
+        var pasted = string.Concat(Enumerable.Repeat("Requirements: 3+ years of Python and SQL; “clean code”.\n", 200_000 / 56 + 1))[..200_000];
+
+        Assert.Equal(InputLimits.MaxPastedChars.ToString(System.Globalization.CultureInfo.InvariantCulture), box.GetAttribute("maxlength"));
+        box.Input(pasted);
+
+        Assert.Equal(pasted, cut.Find("textarea[data-testid=posting-text]").GetAttribute("value") ?? cut.Find("textarea[data-testid=posting-text]").TextContent);
+    }
 
     [Fact]
     public void A_chosen_cv_is_summarised_before_matching()

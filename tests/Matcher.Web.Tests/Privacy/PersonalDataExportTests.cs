@@ -87,6 +87,31 @@ public sealed class PersonalDataExportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_advisors_private_notes_on_the_persons_session_stay_out_even_after_the_share_is_revoked()
+    {
+        const string bobsNote = "Private to Bob: ask about the gap in 2021";
+        _host.SignIn(Bob);
+        Assert.NotNull(await _host.Get<Matcher.Web.Services.SessionNotes>().SaveAsync(_scenario.AliceSessionId, bobsNote, Ct));
+        _host.SignIn(Alice);
+
+        using (var shared = await ExportAsync())
+            Assert.DoesNotContain(shared.Entries, e => Text(e).Contains(bobsNote, StringComparison.Ordinal));
+
+        await using (var db = await _host.Db.CreateDbContextAsync(Ct))
+            await db.SessionShares.Where(s => s.SessionId == _scenario.AliceSessionId).ExecuteDeleteAsync(Ct);
+        using (var revoked = await ExportAsync())
+        {
+            Assert.DoesNotContain(revoked.Entries, e => Text(e).Contains(bobsNote, StringComparison.Ordinal));
+            var notes = Json(revoked, $"sessions/{_scenario.AliceSessionId}.json").GetProperty("notes");
+            Assert.Contains(AlicePhrase, Assert.Single(notes.EnumerateArray()).GetProperty("text").GetString(), StringComparison.Ordinal);
+        }
+
+        _host.SignIn(Bob);
+        using var bobs = await ExportAsync();
+        Assert.Contains(bobsNote, Text(bobs.GetEntry("sessions/shared-with-me.json")!), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_export_is_recorded_in_the_audit_log()
     {
         using var zip = await ExportAsync();

@@ -84,6 +84,25 @@ public sealed class RankingViewsTests : MudTestContext
     }
 
     [Fact]
+    public void Blind_review_gives_the_reason_a_cv_could_not_be_read_without_its_file_name()
+    {
+        const string error = "\"john_smith_secret_cv.pdf\" is a damaged PDF that cannot be read. Export it again from the original document, or upload DOCX/TXT.";
+        var applicant = new RankedApplicant(Guid.NewGuid(), 1, "john_smith_secret_cv.pdf", null, null, true, error, [], null, null, [], ApplicantDecision.None, null);
+        var job = Job(blind: true) with { Applicants = [applicant] };
+
+        var table = Render<RankingTable>(p => p.Add(t => t.Job, job).Add(t => t.Blind, true));
+        var panel = Render<ApplicantPanel>(p => p.Add(a => a.Applicant, applicant).Add(a => a.Blind, true));
+        var open = Render<RankingTable>(p => p.Add(t => t.Job, job with { Blind = false }));
+
+        foreach (var markup in new[] { table.Markup, panel.Markup })
+        {
+            Assert.Contains("The file is a damaged PDF that cannot be read.", markup, StringComparison.Ordinal);
+            Assert.DoesNotContain("smith", markup, StringComparison.OrdinalIgnoreCase);
+        }
+        Assert.Contains("john_smith_secret_cv.pdf", open.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Matrix_shows_every_score_as_a_number_marks_the_best_position_and_assigns_each_applicant_once()
     {
         var matrix = Render<RankingMatrix>(p => p.Add(m => m.Job, Job(blind: false)));

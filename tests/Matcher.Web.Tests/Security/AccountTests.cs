@@ -30,6 +30,33 @@ public sealed class AccountTests
     }
 
     [Fact]
+    public async Task Set_up_forms_sent_at_the_same_moment_create_one_administrator()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new WebAppFactory();
+        // Each attacker has their own client (cookies, antiforgery token) and sends the form at the same moment.
+        var clients = Enumerable.Range(0, 8).Select(_ => app.Anonymous()).ToList();
+        var forms = new List<(HttpClient Client, string Token)>();
+        foreach (var client in clients)
+            forms.Add((client, System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync("/setup", ct), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value));
+
+        var posts = forms.Select((f, i) => f.Client.PostAsync("/setup", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = f.Token, ["_handler"] = "setup",
+            ["Input.DisplayName"] = $"Admin {i}", ["Input.Email"] = $"admin{i}@example.org",
+            ["Input.Password"] = WebAppFactory.Password, ["Input.ConfirmPassword"] = WebAppFactory.Password,
+        }), ct)).ToList();
+        var answers = await Task.WhenAll(posts);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Matcher.Data.MatcherDbContext>();
+        Assert.Equal(1, await db.Users.CountAsync(ct));
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Redirect));
+        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Redirect))
+            Assert.Contains("already has an administrator", await refused.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_refused_and_five_lock_the_account_even_for_the_right_one()
     {
         await using var app = new WebAppFactory();

@@ -57,12 +57,27 @@ public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
         var seeded = _app.AddSession(alice.Id);
         var anonymous = _app.Anonymous();
 
-        foreach (var path in Downloads(seeded).Append($"/sessions/{seeded.SessionId}").Append($"/reports/{seeded.ReportId}").Append($"/cvs/{seeded.CvId}"))
+        foreach (var path in Downloads(seeded).Append($"/sessions/{seeded.SessionId}").Append($"/reports/{seeded.ReportId}").Append($"/cvs/{seeded.CvId}")
+                     .Append($"/sessions/{seeded.SessionId}/compare").Append($"/compare-postings?report={seeded.ReportId}"))
         {
             var response = await anonymous.GetAsync(path, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Every_page_says_who_may_open_it()
+    {
+        var pages = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.RouteAttribute), inherit: false).Length > 0)
+            .ToList();
+
+        Assert.NotEmpty(pages);
+        var open = pages.Where(t =>
+            t.GetCustomAttributes(typeof(Microsoft.AspNetCore.Authorization.AuthorizeAttribute), inherit: true).Length == 0
+            && t.GetCustomAttributes(typeof(Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute), inherit: true).Length == 0);
+        Assert.Empty(open.Select(t => t.FullName));
     }
 
     [Fact]

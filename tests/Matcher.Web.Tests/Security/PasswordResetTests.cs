@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Matcher.Data.Entities;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -69,6 +70,42 @@ public sealed partial class PasswordResetTests
         Assert.Equal(HttpStatusCode.Redirect, (await WebAppFactory.PostSignInAsync(client, "fay@example.org", "a brand new passphrase")).StatusCode);
         var reused = await PostAsync(client, resetPath, "reset-password", fields);
         Assert.Contains("not valid any more", await reused.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://matcher.example.org/", "https://matcher.example.org/account/reset-password?")]
+    [InlineData("https://example.org/matcher", "https://example.org/matcher/account/reset-password?")]
+    [InlineData("", "http://localhost/account/reset-password?")]
+    public async Task The_reset_link_starts_with_the_configured_public_address_whatever_host_the_request_names(string configured, string expected)
+    {
+        var mail = new CapturedMail();
+        await using var factory = new WebAppFactory();
+        await factory.AddUserAsync("hal@example.org", Roles.Candidate);
+        await using var app = factory.WithWebHostBuilder(b => b
+            .UseSetting("Matcher:PublicBaseAddress", configured)
+            .ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<IEmailSender<MatcherUser>>(mail))));
+        // The attacker sends the victim's address with a Host header of their own.
+        var client = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("http://attacker.example/") });
+
+        var answer = await PostFormAsync(client, "/account/forgot-password", "forgot-password", new() { ["Input.Email"] = "hal@example.org" });
+        Assert.Contains("a link to choose a new password is on its way", answer, StringComparison.Ordinal);
+
+        var (to, link) = await mail.NextAsync();
+        Assert.Equal("hal@example.org", to);
+        Assert.StartsWith(expected, link, StringComparison.Ordinal);
+        Assert.DoesNotContain("attacker", link, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("code=", link, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_public_address_that_is_not_an_absolute_web_address_stops_the_start_with_a_clear_message()
+    {
+        using var factory = new WebAppFactory();
+        using var app = factory.WithWebHostBuilder(b => b.UseSetting("Matcher:PublicBaseAddress", "matcher.example.org"));
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Matcher:PublicBaseAddress must be the absolute http or https address", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

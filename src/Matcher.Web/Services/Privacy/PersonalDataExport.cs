@@ -63,7 +63,8 @@ public sealed class PersonalDataExport(IDbContextFactory<MatcherDbContext> dbFac
         var reports = await db.Reports.AsNoTracking()
             .Where(r => r.OwnerId == userId || sessionIds.Contains(r.SessionId)).ToListAsync(cancellationToken);
         var reportIds = reports.Where(r => sessionIds.Contains(r.SessionId)).Select(r => r.Id).ToList();
-        var notes = await db.Notes.AsNoTracking().Where(n => n.OwnerId == userId || sessionIds.Contains(n.SessionId)).ToListAsync(cancellationToken);
+        // Notes are private to their author: an advisor's notes on this person's session are the advisor's, not theirs.
+        var notes = await db.Notes.AsNoTracking().Where(n => n.OwnerId == userId).ToListAsync(cancellationToken);
         var overrides = await db.ReportOverrides.AsNoTracking()
             .Where(o => o.OwnerId == userId || reportIds.Contains(o.ReportId)).ToListAsync(cancellationToken);
 

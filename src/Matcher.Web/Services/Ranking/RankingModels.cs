@@ -16,6 +16,9 @@ public sealed record RankedApplicant(
 {
     public string DisplayName(bool blind) => ToResult().DisplayName(blind);
 
+    /// <summary>Why the CV could not be read, as the reviewer sees it: without the file name in blind review.</summary>
+    public string? VisibleError(bool blind) => blind ? BlindReview.ErrorText(Error, FileName, Name) : Error;
+
     public MatchReport? ReportFor(int column) => column < Reports.Count ? Reports[column] : null;
 
     /// <summary>The report as the reviewer sees it: with names, contacts and links hidden in blind review.</summary>
