@@ -96,6 +96,27 @@ public class CvReviewTests : BrowserTest
     }
 
     [Fact]
+    public async Task A_quote_clicked_on_the_report_is_marked_in_the_cv_and_leads_back()
+    {
+        var report = await CheckFitAsync(Cv, Posting);
+        var link = Page.GetByTestId("evidence-link").First;
+        var quote = (await link.InnerTextAsync()).Trim('“', '”', ' ');
+
+        await link.ClickAsync();
+
+        await Page.WaitForURLAsync(new Regex("/cvs/[0-9a-f-]{36}\\?quote="));
+        var mark = Page.Locator("mark#cv-highlight");
+        await Assertions.Expect(mark).ToBeInViewportAsync();
+        await Assertions.Expect(Page.GetByTestId("quote-not-found")).ToHaveCountAsync(0);
+        Assert.Contains(Regex.Replace(await mark.InnerTextAsync(), "\\s+", " "), quote, StringComparison.OrdinalIgnoreCase);
+        await Assertions.Expect(Page.GetByTestId("cv-text-view")).Not.ToContainTextAsync("_saved.Cv.Text");
+
+        await Page.GetByTestId("back-to-report").ClickAsync();
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex(Regex.Escape(report) + "$"));
+        AssertNoPageErrors();
+    }
+
+    [Fact]
     public async Task A_scanned_pdf_gets_a_clear_message_and_nothing_is_saved()
     {
         await OpenCheckFitWithCvAsync(RepositoryPaths.Fixture("cvs", "cv-scanned-no-text.pdf"));

@@ -48,6 +48,16 @@ public class RankingTests : BrowserTest
         Assert.DoesNotContain("Aisha", csv, StringComparison.Ordinal);
         Assert.DoesNotContain(".md", csv, StringComparison.Ordinal);
 
+        // An applicant's report has its own address; the browser's Back returns to the table.
+        var tableUrl = Page.Url;
+        await names.First.ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("applicant-panel")).ToBeVisibleAsync();
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("\\?applicant=[0-9a-f-]{36}$"));
+        await Page.GoBackAsync();
+        await Assertions.Expect(Page.GetByTestId("applicant-panel")).ToHaveCountAsync(0);
+        await Assertions.Expect(Page.GetByTestId("candidate-name")).ToHaveCountAsync(3);
+        Assert.Equal(tableUrl, Page.Url);
+
         // Coming back later shows the same finished ranking, still blind.
         await Page.ReloadAsync();
         await Assertions.Expect(Page.GetByTestId("candidate-name").First).ToHaveTextAsync("Candidate 3");

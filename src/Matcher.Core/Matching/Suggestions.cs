@@ -37,8 +37,8 @@ public static class Suggestions
         {
             RequirementCategory.Education => $"{must}Your CV shows no matching degree. If you have one, add it to Education; otherwise this is a real gap to weigh before applying.",
             RequirementCategory.Language => $"{must}Your CV does not mention this language. Add it with your level if you speak it.",
-            RequirementCategory.Experience => $"{must}Nothing in your CV speaks to this. If you have this experience, add a role or bullet that shows it with dates; if not, it is a gap to address or explain.",
-            _ => $"{must}Nothing in your CV speaks to this. If you have done it, add a bullet naming it and what you achieved; if not, it is a gap to close (a course, a project) or to explain.",
+            RequirementCategory.Experience => $"{must}No line of your CV clearly shows this. If you have this experience, add a role or bullet that shows it with dates; if not, it is a gap to address or explain.",
+            _ => $"{must}No line of your CV clearly shows this. If you have done it, add a bullet naming it and what you achieved; if not, it is a gap to close (a course, a project) or to explain.",
         };
     }
 }

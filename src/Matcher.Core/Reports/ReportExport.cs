@@ -21,7 +21,7 @@ public static class ReportExport
         ["status"] = StatusText(r.Status),
         ["score"] = Math.Round(r.Score, 3),
         ["evidence"] = string.Join(" | ", r.Evidence.Select(e => $"{e.Text} ({e.Section})")),
-        ["reason"] = r.Reason,
+        ["reason"] = PlainReasons.For(r),
         ["override"] = r.Override is { } o ? OverrideText(o) : "",
     }).ToList();
 
@@ -55,14 +55,15 @@ public static class ReportExport
             var table = new Table(new TableProperties(new TableBorders(
                 new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 })));
-            table.Append(Row(bold: true, "Requirement", "Status", "Score", "Evidence from the CV", "Why"));
+            table.Append(Row(bold: true, "Requirement", "Status", "Score", "Lines from the CV", "Why"));
             foreach (var r in report.Requirements)
                 table.Append(Row(bold: false,
                     $"{r.Text} ({(r.Kind == RequirementKind.Required ? "required" : "preferred")})",
                     StatusText(r.Status),
                     r.Score.ToString("P0", CultureInfo.InvariantCulture),
-                    string.Join("\n", r.Evidence.Select(e => $"“{e.Text}” — {e.Section}")),
-                    r.Override is { } o ? $"{r.Reason}\n{OverrideText(o)}" : r.Reason));
+                    (r.Status == MatchStatus.Missing && r.Evidence.Count > 0 ? "Closest lines (none shows this clearly):\n" : "")
+                        + string.Join("\n", r.Evidence.Select(e => $"“{e.Text}” — {e.Section}")),
+                    r.Override is { } o ? $"{PlainReasons.For(r)}\n{OverrideText(o)}" : PlainReasons.For(r)));
             body.Append(table);
 
             var suggestions = Suggestions.For(report);

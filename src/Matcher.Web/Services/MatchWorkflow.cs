@@ -62,6 +62,14 @@ public sealed class MatchWorkflow(
     public async Task<MatchOutcome> MatchDraftAsync(
         CvDraft draft, PostingInput posting, Guid? sessionId, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (sessionId is null && await SameFileAsync(draft, cancellationToken) is { } stored)
+        {
+            // The same file again: its stored CV (with any corrections saved since) and its session are reused, not copied.
+            var again = await MatchAsync(stored, posting, progress, cancellationToken);
+            await using var read = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var saved = await read.Reports.AsNoTracking().Where(r => r.Id == again).Select(r => new { r.SessionId, r.Score }).SingleAsync(cancellationToken);
+            return new MatchOutcome(again, saved.SessionId, stored, saved.Score);
+        }
         var (parsed, report, source) = await ScoreAsync(draft.Cv, posting, progress, cancellationToken);
 
         progress?.Report("Saving the report…");
@@ -98,6 +106,23 @@ public sealed class MatchWorkflow(
 
         logger.LogInformation("Saved report {ReportId} in session {SessionId}: score {Score:0}", reportId, session.Id, report.Score);
         return new MatchOutcome(reportId, session.Id, cvEntity.Id, report.Score);
+    }
+
+    /// <summary>
+    /// The owner's stored CV made from the same file, when the page showed it as read (no corrections made there);
+    /// corrections made on the page are a new version and are stored as such.
+    /// </summary>
+    private async Task<Guid?> SameFileAsync(CvDraft draft, CancellationToken cancellationToken)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(draft.File.Content));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var existing = await db.Cvs.AsNoTracking()
+            .Where(c => c.OwnerId == user.Id && c.Sha256 == sha && c.SessionId != null)
+            .OrderByDescending(c => c.CreatedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        if (existing is null)
+            return null;
+        var asRead = ReadCv(draft.File).Cv;
+        return JsonSerializer.Serialize(asRead, MatcherJson.Options) == JsonSerializer.Serialize(draft.Cv, MatcherJson.Options) ? existing : null;
     }
 
     /// <summary>Matches a stored CV, as last corrected, and adds the report to the CV's session.</summary>
@@ -181,11 +206,25 @@ public sealed class MatchWorkflow(
         if (input.File is { } file)
         {
             var content = documents.Read(file.Content, file.Name);
-            return (postingReader.Read(content), new PostingSource(content.Markup ?? content.Text, Path.GetFileName(file.Name), null));
+            var text = content.Markup ?? content.Text;
+            return await SavedWithTextAsync(text, cancellationToken)
+                ?? (postingReader.Read(content), new PostingSource(text, Path.GetFileName(file.Name), null));
         }
         if (string.IsNullOrWhiteSpace(input.Text))
             throw new InputException("Paste the posting's text or upload its file.");
-        return (postingReader.ReadText(input.Text), new PostingSource(input.Text, null, null));
+        return await SavedWithTextAsync(input.Text, cancellationToken)
+            ?? (postingReader.ReadText(input.Text), new PostingSource(input.Text, null, null));
+    }
+
+    /// <summary>A posting of the owner saved from exactly this text: matched as saved (with its edits), not stored again.</summary>
+    private async Task<(Posting Posting, PostingSource Source)?> SavedWithTextAsync(string text, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entity = await db.Postings.AsNoTracking()
+            .Include(p => p.Positions).ThenInclude(p => p.Requirements)
+            .Where(p => p.OwnerId == user.Id && p.SourceText == text)
+            .OrderBy(p => p.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        return entity is null ? null : (PostingMapping.ToPosting(entity), new PostingSource(entity.SourceText, entity.SourceName, entity.Id));
     }
 
     private static string SessionTitle(CvDocument cv, Posting posting)

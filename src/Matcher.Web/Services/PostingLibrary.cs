@@ -132,8 +132,16 @@ public sealed class PostingLibrary(
 
     private async Task<Guid> SaveAsync(Posting posting, string sourceText, string? sourceName, CancellationToken cancellationToken)
     {
-        var entity = PostingMapping.ToEntity(posting, user.Id, sourceText, sourceName, clock.GetUtcNow());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // The same text imported again is the posting already in the library, with any edits made to it since.
+        var existing = await db.Postings.Where(p => p.OwnerId == user.Id && p.SourceText == sourceText)
+            .OrderBy(p => p.CreatedAt).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        if (existing is { } id)
+        {
+            logger.LogInformation("Posting {PostingId} imported again; kept the one in the library", id);
+            return id;
+        }
+        var entity = PostingMapping.ToEntity(posting, user.Id, sourceText, sourceName, clock.GetUtcNow());
         db.Postings.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Imported posting {PostingId} with {Positions} positions", entity.Id, entity.Positions.Count);

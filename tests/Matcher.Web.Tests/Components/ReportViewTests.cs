@@ -52,6 +52,43 @@ public class ReportViewTests : MudTestContext
     }
 
     [Fact]
+    public void A_missing_row_with_quoted_lines_calls_them_closest_lines_and_never_says_nothing_speaks_to_it()
+    {
+        var report = Report() with
+        {
+            Requirements =
+            [
+                Row("r1", "Finite element simulation", RequirementKind.Required, MatchStatus.Missing, 0.2,
+                    new Evidence("Built test rigs for gearboxes", "Experience", 0.35), new Evidence("Mechanical engineering BEng", "Education", 0.3))
+                    with { Reason = "Not found: fea, research" },
+                Row("r2", "Writes clear reports", RequirementKind.Required, MatchStatus.Missing, 0.1,
+                    new Evidence("Wrote the lab handbook", "Experience", 0.33)) with { Reason = "Closest CV line is 0.35 similar" },
+            ],
+        };
+
+        var cut = Render<ReportView>(p => p.Add(x => x.Report, report));
+
+        Assert.Equal(2, cut.FindAll("[data-testid=closest-lines]").Count);
+        Assert.DoesNotContain("Evidence from the CV", cut.Markup, StringComparison.Ordinal);
+        var reasons = cut.FindAll("[data-testid=reason]").Select(e => e.TextContent).ToList();
+        Assert.Equal("The CV does not name FEA (finite element analysis) or research", reasons[0]);
+        Assert.Equal("No line clearly shows this; the closest lines are shown", reasons[1]);
+        Assert.DoesNotMatch(@"\d\.\d", string.Join(" ", reasons));
+        var advice = cut.Find("[data-testid=suggestions]").TextContent;
+        Assert.DoesNotContain("Nothing in your CV speaks to this", advice, StringComparison.Ordinal);
+        Assert.Contains("No line of your CV clearly shows this", advice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_position_matched_on_its_responsibilities_calls_its_rows_responsibilities()
+    {
+        var cut = Render<ReportView>(p => p.Add(x => x.Report, Report() with { MatchedResponsibilities = true }));
+
+        Assert.Contains("Responsibility", cut.Find("[data-testid=requirements] thead").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Requirement", cut.Find("[data-testid=requirements] thead").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Why_this_score_lists_each_signal_with_its_points_and_the_must_have_cap()
     {
         var report = Report() with

@@ -117,6 +117,36 @@ public sealed class RankingViewsTests : MudTestContext
     }
 
     [Fact]
+    public void An_assignment_that_gives_a_position_an_applicant_scoring_under_20_is_flagged()
+    {
+        var job = Job(blind: false) with
+        {
+            Applicants =
+            [
+                Applicant(1, "Ana Lopez", null, Report(70, 0), Report(12, 1)),
+                Applicant(2, "Ben Okafor", null, Report(65, 0), Report(8, 1)),
+            ],
+        };
+
+        var matrix = Render<RankingMatrix>(p => p.Add(m => m.Job, job));
+
+        var rows = matrix.FindAll("[data-testid=assignment-row]");
+        Assert.Empty(rows[0].QuerySelectorAll("[data-testid=weak-assignment]"));
+        Assert.Contains("poor fit", rows[1].QuerySelector("[data-testid=weak-assignment]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_coordinator_reading_an_applicant_sees_gaps_not_advice_addressed_to_the_candidate()
+    {
+        var panel = Render<ApplicantPanel>(p => p.Add(a => a.Applicant, Job(blind: false).Applicants[0]).Add(a => a.Column, 0));
+
+        Assert.Contains("Gaps to ask about", panel.Markup, StringComparison.Ordinal);
+        Assert.Contains("SQL", panel.Find("[data-testid=gaps]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("What to improve", panel.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("your CV", panel.Markup, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Blind_matrix_hides_names()
     {
         var matrix = Render<RankingMatrix>(p => p.Add(m => m.Job, Job(blind: true)).Add(m => m.Blind, true));

@@ -128,6 +128,38 @@ public sealed class CvCorrectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_cv_file_and_posting_text_sent_again_reuse_the_stored_cv_session_and_posting()
+    {
+        var workflow = Get<MatchWorkflow>();
+        var ct = TestContext.Current.CancellationToken;
+        var first = await workflow.MatchDraftAsync(workflow.ReadCv(Fixture(CvPath)), Posting(), null, cancellationToken: ct);
+
+        var second = await workflow.MatchDraftAsync(workflow.ReadCv(Fixture(CvPath)), Posting(), null, cancellationToken: ct);
+
+        Assert.NotEqual(first.ReportId, second.ReportId);
+        Assert.Equal(first.CvId, second.CvId);
+        Assert.Equal(first.SessionId, second.SessionId);
+        await using var db = await Get<IDbContextFactory<MatcherDbContext>>().CreateDbContextAsync(ct);
+        Assert.Equal(1, await db.Cvs.CountAsync(ct));
+        Assert.Equal(1, await db.Sessions.CountAsync(ct));
+        Assert.Equal(1, await db.Postings.CountAsync(ct));
+        Assert.Equal(2, await db.Reports.CountAsync(r => r.SessionId == first.SessionId, ct));
+    }
+
+    [Fact]
+    public async Task The_same_file_corrected_on_the_page_is_stored_as_a_new_cv()
+    {
+        var workflow = Get<MatchWorkflow>();
+        var ct = TestContext.Current.CancellationToken;
+        var first = await workflow.MatchDraftAsync(workflow.ReadCv(Fixture(CvPath)), Posting(), null, cancellationToken: ct);
+        var draft = workflow.ReadCv(Fixture(CvPath));
+
+        var second = await workflow.MatchDraftAsync(draft with { Cv = draft.Cv with { Skills = [.. draft.Cv.Skills, "Kubernetes"] } }, Posting(), null, cancellationToken: ct);
+
+        Assert.NotEqual(first.CvId, second.CvId);
+    }
+
+    [Fact]
     public async Task A_posting_from_the_library_is_matched_as_edited_and_not_copied()
     {
         var now = DateTimeOffset.UtcNow;

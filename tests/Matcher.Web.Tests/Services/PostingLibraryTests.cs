@@ -28,6 +28,18 @@ public sealed class PostingLibraryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Importing_the_same_posting_again_opens_the_one_in_the_library_instead_of_a_copy()
+    {
+        var first = await ImportSeedAsync("003_7e7ab98c923b615e.txt");
+
+        var again = await ImportSeedAsync("003_7e7ab98c923b615e.txt");
+
+        Assert.Equal(first, again);
+        await using var db = await _host.OpenDbAsync();
+        Assert.Equal(1, await db.Postings.CountAsync(Ct));
+    }
+
+    [Fact]
     public async Task Edited_added_and_deleted_requirements_persist_and_matching_reads_them()
     {
         var id = await ImportSeedAsync("003_7e7ab98c923b615e.txt");

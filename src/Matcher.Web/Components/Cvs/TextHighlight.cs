@@ -17,12 +17,22 @@ public static class TextHighlight
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
     private static readonly string[] PartSeparators = [" at ", ", "];
 
-    public static IReadOnlyList<TextSegment> Split(string text, string? quote)
+    public static IReadOnlyList<TextSegment> Split(string text, string? quote) => Split(text, quote, null, null);
+
+    /// <summary>
+    /// As <see cref="Split(string, string?)"/>, but where the report recorded where the quote starts in the text and
+    /// that span still reads as the quote, exactly that span is marked (so the right one of two equal lines is).
+    /// </summary>
+    public static IReadOnlyList<TextSegment> Split(string text, string? quote, int? start, int? length)
     {
         if (string.IsNullOrEmpty(text))
             return [];
         if (string.IsNullOrWhiteSpace(quote))
             return [new TextSegment(text, false)];
+
+        if (start is { } at && length is { } span && at >= 0 && span > 0 && at + span <= text.Length
+            && SameWords(text.Substring(at, span), quote))
+            return Cut(text, [(at, span)]);
 
         var ranges = Find(text, quote.Trim());
         if (ranges.Count == 0)
@@ -47,6 +57,10 @@ public static class TextHighlight
             return [];
         }
     }
+
+    private static bool SameWords(string a, string b) =>
+        string.Equals(string.Join(' ', a.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
+            string.Join(' ', b.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.OrdinalIgnoreCase);
 
     private static bool Overlaps((int Start, int Length) a, (int Start, int Length) b) =>
         a.Start < b.Start + b.Length && b.Start < a.Start + a.Length;

@@ -1,0 +1,72 @@
+using Bunit;
+using Matcher.Data.Entities;
+using Matcher.Web.Components.Account;
+using Matcher.Web.Services;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Matcher.Web.Tests.Components;
+
+/// <summary>Where each person starts, and the no-access message that points there.</summary>
+public class StartPageTests : MudTestContext
+{
+    private sealed class PersonWith(params string[] roles) : ICurrentUser
+    {
+        public string Id => "someone";
+        public bool IsInRole(string role) => roles.Contains(role);
+    }
+
+    [Theory]
+    [InlineData("/", Roles.Candidate, Roles.Advisor, Roles.Coordinator)]
+    [InlineData("/sessions", Roles.Advisor, Roles.Coordinator)]
+    [InlineData("/ranking", Roles.Coordinator)]
+    [InlineData("/admin/users", Roles.Admin)]
+    public void Each_role_starts_on_its_own_page(string expected, params string[] roles) =>
+        Assert.Equal(expected, StartPage.For(new PersonWith(roles)));
+
+    [Fact]
+    public void An_account_without_a_role_has_no_start_page() => Assert.Null(StartPage.For(new PersonWith()));
+
+    private NavigationManager SignedInAs(string path, params string[] roles)
+    {
+        Services.AddSingleton<ICurrentUser>(new PersonWith(roles));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(path);
+        return navigation;
+    }
+
+    [Fact]
+    public void A_coordinator_arriving_at_the_start_address_is_taken_to_ranking()
+    {
+        var navigation = SignedInAs("/", Roles.Coordinator);
+
+        Render<NoAccess>();
+
+        Assert.Equal("/ranking", "/" + navigation.ToBaseRelativePath(navigation.Uri));
+    }
+
+    [Fact]
+    public void On_a_page_a_coordinator_cannot_open_the_link_leads_to_ranking_not_back_to_the_start_address()
+    {
+        var navigation = SignedInAs("/sessions", Roles.Coordinator);
+
+        var cut = Render<NoAccess>();
+
+        Assert.Equal("/sessions", "/" + navigation.ToBaseRelativePath(navigation.Uri));
+        var link = cut.Find("[data-testid=start-page-link]");
+        Assert.Equal("/ranking", link.GetAttribute("href"));
+        Assert.Equal("Ranking", link.TextContent.Trim());
+        Assert.DoesNotContain(cut.FindAll("a"), a => a.GetAttribute("href") == "/");
+    }
+
+    [Fact]
+    public void An_account_without_a_role_is_told_to_ask_for_one()
+    {
+        SignedInAs("/", []);
+
+        var cut = Render<NoAccess>();
+
+        Assert.Contains("no role yet", cut.Find("[data-testid=no-access]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=start-page-link]"));
+    }
+}
