@@ -185,6 +185,32 @@ public sealed class Ranker(CvReader cvReader, IMatchEngine engine, RankingPipeli
         }
     }
 
+    /// <summary>
+    /// Reads a batch of applicants on every core, embeds their CVs in one call and scores them: what a ranking queue
+    /// takes from its store at a time. Results come back in the order given.
+    /// </summary>
+    public async Task<IReadOnlyList<ApplicantResult>> ScoreManyAsync(
+        IReadOnlyList<(int Number, ApplicantFile File)> applicants, Posting posting, IReadOnlyList<int> positions, CancellationToken cancellationToken)
+    {
+        var parsed = new Parsed[applicants.Count];
+        await Parallel.ForAsync(0, applicants.Count, new ParallelOptions { MaxDegreeOfParallelism = _pipeline.ReaderCount, CancellationToken = cancellationToken },
+            (i, _) =>
+            {
+                parsed[i] = Read(i, applicants[i].File, null);
+                return ValueTask.CompletedTask;
+            });
+        await engine.PrepareAsync(parsed.Select(p => p.Cv).OfType<CvDocument>().ToList(), cancellationToken);
+        var results = new List<ApplicantResult>(applicants.Count);
+        for (var i = 0; i < applicants.Count; i++)
+        {
+            var (number, file) = applicants[i];
+            results.Add(parsed[i].Cv is { } cv
+                ? await ScoreReadAsync(number, file, cv, posting, positions, cancellationToken)
+                : new ApplicantResult(number, file.Name, null, [], parsed[i].Error));
+        }
+        return results;
+    }
+
     /// <summary>Reads and scores one applicant; a CV that cannot be read comes back with its reason instead of a report.</summary>
     public async Task<ApplicantResult> ScoreAsync(int number, ApplicantFile file, Posting posting, IReadOnlyList<int> positions, CancellationToken cancellationToken)
     {

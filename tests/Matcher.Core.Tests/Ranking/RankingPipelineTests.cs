@@ -72,6 +72,25 @@ public sealed class RankingPipelineTests
     }
 
     [Fact]
+    public async Task A_batch_from_the_queue_comes_back_in_its_order_with_unreadable_files_reported()
+    {
+        var batch = new List<(int, ApplicantFile)>
+        {
+            (7, TextCv(7)),
+            (8, new ApplicantFile("scan.pdf", [0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x34, 0x0A, 0x00])),
+            (9, TextCv(9)),
+        };
+
+        var results = await new Ranker(new CvReader(), new SlowEngine()).ScoreManyAsync(batch, Posting(), [0], TestContext.Current.CancellationToken);
+
+        Assert.Equal([7, 8, 9], results.Select(r => r.Number));
+        Assert.Equal("applicant7@example.com".Length, results[0].Reports.Single()!.Score);
+        Assert.Empty(results[1].Reports);
+        Assert.False(string.IsNullOrWhiteSpace(results[1].Error));
+        Assert.Equal("applicant9@example.com".Length, results[2].Reports.Single()!.Score);
+    }
+
+    [Fact]
     public async Task Cancelling_stops_the_ranking_and_its_readers()
     {
         using var cancel = new CancellationTokenSource();

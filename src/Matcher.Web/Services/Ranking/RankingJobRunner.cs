@@ -11,9 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Matcher.Web.Services.Ranking;
 
 /// <summary>
-/// Works through queued ranking jobs one applicant at a time. Each applicant's result is committed together
-/// with the job's progress, so after a crash or restart the job resumes with the applicants not yet done and
-/// never scores one twice.
+/// Works through queued ranking jobs a few applicants at a time, read in parallel and embedded together. Each batch's
+/// results are committed together with the job's progress, so after a crash or restart the job resumes with the
+/// applicants not yet done and never scores one twice.
 /// </summary>
 public sealed class RankingJobRunner(
     IDbContextFactory<MatcherDbContext> dbFactory,
@@ -22,6 +22,9 @@ public sealed class RankingJobRunner(
     TimeProvider clock,
     ILogger<RankingJobRunner> logger)
 {
+    /// <summary>Applicants taken from the queue at a time: enough to fill the model's batches, few enough that progress moves every few seconds.</summary>
+    private const int BatchSize = 8;
+
     /// <summary>Jobs left "Running" by a stopped app go back to the queue; returns how many.</summary>
     public async Task<int> RequeueInterruptedAsync(CancellationToken cancellationToken)
     {
@@ -85,19 +88,24 @@ public sealed class RankingJobRunner(
             var job = await db.RankingJobs.SingleAsync(j => j.Id == jobId, cancellationToken);
             if (job.Status != RankingJobStatus.Running)
                 return;
-            var applicant = await db.RankingApplicants
+            // A batch at a time: its CVs are read on every core and embedded together, and its results and the job's
+            // progress are one SaveChanges, so after a restart at most one batch is scored again.
+            var batch = await db.RankingApplicants
                 .Where(a => a.JobId == jobId && !a.Processed)
                 .OrderBy(a => a.Number)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (applicant is null)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
                 return;
 
             var watch = Stopwatch.StartNew();
-            var result = await ranker.ScoreAsync(applicant.Number, new ApplicantFile(applicant.FileName, applicant.OriginalFile), posting, positions, cancellationToken);
-            Apply(applicant, result);
-            job.Done = await db.RankingApplicants.CountAsync(a => a.JobId == jobId && a.Processed, cancellationToken) + 1;
+            var results = await ranker.ScoreManyAsync(
+                batch.Select(a => (a.Number, new ApplicantFile(a.FileName, a.OriginalFile))).ToList(), posting, positions, cancellationToken);
+            for (var i = 0; i < batch.Count; i++)
+                Apply(batch[i], results[i]);
+            job.Done = await db.RankingApplicants.CountAsync(a => a.JobId == jobId && a.Processed, cancellationToken) + batch.Count;
             job.WorkSeconds += watch.Elapsed.TotalSeconds;
-            // The applicant and the job's progress are one SaveChanges: one transaction, so they never disagree.
+            // The applicants and the job's progress are one SaveChanges: one transaction, so they never disagree.
             await db.SaveChangesAsync(cancellationToken);
             signal.Publish(jobId);
         }
