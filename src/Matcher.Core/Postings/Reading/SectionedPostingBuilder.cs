@@ -49,12 +49,11 @@ internal static partial class SectionedPostingBuilder
                 case SectionKind.Responsibilities:
                     responsibilities.AddRange(AsList(items));
                     break;
-                case SectionKind.Requirements:
-                case SectionKind.Preferred:
+                case var kind when kind.AsksForQualifications():
                     foreach (var item in items)
                         requirements.Add(item.Text, section.Kind == SectionKind.Preferred);
                     break;
-                case SectionKind.Details when section.Heading is not null && items.Count > 0:
+                case var kind when kind.IsDetail() && section.Heading is not null && items.Count > 0:
                     details[section.Heading] = string.Join("; ", items.Select(i => i.Text));
                     break;
             }
