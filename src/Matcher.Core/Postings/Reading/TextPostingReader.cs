@@ -10,7 +10,7 @@ internal static class TextPostingReader
             warnings.Add("Repaired characters garbled by a wrong text encoding (e.g. \"â€”\" → \"—\").");
 
         var normalized = TextNormalizer.Normalize(text);
-        var lines = normalized.Split('\n');
+        var lines = InlineHeadings.Separate(normalized.Split('\n'));
         var multi = MultiPositionSplitter.TrySplit(lines);
         var sections = SectionSplitter.Split(multi?.Preamble ?? lines);
         var posting = SectionedPostingBuilder.Build(sections, normalized, warnings);

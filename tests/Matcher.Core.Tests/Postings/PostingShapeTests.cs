@@ -1,0 +1,42 @@
+using Matcher.Core.Postings;
+using static Matcher.Core.Tests.Postings.PostingFixtures;
+
+namespace Matcher.Core.Tests.Postings;
+
+/// <summary>Postings in the shapes people paste them: glued headings, UK criteria, "Label: value" lines, no headings, HTML pages.</summary>
+public sealed class PostingShapeTests
+{
+    private static List<string> Required(Position position) =>
+        position.Requirements.Where(r => r.Kind == RequirementKind.Required).Select(r => r.Text).ToList();
+
+    private static List<string> Preferred(Position position) =>
+        position.Requirements.Where(r => r.Kind == RequirementKind.Preferred).Select(r => r.Text).ToList();
+
+    [Fact]
+    public void Finds_headings_glued_to_the_end_of_a_paragraph_or_at_the_start_of_a_line()
+    {
+        var position = Read("shapes/glued-headings.txt").Positions.Single();
+
+        Assert.Equal(
+            ["Plan the picking and loading of each night shift", "Coach a crew of twelve associates",
+             "Report damaged parcels to the day supervisor", "The lead signs off the loading checklist before trucks leave"],
+            position.Responsibilities);
+        Assert.Equal(
+            ["Minimum 2 years leading a warehouse team", "Forklift certification", "Comfortable with handheld scanners and inventory software"],
+            Required(position));
+        Assert.Equal(["Experience with cold-chain goods"], Preferred(position));
+        Assert.DoesNotContain(position.Summary ?? "", "Duties", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_html_headings_from_h_tags_and_bold_text_inside_a_paragraph()
+    {
+        var position = Read("shapes/html-headings.html").Positions.Single();
+
+        Assert.Equal(["Prepare soil samples for analysis", "Calibrate the spectrometer each morning"], position.Responsibilities);
+        Assert.Contains("A degree in chemistry or a related science.", Required(position));
+        Assert.Contains("1+ years of laboratory experience", Required(position));
+        Assert.Contains("Experience with ICP-MS", Preferred(position));
+        Assert.DoesNotContain(MatchableText(position), t => t.Contains("What you'll need", StringComparison.Ordinal));
+    }
+}
