@@ -39,4 +39,24 @@ public sealed class PostingShapeTests
         Assert.Contains("Experience with ICP-MS", Preferred(position));
         Assert.DoesNotContain(MatchableText(position), t => t.Contains("What you'll need", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Reads_label_value_lines_as_posting_fields_never_as_title_words_or_requirements()
+    {
+        var posting = Read("shapes/label-value.txt");
+
+        Assert.Equal("Data Analyst", posting.Title);
+        Assert.Equal("Data Analyst", posting.Positions.Single().Title);
+        Assert.Equal("Harbour Analytics", posting.Company);
+        Assert.Equal("Leeds, UK", posting.Location);
+        Assert.Equal("Full time", posting.EmploymentType);
+        Assert.Equal(32000m, posting.Salary?.Min);
+        Assert.Equal("Head of Finance", posting.Details["Reports to"]);
+        Assert.Equal("Finance", posting.Details["Department"]);
+        Assert.Equal("Day", posting.Details["Shift"]);
+        Assert.Equal("37.5 per week", posting.Details["Hours"]);
+        Assert.Equal("Monday to Friday, 9am-5pm", posting.Details["Schedule"]);
+        Assert.Equal(["2+ years of SQL", "Experience with Power BI or Tableau"], Required(posting.Positions.Single()));
+        Assert.DoesNotContain(AllText(posting), t => t.StartsWith("Title:", StringComparison.Ordinal));
+    }
 }

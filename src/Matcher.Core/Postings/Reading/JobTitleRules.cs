@@ -22,7 +22,8 @@ internal static partial class JobTitleRules
             return false;
         if (text[^1] is '.' or '?' or ':' or ',' or ';' or '!' || !char.IsUpper(text[0]))
             return false;
-        return text.Split(' ').Length <= MaxTitleWords && JobNoun().IsMatch(text) && !BoilerplateFilter.IsBoilerplate(text);
+        return text.Split(' ').Length <= MaxTitleWords && JobNoun().IsMatch(text) && !BoilerplateFilter.IsBoilerplate(text)
+            && !DetailLines.TryRead(text, out _, out _);
     }
 
     /// <summary>The capitalised job named after "we seek a", "looking for a"… when it ends in a job noun.</summary>

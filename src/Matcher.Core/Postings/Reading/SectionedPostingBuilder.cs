@@ -59,6 +59,9 @@ internal static partial class SectionedPostingBuilder
             }
         }
 
+        // "Title: Data Analyst" names the job; the label never becomes part of the title.
+        if (DetailLines.Title(details) is { } labelledTitle)
+            title = labelledTitle;
         if (responsibilities.Count == 0)
             responsibilities.AddRange(InlineDutiesFrom(sections));
         var summary = summaries.Values.FirstOrDefault();
@@ -91,7 +94,7 @@ internal static partial class SectionedPostingBuilder
             DatePosted = details.Where(d => d.Key.Contains("posted", StringComparison.OrdinalIgnoreCase))
                 .Select(d => DateOnly.TryParse(d.Value, CultureInfo.InvariantCulture, out var date) ? date : (DateOnly?)null)
                 .FirstOrDefault(d => d is not null),
-            Company = meta?.Company ?? PostingFacts.Company(sections, fullText),
+            Company = DetailLines.Company(details) ?? meta?.Company ?? PostingFacts.Company(sections, fullText),
             Location = PostingFacts.Location(details, fullText) ?? meta?.Location,
             EmploymentType = meta?.EmploymentType ?? PostingFacts.EmploymentType(title, details),
             Details = details,
