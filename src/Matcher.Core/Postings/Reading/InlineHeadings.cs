@@ -34,12 +34,37 @@ internal static partial class InlineHeadings
         if (line.Length == 0 || line.StartsWith(TextNormalizer.Bullet, StringComparison.Ordinal) || line.Contains("://", StringComparison.Ordinal)
             || HeadingVocabulary.Classify(line) is not null)
             return [line];
+        if (Inside(line) is { } inside)
+            return [.. Split(inside.Before), inside.Heading, .. Split(inside.After)];
         if (GluedAtEnd(line) is { } glued)
             return [.. Split(glued.Before), glued.Heading];
         if (AtStart(line) is { } start)
             return [start.Heading, .. Split(start.Text)];
         return [line];
     }
+
+    /// <summary>"…filled quickly. Company Description Sunbelt is…": a Title Case heading of two to four words between two sentences.</summary>
+    private static (string Before, string Heading, string After)? Inside(string line)
+    {
+        foreach (Match end in SentenceGap().Matches(line))
+        {
+            var start = end.Index + end.Length;
+            var words = line[start..].Split(' ');
+            for (var count = 2; count <= 4 && count < words.Length; count++)
+            {
+                var heading = string.Join(' ', words[..count]);
+                var next = words[count];
+                if (!heading.Split(' ').All(w => w.Length > 0 && char.IsUpper(w[0])) || next.Length == 0 || !char.IsUpper(next[0]))
+                    continue;
+                if (HeadingVocabulary.Classify(heading) is not null)
+                    return (line[..end.Index].TrimEnd() + line[end.Index..(end.Index + 1)], heading.TrimEnd(':'), string.Join(' ', words[count..]));
+            }
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"(?<=\p{Ll}{2})[.!?]\s+(?=\p{Lu})")]
+    private static partial Regex SentenceGap();
 
     /// <summary>"…our team. Duties/Responsibilities:": the last words, after a sentence end or in capitals, are a heading.</summary>
     private static (string Before, string Heading)? GluedAtEnd(string line)

@@ -16,7 +16,7 @@ internal static partial class ItemExtractor
     [GeneratedRegex(@"(?:,|&|/|-|\b(?:and|or|of|in|on|to|for|with|the|a|an|as|such|at|by|from|including|based|via|e\.g\.|i\.e\.))$", RegexOptions.IgnoreCase)]
     private static partial Regex OpenEnding();
 
-    [GeneratedRegex(@"(?<!\b(?:e\.g|i\.e|etc|vs|incl|approx|Ph\.D|Mr|Ms|Dr|No|St))(?<=[.!?])\s+(?=[\p{Lu}""“(])")]
+    [GeneratedRegex(@"(?<!\b(?:e\.g|i\.e|etc|vs|incl|approx|Ph\.D|Mr|Ms|Dr|No|St)|\b(?:e\.g|i\.e)\.)(?<=[.!?])\s+(?=[\p{Lu}""“(])")]
     private static partial Regex SentenceBreak();
 
     public static IReadOnlyList<Item> Extract(IEnumerable<string> lines)
