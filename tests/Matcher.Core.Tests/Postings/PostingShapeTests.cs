@@ -59,4 +59,33 @@ public sealed class PostingShapeTests
         Assert.Equal(["2+ years of SQL", "Experience with Power BI or Tableau"], Required(posting.Positions.Single()));
         Assert.DoesNotContain(AllText(posting), t => t.StartsWith("Title:", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Reads_a_posting_without_headings_by_classifying_each_sentence_and_says_the_structure_was_inferred()
+    {
+        var posting = Read("shapes/no-headings.txt");
+        var position = posting.Positions.Single();
+
+        Assert.Equal(["1+ years of barista experience", "A food hygiene certificate"], Required(position));
+        Assert.Equal(["Latte art skills are a plus."], Preferred(position));
+        Assert.Equal(2, position.Responsibilities.Count);
+        Assert.All(position.Responsibilities, r => Assert.StartsWith("You will", r, StringComparison.Ordinal));
+        Assert.Contains(posting.NotScored, l => l.Reason == NotScoredReason.Schedule && l.Text.Contains("6am", StringComparison.Ordinal));
+        Assert.Contains(posting.NotScored, l => l.Reason == NotScoredReason.HowToApply);
+        Assert.Contains(posting.NotScored, l => l.Reason == NotScoredReason.AboutCompany);
+        Assert.Contains(posting.Warnings, w => w.Contains("inferred", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Splits_a_paragraph_under_a_requirements_heading_into_the_things_it_asks_for()
+    {
+        var position = Read("shapes/prose-requirements.txt").Positions.Single();
+
+        Assert.Equal(
+            ["3+ years of commercial driving", "A valid driver's license", "You plan routes well and stay calm when the day changes.",
+             "A clean driving record is essential."],
+            Required(position));
+        Assert.Equal(["Experience with route-planning apps would be a plus."], Preferred(position));
+        Assert.Equal(3, position.Requirements[0].MinYears);
+    }
 }

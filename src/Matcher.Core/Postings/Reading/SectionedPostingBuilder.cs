@@ -119,9 +119,15 @@ internal static partial class SectionedPostingBuilder
             {
                 if (LineClassifier.NotScored(sentence) is { } reason)
                     read.NotScored(sentence, reason, "text without headings", "inferred from the sentence");
-                else if (AsksForSomething(sentence) && requirements.Add(sentence, inPreferredSection: false) is { } requirement)
-                    read.Trace(sentence, "text without headings", $"requirement {requirement.Id} ({KindName(requirement.Kind)})", "inferred: the sentence asks for something");
-                else if (!AsksForSomething(sentence))
+                else if (AsksForSomething(sentence))
+                {
+                    foreach (var clause in Clauses(sentence))
+                        if (requirements.Add(clause, inPreferredSection: false) is { } requirement)
+                            read.Trace(clause, "text without headings", $"requirement {requirement.Id} ({KindName(requirement.Kind)})", "inferred: the sentence asks for something");
+                }
+                else if (JobTitleRules.FromSentence(sentence) is not null)
+                    read.Trace(sentence, "text without headings", "summary", "inferred: the sentence announces the job");
+                else
                 {
                     responsibilities.Add(sentence);
                     read.Trace(sentence, "text without headings", "responsibility", "inferred: the sentence describes the work");
@@ -275,13 +281,36 @@ internal static partial class SectionedPostingBuilder
         return kept;
     }
 
-    /// <summary>A requirement item as the qualifications it states: a paragraph of prose is cut into its sentences.</summary>
+    /// <summary>
+    /// A requirement item as the qualifications it states: a paragraph of prose is cut into its sentences, and
+    /// "The ideal candidate will have 3+ years of … and a valid driver's license" into the things it asks for.
+    /// </summary>
     private static IReadOnlyList<string> Pieces(Item item)
     {
         if (item.Bulleted)
-            return [item.Text];
+            return Clauses(item.Text);
         var sentences = ItemExtractor.Sentences(item.Text);
-        return sentences.Count >= SentencesToSplitProse || item.Text.Split(' ').Length > WordsOfAParagraph ? sentences : [item.Text];
+        var pieces = sentences.Count >= SentencesToSplitProse || item.Text.Split(' ').Length > WordsOfAParagraph ? sentences : [item.Text];
+        return pieces.SelectMany(Clauses).ToList();
+    }
+
+    // "The ideal candidate will have", "You should have", "Candidates must have": a lead-in before a list of qualifications.
+    [GeneratedRegex(@"^(?:(?:the|our) ideal candidate (?:will have|has|should have|will bring|brings)|you (?:will have|have|should have|bring|will bring)|(?:candidates|applicants) (?:must|should|will) have)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ListLead();
+
+    // Where one asked-for thing ends and the next begins: "; ", ", and a …", " and 2 years …".
+    [GeneratedRegex(@"\s*;\s*|,?\s+and\s+(?=(?:a|an|the|\d+\+?|at least|strong|excellent|good|proven|solid|experience|knowledge|proficiency|familiarity|fluency|ability)\b)|,\s+(?=(?:a|an|\d+\+?|at least|experience|knowledge|proficiency)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseBreak();
+
+    private static IReadOnlyList<string> Clauses(string sentence)
+    {
+        var lead = ListLead().Match(sentence);
+        if (!lead.Success)
+            return [sentence];
+        var rest = sentence[lead.Length..].TrimEnd('.', ' ');
+        var clauses = ClauseBreak().Split(rest).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        // A lead-in before a single thing ("You bring passion and dedication…") keeps its own words.
+        return clauses.Count < 2 ? [sentence] : clauses.Select(c => char.ToUpperInvariant(c[0]) + c[1..]).ToList();
     }
 
     /// <summary>List items as they are; a single block of prose is cut into its sentences.</summary>
@@ -295,7 +324,7 @@ internal static partial class SectionedPostingBuilder
     private static bool AsksForSomething(string sentence) =>
         QualificationFacts.MinYears(sentence) is not null || QualificationFacts.MinDegree(sentence) is not null || AskingWords().IsMatch(sentence);
 
-    [GeneratedRegex(@"\b(required|requires?|needed|must (have|be)|you have|you bring|essential|ideally|should have|is a plus|nice to have)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(required|requires?|needed|must (have|be)|you have|you bring|essential|ideally|should have|will have|(is|are|would be) a (plus|bonus)|nice to have)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AskingWords();
 
     /// <summary>The details entry or line that names pay, if any.</summary>
