@@ -88,4 +88,15 @@ public sealed class PostingShapeTests
         Assert.Equal(["Experience with route-planning apps would be a plus."], Preferred(position));
         Assert.Equal(3, position.Requirements[0].MinYears);
     }
+
+    [Fact]
+    public void Reads_essential_criteria_as_required_and_desirable_criteria_as_preferred_without_their_headings()
+    {
+        var position = Read("shapes/essential-desirable.txt").Positions.Single();
+
+        Assert.Equal(["Experience of working with the public", "Good literacy and numeracy", "Able to use a library management system"], Required(position));
+        Assert.Equal(["NVQ Level 3 in Customer Service", "Experience of running children's reading groups"], Preferred(position));
+        Assert.Equal(["Issue and return books at the front desk", "Help visitors find information and use the public computers"], position.Responsibilities);
+        Assert.DoesNotContain(MatchableText(position), t => t.Contains("criteria", StringComparison.OrdinalIgnoreCase) || t.Contains("Specification", StringComparison.Ordinal));
+    }
 }
