@@ -1,5 +1,4 @@
 using Matcher.Core.Postings;
-using Matcher.Core.Serialization;
 using Matcher.Data.Entities;
 using Matcher.Data.Mapping;
 using static Matcher.Core.Tests.Postings.PostingFixtures;
@@ -78,6 +77,5 @@ public sealed class NotScoredLineTests
         Assert.Empty(PostingMapping.ToPosting(old).NotScored);
         Assert.Equal("Full time", PostingMapping.ToPosting(old).EmploymentType);
         Assert.Contains("\"reason\":\"schedule\"", entity.FactsJson, StringComparison.Ordinal);
-        _ = MatcherJson.Options;
     }
 }
