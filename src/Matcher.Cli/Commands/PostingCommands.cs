@@ -27,11 +27,11 @@ public static class PostingCommands
             if (!path.Exists)
                 throw new InputException($"File not found: {path.FullName}. Check the path.");
             var bytes = await File.ReadAllBytesAsync(path.FullName, token);
-            var result = new PostingReader().Read(bytes, path.Name);
+            var reading = new PostingReader().Explain(bytes, path.Name);
             if (parse.GetValue(json))
-                await CommandRunner.WriteJsonAsync(output, PostingJson.From(result));
+                await CommandRunner.WriteJsonAsync(output, PostingJson.From(reading));
             else
-                await WriteSummaryAsync(output, result);
+                await WriteSummaryAsync(output, reading.Posting);
             return CommandRunner.Ok;
         }, ct));
         return command;
@@ -46,6 +46,8 @@ public static class PostingCommands
             var preferred = position.Requirements.Count - required;
             await output.WriteLineAsync($"{index}. {position.Title}: {position.Responsibilities.Count} responsibilities, {required} required and {preferred} preferred requirements");
         }
+        if (posting.NotScored.Count > 0)
+            await output.WriteLineAsync($"{posting.NotScored.Count} lines not scored ({string.Join(", ", posting.NotScored.GroupBy(l => l.Why).Select(g => $"{g.Key}: {g.Count()}"))})");
         foreach (var warning in posting.Warnings)
             await output.WriteLineAsync($"warning: {warning}");
     }

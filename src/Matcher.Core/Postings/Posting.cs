@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Matcher.Core.Postings;
 
 /// <summary>A job posting as Matcher reads it: shared facts plus one or more positions.</summary>
@@ -19,6 +21,60 @@ public sealed record Posting
 
     public required IReadOnlyList<Position> Positions { get; init; }
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// Lines of the posting that are shown but never scored (equal-opportunity text, benefits, how to apply,
+    /// physical demands…), each with its reason, so a user can see them and promote one back to a requirement.
+    /// </summary>
+    public IReadOnlyList<NotScoredLine> NotScored { get; init; } = [];
+}
+
+/// <summary>A line of a posting that is kept visible but never scored.</summary>
+public sealed record NotScoredLine(string Text, NotScoredReason Reason)
+{
+    /// <summary>The heading the line sat under, if any.</summary>
+    public string? Heading { get; init; }
+
+    /// <summary>Physical demands, working conditions and schedule: conditions of the job rather than qualifications.</summary>
+    [JsonIgnore]
+    public bool IsCondition => Reason is NotScoredReason.PhysicalDemands or NotScoredReason.WorkingConditions or NotScoredReason.Schedule;
+
+    /// <summary>The reason in words: "equal opportunity", "benefits", "how to apply"…</summary>
+    [JsonIgnore]
+    public string Why => Describe(Reason);
+
+    public static string Describe(NotScoredReason reason) => reason switch
+    {
+        NotScoredReason.EqualOpportunity => "equal opportunity",
+        NotScoredReason.Accommodation => "accommodation",
+        NotScoredReason.WorkAuthorisation => "work authorisation",
+        NotScoredReason.BackgroundCheck => "background check or drug test",
+        NotScoredReason.Benefits => "benefits",
+        NotScoredReason.Compensation => "pay",
+        NotScoredReason.AboutCompany => "about the company",
+        NotScoredReason.CompanyCommitment => "company mission, sponsorship or community work",
+        NotScoredReason.Privacy => "privacy notice",
+        NotScoredReason.Legal => "legal notice",
+        NotScoredReason.HowToApply => "how to apply",
+        NotScoredReason.Navigation => "page navigation or job-board text",
+        NotScoredReason.RecruiterNote => "recruiter note",
+        NotScoredReason.Signature => "signature",
+        NotScoredReason.AdditionalInformation => "additional information",
+        NotScoredReason.PhysicalDemands => "condition: physical demands",
+        NotScoredReason.WorkingConditions => "condition: working conditions",
+        NotScoredReason.Schedule => "condition: schedule",
+        NotScoredReason.PostingDetail => "posting detail",
+        NotScoredReason.LeadIn => "introduces a list",
+        NotScoredReason.NothingStated => "nothing stated",
+        _ => "other section",
+    };
+}
+
+public enum NotScoredReason
+{
+    EqualOpportunity, Accommodation, WorkAuthorisation, BackgroundCheck, Benefits, Compensation, AboutCompany,
+    CompanyCommitment, Privacy, Legal, HowToApply, Navigation, RecruiterNote, Signature, AdditionalInformation,
+    PhysicalDemands, WorkingConditions, Schedule, PostingDetail, LeadIn, NothingStated, OtherSection,
 }
 
 public sealed record Salary(string? Currency, decimal? Min, decimal? Max, string? Period);
@@ -61,3 +117,9 @@ public enum RequirementCategory { Skill, Experience, Education, Language, SoftSk
 
 /// <summary>Ordered so that comparisons mean "at least".</summary>
 public enum DegreeLevel { None = 0, Associate = 1, Bachelor = 2, Master = 3, PhD = 4 }
+
+/// <summary>Where one line (or list item) of a posting's text went when it was read, and why.</summary>
+public sealed record LineReading(string Text, string Section, string Went, string Why);
+
+/// <summary>A posting together with the account of how each of its lines was read.</summary>
+public sealed record PostingReading(Posting Posting, IReadOnlyList<LineReading> Lines);

@@ -31,15 +31,25 @@ public sealed partial class PostingReader(DocumentReader documents)
         return Read(new DocumentContent(Format.PlainText, pastedText));
     }
 
-    public Posting Read(DocumentContent content)
+    public Posting Read(DocumentContent content) => Read(content, trace: null);
+
+    /// <summary>Reads an uploaded file and says, for each line of it, where it went and why.</summary>
+    public PostingReading Explain(byte[] bytes, string? fileName = null)
+    {
+        var trace = new List<LineReading>();
+        var posting = Read(documents.Read(bytes, fileName), trace);
+        return new PostingReading(posting, trace);
+    }
+
+    private static Posting Read(DocumentContent content, List<LineReading>? trace)
     {
         ArgumentNullException.ThrowIfNull(content);
         var source = content.Markup ?? content.Text;
         var posting = Sniff(content.Format, source) switch
         {
-            Format.Html => HtmlPostingReader.Read(source),
-            Format.Json => ReadJson(source),
-            _ => TextPostingReader.Read(content.Text),
+            Format.Html => HtmlPostingReader.Read(source, trace),
+            Format.Json => ReadJson(source, trace),
+            _ => TextPostingReader.Read(content.Text, trace: trace),
         };
         return Checked(posting);
     }
@@ -55,9 +65,9 @@ public sealed partial class PostingReader(DocumentReader documents)
         return HtmlStart().IsMatch(start) ? Format.Html : declared;
     }
 
-    private static Posting ReadJson(string json) =>
+    private static Posting ReadJson(string json, List<LineReading>? trace) =>
         JsonLdPostingReader.FindJobPosting(json) is { } job
-            ? JsonLdPostingReader.Read(job)
+            ? JsonLdPostingReader.Read(job, trace: trace)
             : throw new InputException("The JSON holds no schema.org JobPosting. Use a JobPosting JSON-LD file or the posting's text.");
 
     private static Posting Checked(Posting posting)

@@ -13,7 +13,8 @@ public static class PostingMapping
 {
     private sealed record PostingFacts(
         string? EmploymentType, DateOnly? DatePosted, DateOnly? ValidThrough, Salary? Salary,
-        IReadOnlyDictionary<string, string>? Details, string? AboutCompany, IReadOnlyList<string>? Warnings);
+        IReadOnlyDictionary<string, string>? Details, string? AboutCompany, IReadOnlyList<string>? Warnings,
+        IReadOnlyList<NotScoredLine>? NotScored = null);
 
     /// <summary>
     /// Names a stored posting. With a single position the position takes the name too, since the two are shown
@@ -34,7 +35,7 @@ public static class PostingMapping
     public static PostingEntity ToEntity(Posting posting, string ownerId, string sourceText, string? sourceName, DateTimeOffset now)
     {
         var facts = new PostingFacts(posting.EmploymentType, posting.DatePosted, posting.ValidThrough, posting.Salary,
-            posting.Details, posting.AboutCompany, posting.Warnings);
+            posting.Details, posting.AboutCompany, posting.Warnings, posting.NotScored);
         return new PostingEntity
         {
             Id = Guid.NewGuid(),
@@ -89,6 +90,8 @@ public static class PostingMapping
             Details = facts.Details ?? new Dictionary<string, string>(),
             AboutCompany = facts.AboutCompany,
             Warnings = facts.Warnings ?? [],
+            // Postings stored before not-scored lines were kept have none.
+            NotScored = facts.NotScored ?? [],
             Positions = entity.Positions.OrderBy(p => p.Index).Select(p => new Position
             {
                 Title = p.Title,

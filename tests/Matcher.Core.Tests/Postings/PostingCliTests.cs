@@ -52,6 +52,34 @@ public sealed class PostingCliTests
         Assert.Contains("4 required and 1 preferred", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Says_for_each_line_of_the_posting_where_it_went_and_why()
+    {
+        var fixture = "shapes/boilerplate-among-requirements.txt";
+        var (exit, output, _) = await CliRun.RunAsync("posting", "parse", PathOf(fixture), "--json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var lines = json.RootElement.GetProperty("lines").EnumerateArray()
+            .Select(l => (Text: l.GetProperty("text").GetString()!, Went: l.GetProperty("went").GetString()!, Why: l.GetProperty("why").GetString()!))
+            .ToList();
+        Assert.Contains(lines, l => l is { Text: "Requirements", Went: "heading" } && l.Why == "opens requirements");
+        Assert.Contains(lines, l => l.Text == "3+ years servicing industrial machinery" && l.Went == "requirement r1 (required)");
+        Assert.Contains(lines, l => l.Text == "Brightline is an equal opportunity employer." && l.Went == "not scored: equal opportunity");
+        Assert.Contains(lines, l => l.Text == "Install and service sorting robots at customer sites" && l.Went == "responsibility");
+        Assert.Contains(lines, l => l.Text == "Denver, CO" && l.Went == "posting field: Location");
+        Assert.All(lines, l => Assert.False(string.IsNullOrWhiteSpace(l.Why)));
+
+        // Every line of the text is accounted for.
+        foreach (var line in File.ReadAllLines(PathOf(fixture)).Select(l => l.TrimStart('-', ' ')).Where(l => l.Length > 0))
+            Assert.Contains(lines, l => l.Text.Contains(line, StringComparison.Ordinal));
+
+        var schedule = Assert.Single(json.RootElement.GetProperty("notScored").EnumerateArray(),
+            l => l.GetProperty("reason").GetString() == "condition: schedule");
+        Assert.True(schedule.GetProperty("condition").GetBoolean());
+        Assert.Equal("Requirements", schedule.GetProperty("heading").GetString());
+    }
+
     [Theory]
     [InlineData("bad/empty.txt")]
     [InlineData("bad/binary.bin")]

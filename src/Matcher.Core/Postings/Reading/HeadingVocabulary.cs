@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Matcher.Core.Postings.Reading;
@@ -14,39 +16,86 @@ internal enum SectionKind
     Responsibilities,
     Requirements,
     Preferred,
-    /// <summary>Facts such as location, period, allowance or benefits, kept as posting details.</summary>
+    Education,
+    Experience,
+    Skills,
+    Licences,
+    /// <summary>Physical demands, work environment, travel: shown as conditions of the job, never scored.</summary>
+    Conditions,
+    Schedule,
+    /// <summary>Pay, benefits and perks.</summary>
+    Compensation,
+    HowToApply,
+    /// <summary>Facts such as location or period, kept as posting details.</summary>
     Details,
     Boilerplate,
     /// <summary>A list of positions in a multi-position document; its lines are read elsewhere.</summary>
     PositionList,
+    /// <summary>A known heading whose text is neither a requirement nor a duty ("Additional Information").</summary>
+    Other,
 }
 
-/// <summary>Recognises section headings by the words postings use for them, in any letter case.</summary>
+internal static class SectionKinds
+{
+    /// <summary>Sections whose lines are qualifications a candidate is measured against.</summary>
+    public static bool AsksForQualifications(this SectionKind kind) =>
+        kind is SectionKind.Requirements or SectionKind.Preferred or SectionKind.Education or SectionKind.Experience
+            or SectionKind.Skills or SectionKind.Licences;
+
+    /// <summary>Sections kept as posting details under their heading, and shown as not scored.</summary>
+    public static bool IsDetail(this SectionKind kind) =>
+        kind is SectionKind.Details or SectionKind.Compensation or SectionKind.HowToApply or SectionKind.Schedule or SectionKind.Conditions;
+}
+
+/// <summary>
+/// Recognises section headings by the words postings use for them, in any letter case. The words live in
+/// <c>headings.json</c>, grouped by the kind of section they open.
+/// </summary>
 internal static partial class HeadingVocabulary
 {
     private const int MaxHeadingWords = 8;
     private const int MaxHeadingLength = 70;
+    private const int MaxLeadingNameWords = 4;
 
-    private static readonly (SectionKind Kind, Regex Pattern)[] Rules =
-    [
-        (SectionKind.Boilerplate, Rx(@"privacy (notice|policy|statement)|^privacy$|equal (employment )?opportunit(y|ies)( employer| statement)?$|^eeo\b|^fair chance|^(reasonable |workplace )?accommodations?$|^disclaimer$|^data protection( notice)?$|^notice to (recruiters|agencies)$|^diversity (and|&) inclusion$|^our commitment to diversity$")),
-        (SectionKind.Preferred, Rx(@"^(preferred|desired|desirable|bonus|optional)( (qualifications?|skills?|requirements?|experience|knowledge|points))?$|^(nice|good)[- ]to[- ]haves?$|^(it'?s )?an? (plus|bonus|advantage)( if you have)?$|^(pluses|extra credit|ideally( you have)?|what would make you stand out|even better if you have)$")),
-        (SectionKind.Responsibilities, Rx(@"^((key|main|primary|core|your|major|essential|the) )*(job )?(responsibilities|duties|tasks|accountabilities)( (and|&) (duties|responsibilities))?$|^what (you'?ll|you will) (do|be doing|work on)$|^(your role|in this role(, you will)?|day[- ]to[- ]day|a day in the life|your impact|your mission|what the job involves)$")),
-        (SectionKind.Requirements, Rx(@"^((basic|minimum|required|key|essential|core|technical|job|your|additional|mandatory|must[- ]have) )*(qualifications?|requirements?|skills?|experience|profile|competencies|must[- ]haves?)( (and|&) (experience|qualifications?|skills?|education))?$|^education( (and|&) (experience|qualifications?|training))?$|^(what|who) (you'?ll need|you need|we'?re looking for|we are looking for|you are|we look for)$|^(about you|you have|you should have|you bring|what you bring|who you are)$")),
-        (SectionKind.Summary, Rx(@"^(job |position |role )?(summary|overview)$|^introduction$")),
-        (SectionKind.Description, Rx(@"^(job |role |position )?description$|^about (the|this) (role|job|position|opportunity)$|^the (role|opportunity|position|job)$|^job details$")),
-        (SectionKind.About, Rx(@"^about (us|the (company|team|employer|organi[sz]ation)|our (company|team|organi[sz]ation))$|^why .{1,40}\?$|^why (join|work)\b|^who we are$|^our (company|mission|story|culture|team|values)$|^company (description|overview|profile)$|^life at\b")),
-        // "About Acme", "About Sony Interactive": a capitalised name, so "About 5 years of…" is not a heading.
-        (SectionKind.About, new(@"^About (\p{Lu}[\p{L}\p{N}&.'’-]*)( (of |&|\p{Lu})[\p{L}\p{N}&.'’-]*){0,4}$", RegexOptions.CultureInvariant | RegexOptions.Compiled)),
-        // German and French headings, so postings in those languages are split the same way.
-        (SectionKind.Responsibilities, Rx(@"^(ihre|deine|unsere)? ?(aufgaben|tätigkeiten|verantwortlichkeiten)$|^das erwartet (sie|dich)$|^(vos |tes )?(missions|responsabilités)( principales)?$")),
-        (SectionKind.Preferred, Rx(@"^(wünschenswert|von vorteil|nice to have|pluspunkte|idéalement|atouts?|serait un plus)$")),
-        (SectionKind.Requirements, Rx(@"^(ihr|dein) profil$|^(anforderungen|qualifikationen|voraussetzungen|das bringen (sie|du) mit)$|^(votre |ton )?profil( recherché)?$|^(compétences|qualifications|prérequis)( requises)?$")),
-        (SectionKind.About, Rx(@"^über uns$|^wer wir sind$|^(à propos|qui sommes-nous)")),
-        (SectionKind.Details, Rx(@"^(wir bieten|das bieten wir|standort|arbeitsort|lieu|avantages|nous offrons)$")),
-        (SectionKind.PositionList, Rx(@"^(open |available )?(positions|roles|vacancies|openings)$")),
-        (SectionKind.Details, Rx(@"^((working|work|job) )?location$|^((internship|contract|employment|work(ing)?) )?(period|duration|dates|hours|schedule)$|^allowance( (and|&) benefits?)?$|^(benefits|perks|what we offer|compensation|salary|pay|pay range)( (and|&) (benefits|perks))?$|^selection process$|^(how to apply|application process|application deadline|deadline|start date|eligibility)$")),
-    ];
+    /// <summary>The last word of a Title Case heading that names its kind on its own ("Job Skills Requirements").</summary>
+    private static readonly Dictionary<string, SectionKind> KindWords = new(StringComparer.Ordinal)
+    {
+        ["requirements"] = SectionKind.Requirements,
+        ["qualifications"] = SectionKind.Requirements,
+        ["responsibilities"] = SectionKind.Responsibilities,
+        ["duties"] = SectionKind.Responsibilities,
+    };
+
+    private static readonly Dictionary<string, SectionKind> KindNames = new(StringComparer.Ordinal)
+    {
+        ["legal"] = SectionKind.Boilerplate,
+        ["preferred"] = SectionKind.Preferred,
+        ["responsibilities"] = SectionKind.Responsibilities,
+        ["requirements"] = SectionKind.Requirements,
+        ["education"] = SectionKind.Education,
+        ["experience"] = SectionKind.Experience,
+        ["skills"] = SectionKind.Skills,
+        ["licences"] = SectionKind.Licences,
+        ["summary"] = SectionKind.Summary,
+        ["aboutTheRole"] = SectionKind.Description,
+        ["aboutTheCompany"] = SectionKind.About,
+        ["conditions"] = SectionKind.Conditions,
+        ["schedule"] = SectionKind.Schedule,
+        ["compensation"] = SectionKind.Compensation,
+        ["howToApply"] = SectionKind.HowToApply,
+        ["details"] = SectionKind.Details,
+        ["positionList"] = SectionKind.PositionList,
+        ["other"] = SectionKind.Other,
+    };
+
+    private sealed record Rules(
+        IReadOnlyList<(SectionKind Kind, Regex Phrase)> Phrases,
+        IReadOnlyList<(SectionKind Kind, Regex Pattern)> Patterns);
+
+    private static readonly Lazy<Rules> Loaded = new(Load);
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     /// <summary>The kind of section a heading opens, or null when the line is not a heading.</summary>
     public static SectionKind? Classify(string line)
@@ -56,18 +105,128 @@ internal static partial class HeadingVocabulary
             return null;
         if (text.Split(' ').Length > MaxHeadingWords || EndsLikeSentence(text))
             return null;
-        foreach (var (kind, pattern) in Rules)
+        var rules = Loaded.Value;
+        var normal = Normalize(text);
+        if (MatchPhrase(rules, normal) is { } kind)
+            return kind;
+        foreach (var (patternKind, pattern) in rules.Patterns)
             if (pattern.IsMatch(text))
-                return kind;
-        return null;
+                return patternKind;
+        return IsTitleCase(text) ? ByLastWords(rules, normal) : null;
     }
 
     /// <summary>The heading without a trailing colon, question mark or extra space.</summary>
     public static string Clean(string line) => line.Trim().TrimEnd(':', '：').Trim();
 
+    /// <summary>
+    /// A heading as the vocabulary spells it: lower case, "&amp;" as "and", straight quotes, hyphens and
+    /// commas as spaces, "you will" as "you'll", no trailing question mark.
+    /// </summary>
+    public static string Normalize(string text)
+    {
+        var lower = text.ToLowerInvariant().Replace('’', '\'').Replace('‘', '\'').Replace("&", " and ")
+            .Replace('-', ' ').Replace('–', ' ').Replace('—', ' ').Replace(',', ' ').Replace("/", " / ");
+        lower = Whitespace().Replace(lower, " ").Trim().TrimEnd('?', '!').Trim();
+        return lower.Replace("you will", "you'll").Replace("we are", "we're").Replace("what is", "what's").Replace("it is", "it's");
+    }
+
+    private static SectionKind? MatchPhrase(Rules rules, string normal)
+    {
+        foreach (var (kind, phrase) in rules.Phrases)
+            if (phrase.IsMatch(normal))
+                return kind;
+        return null;
+    }
+
+    /// <summary>
+    /// "Medical Assistant Work Hours", "Work Experience And Job Skills Requirements": a name before a known heading.
+    /// Qualification headings are not found this way, since "Strong Work Experience" is a requirement, not a heading.
+    /// </summary>
+    private static SectionKind? ByLastWords(Rules rules, string normal)
+    {
+        var words = normal.Split(' ');
+        for (var drop = 1; drop <= MaxLeadingNameWords && words.Length - drop >= 2; drop++)
+            if (MatchPhrase(rules, string.Join(' ', words[drop..])) is { } kind && !kind.AsksForQualifications())
+                return kind;
+        return words.Length >= 2 && KindWords.TryGetValue(words[^1], out var last) ? last : null;
+    }
+
+    /// <summary>Every word that has letters starts with a capital (small joining words aside), or the line is in capitals.</summary>
+    private static bool IsTitleCase(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetter)).ToList();
+        if (words.Count == 0)
+            return false;
+        return words.All(w => char.IsUpper(w.First(char.IsLetter)) || w is "and" or "or" or "of" or "the" or "to" or "for" or "in" or "&");
+    }
+
     private static bool EndsLikeSentence(string text) =>
         text.EndsWith('.') || text.EndsWith(',') || text.EndsWith(';');
 
-    private static Regex Rx(string pattern) =>
-        new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static Rules Load()
+    {
+        using var stream = typeof(HeadingVocabulary).Assembly.GetManifestResourceStream("Matcher.Core.headings.json")
+            ?? throw new InvalidOperationException("The heading vocabulary is missing from the assembly.");
+        using var document = JsonDocument.Parse(stream);
+        var phrases = new List<(SectionKind, Regex)>();
+        var patterns = new List<(SectionKind, Regex)>();
+        foreach (var group in document.RootElement.EnumerateObject())
+        {
+            if (group.Name.StartsWith('_'))
+                continue;
+            if (!KindNames.TryGetValue(group.Name, out var kind))
+                throw new InvalidDataException($"The heading vocabulary names an unknown section kind \"{group.Name}\".");
+            foreach (var phrase in Strings(group.Value, "phrases"))
+                phrases.Add((kind, PhraseRegex(phrase)));
+            foreach (var pattern in Strings(group.Value, "patterns"))
+                patterns.Add((kind, new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)));
+            foreach (var pattern in Strings(group.Value, "casedPatterns"))
+                patterns.Add((kind, new Regex(pattern, RegexOptions.CultureInvariant)));
+        }
+        return new Rules(phrases, patterns);
+    }
+
+    private static IEnumerable<string> Strings(JsonElement group, string name) =>
+        group.TryGetProperty(name, out var list) ? list.EnumerateArray().Select(e => e.GetString()!) : [];
+
+    /// <summary>Turns "[key|main]* (duties|tasks) [and responsibilities]" into an anchored regular expression.</summary>
+    internal static Regex PhraseRegex(string phrase)
+    {
+        var normal = Normalize(phrase.Replace("[", " [").Replace("]", "] ").Replace("] *", "]*"));
+        var pattern = new StringBuilder("^");
+        for (var i = 0; i < normal.Length; i++)
+        {
+            var c = normal[i];
+            switch (c)
+            {
+                case '(':
+                    pattern.Append("(?:");
+                    break;
+                case '[':
+                    pattern.Append("(?:(?:");
+                    break;
+                case ')':
+                    pattern.Append(')');
+                    break;
+                case ']' when i + 1 < normal.Length && normal[i + 1] == '*':
+                    pattern.Append(") ?)*");
+                    i++;
+                    break;
+                case ']':
+                    pattern.Append("))?");
+                    break;
+                case '|':
+                    pattern.Append('|');
+                    break;
+                case ' ':
+                    pattern.Append(" ?");
+                    break;
+                default:
+                    pattern.Append(Regex.Escape(c.ToString()));
+                    break;
+            }
+        }
+        pattern.Append('$');
+        return new Regex(pattern.ToString(), RegexOptions.CultureInvariant);
+    }
 }

@@ -10,17 +10,17 @@ internal static class HtmlPostingReader
 {
     private const int MaxHeadingTitleWords = 12;
 
-    public static Posting Read(string html)
+    public static Posting Read(string html, List<LineReading>? trace = null)
     {
         var document = new HtmlParser().ParseDocument(html);
         var visibleText = HtmlText.FromNode(document.Body ?? (AngleSharp.Dom.INode)document);
 
         foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
             if (JsonLdPostingReader.FindJobPosting(script.TextContent) is { } job)
-                return JsonLdPostingReader.Read(job, visibleText);
+                return JsonLdPostingReader.Read(job, visibleText, trace);
 
         var heading = document.QuerySelector("h1")?.TextContent.Trim();
         var titleHint = heading is { Length: > 0 } && heading.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxHeadingTitleWords ? heading : null;
-        return TextPostingReader.Read(visibleText, titleHint);
+        return TextPostingReader.Read(visibleText, titleHint, trace);
     }
 }

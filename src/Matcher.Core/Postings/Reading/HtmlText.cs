@@ -71,7 +71,8 @@ internal static class HtmlText
             builder.Append(' ');
             return;
         }
-        var block = Blocks.Contains(name);
+        // A bold or strong heading inside a paragraph ("<p><b>Requirements:</b> 3+ years…") gets a line of its own.
+        var block = Blocks.Contains(name) || name is "strong" or "b" && HeadingVocabulary.Classify(element.TextContent.Trim()) is not null;
         if (block)
             builder.Append('\n');
         Append(element, builder);

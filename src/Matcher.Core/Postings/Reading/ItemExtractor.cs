@@ -16,7 +16,7 @@ internal static partial class ItemExtractor
     [GeneratedRegex(@"(?:,|&|/|-|\b(?:and|or|of|in|on|to|for|with|the|a|an|as|such|at|by|from|including|based|via|e\.g\.|i\.e\.))$", RegexOptions.IgnoreCase)]
     private static partial Regex OpenEnding();
 
-    [GeneratedRegex(@"(?<!\b(?:e\.g|i\.e|etc|vs|incl|approx|Ph\.D|Mr|Ms|Dr|No|St))(?<=[.!?])\s+(?=[\p{Lu}""“(])")]
+    [GeneratedRegex(@"(?<!\b(?:e\.g|i\.e|etc|vs|incl|approx|Ph\.D|Mr|Ms|Dr|No|St)|\b(?:e\.g|i\.e)\.)(?<=[.!?])\s+(?=[\p{Lu}""“(])")]
     private static partial Regex SentenceBreak();
 
     public static IReadOnlyList<Item> Extract(IEnumerable<string> lines)
@@ -44,7 +44,7 @@ internal static partial class ItemExtractor
                 Close();
                 continue;
             }
-            if (current is not null && Continues(current, line, bulleted && !blankSinceCurrent))
+            if (current is not null && Continues(current, line, bulleted && !blankSinceCurrent, bulleted))
             {
                 current = current + " " + line;
                 blankSinceCurrent = false;
@@ -71,8 +71,11 @@ internal static partial class ItemExtractor
     public static bool IsSubheading(string line) =>
         line.EndsWith(':') && line.Split(' ').Length <= MaxSubheadingWords;
 
-    private static bool Continues(string current, string line, bool sameBulletBlock)
+    private static bool Continues(string current, string line, bool sameBulletBlock, bool bulleted)
     {
+        // "Teamwork - Balances team and individual responsibilities;" goes on after a line break, even a blank line.
+        if (bulleted && current.EndsWith(';'))
+            return true;
         if (current.EndsWith('.') || current.EndsWith('!') || current.EndsWith('?') || current.EndsWith(';'))
             return false;
         var openParenthesis = current.Count(c => c == '(') > current.Count(c => c == ')');

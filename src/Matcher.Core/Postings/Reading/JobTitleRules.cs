@@ -9,7 +9,7 @@ internal static partial class JobTitleRules
     private const int MaxTitleLength = 90;
     private const int MaxUnlistedTitleWords = 4;
 
-    [GeneratedRegex(@"\b(engineers?|developers?|programmers?|scientists?|researchers?|analysts?|architects?|designers?|managers?|directors?|leads?|leaders?|heads?|officers?|specialists?|consultants?|administrators?|coordinators?|assistants?|associates?|technicians?|interns?|internships?|trainees?|apprentices?|nurses?|teachers?|accountants?|advisors?|advisers?|representatives?|executives?|operators?|editors?|writers?|producers?|recruiters?|strategists?|officers?|clerks?|agents?|practitioners?|therapists?|physicians?|pharmacists?|lecturers?|professors?|fellows?|postdocs?|baristas?|chefs?|cooks?|drivers?|cashiers?|waiters?|waitress|bartenders?|electricians?|plumbers?|mechanics?|carpenters?|cleaners?|receptionists?|secretar(?:y|ies)|paralegals?|lawyers?|solicitors?|attorneys?|doctors?|dentists?|surgeons?|tutors?|instructors?|trainers?|coaches|coach|photographers?|artists?|animators?|buyers?|planners?|auditors?|controllers?|economists?|statisticians?|chemists?|biologists?|physicists?|technologists?|workers?|supervisors?|foremen|foreman|carers?|caregivers?|midwives|midwife|paramedics?|pilots?|stewards?|guards?|tellers?|bookkeepers?|translators?|interpreters?|journalists?|marketers?|salespersons?|members? of staff|ingénieur\w*|développeu\w*)\b|\w*(?:entwickler|ingenieur|berater|leiter)(?:in)?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(engineers?|developers?|programmers?|scientists?|researchers?|analysts?|architects?|designers?|managers?|directors?|leads?|leaders?|heads?|officers?|specialists?|consultants?|administrators?|coordinators?|assistants?|associates?|technicians?|interns?|internships?|trainees?|apprentices?|nurses?|teachers?|accountants?|advisors?|advisers?|representatives?|reps?|executives?|operators?|editors?|writers?|producers?|recruiters?|strategists?|officers?|clerks?|agents?|practitioners?|therapists?|physicians?|pharmacists?|lecturers?|professors?|fellows?|postdocs?|baristas?|chefs?|cooks?|drivers?|cashiers?|waiters?|waitress|bartenders?|electricians?|plumbers?|mechanics?|carpenters?|cleaners?|receptionists?|secretar(?:y|ies)|paralegals?|lawyers?|solicitors?|attorneys?|doctors?|dentists?|surgeons?|tutors?|instructors?|trainers?|coaches|coach|photographers?|artists?|animators?|buyers?|planners?|auditors?|controllers?|economists?|statisticians?|chemists?|biologists?|physicists?|technologists?|workers?|supervisors?|foremen|foreman|carers?|caregivers?|midwives|midwife|paramedics?|pilots?|stewards?|guards?|tellers?|bookkeepers?|translators?|interpreters?|journalists?|marketers?|salespersons?|members? of staff|ingénieur\w*|développeu\w*)\b|\w*(?:entwickler|ingenieur|berater|leiter)(?:in)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex JobNoun();
 
     [GeneratedRegex(@"\b(?:we seek|we are seeking|we're seeking|seeking|we are looking for|we're looking for|looking for|in search of|hiring|join us as|join our team as)\s+(?:an?|the|our next)\s+(?<title>(?:\p{Lu}[\p{L}+#/&.-]*\s?){1,6})")]
@@ -22,7 +22,8 @@ internal static partial class JobTitleRules
             return false;
         if (text[^1] is '.' or '?' or ':' or ',' or ';' or '!' || !char.IsUpper(text[0]))
             return false;
-        return text.Split(' ').Length <= MaxTitleWords && JobNoun().IsMatch(text) && !BoilerplateFilter.IsBoilerplate(text);
+        return text.Split(' ').Length <= MaxTitleWords && JobNoun().IsMatch(text) && !BoilerplateFilter.IsBoilerplate(text)
+            && !DetailLines.TryRead(text, out _, out _);
     }
 
     /// <summary>The capitalised job named after "we seek a", "looking for a"… when it ends in a job noun.</summary>

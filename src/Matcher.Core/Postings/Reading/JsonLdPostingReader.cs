@@ -30,14 +30,14 @@ internal static class JsonLdPostingReader
         }
     }
 
-    public static Posting Read(JsonElement job, string? fallbackText = null)
+    public static Posting Read(JsonElement job, string? fallbackText = null, List<LineReading>? trace = null)
     {
         // Each property is normalised on its own: one may be HTML and another plain text with line breaks.
         var parts = new List<string> { TextNormalizer.Normalize(Text(job, "description") ?? fallbackText ?? "") };
         foreach (var (heading, property) in SectionProperties)
             if (Text(job, property) is { } value)
                 parts.Add(heading + "\n" + TextNormalizer.Normalize(value));
-        var posting = TextPostingReader.Read(string.Join("\n\n", parts));
+        var posting = TextPostingReader.Read(string.Join("\n\n", parts), trace: trace);
 
         var title = Text(job, "title") ?? posting.Title;
         var details = new Dictionary<string, string>(posting.Details);

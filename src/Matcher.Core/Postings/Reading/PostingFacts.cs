@@ -60,7 +60,7 @@ internal static partial class PostingFacts
     public static string? Location(IReadOnlyDictionary<string, string> details, string fullText)
     {
         foreach (var (key, value) in details)
-            if (LocationKey().IsMatch(key))
+            if (LocationKey().IsMatch(key) && value.Length <= MaxPlaceLength)
                 return value;
         if (LocationLine().Match(fullText) is { Success: true } line)
             return line.Groups["place"].Value.Trim();
@@ -88,6 +88,31 @@ internal static partial class PostingFacts
 
     public sealed record Meta(string? Company, string? Location, string? EmploymentType);
 
+    private const int MaxCompanyWords = 5;
+    private const int MaxPlaceWords = 20;
+
+    [GeneratedRegex(@"^(?:remote\b.*|[\p{Lu}][\p{L}.'’ -]*,\s*[\p{Lu}][\p{L}.]*\b.*|[\p{Lu}][^.:;]*\([^)]*,[^)]*\))$", RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceLine();
+
+    /// <summary>
+    /// The lines a job board puts under the title, as people copy them: the company on the first line and
+    /// the place on the second ("Prosperity Bank" / "Euless, TX"). Returns how many lines they take.
+    /// </summary>
+    public static (string? Company, string? Location, int Lines) Header(IReadOnlyList<string> lines)
+    {
+        if (lines.Count < 2 || !IsName(lines[0]) || lines[1].Length == 0 || lines[1].Split(' ').Length > MaxPlaceWords || !PlaceLine().IsMatch(lines[1]))
+            return (null, null, 0);
+        return (lines[0].Trim(), lines[1].Trim(), 2);
+    }
+
+    private static bool IsName(string line)
+    {
+        var text = line.Trim();
+        return text.Length > 1 && text.Split(' ').Length <= MaxCompanyWords && char.IsUpper(text[0]) && !text.EndsWith('.') && !text.EndsWith(':')
+            && !text.StartsWith(TextNormalizer.Bullet, StringComparison.Ordinal) && HeadingVocabulary.Classify(text) is null
+            && !JobTitleRules.LooksLikeTitle(text) && !DetailLines.TryRead(text, out _, out _);
+    }
+
     /// <summary>
     /// A job-board style line under the title, "Company · City, Country · Full-time" (or with "|"):
     /// the employment type and place are recognised, the first remaining part is the company.
@@ -108,6 +133,7 @@ internal static partial class PostingFacts
     }
 
     private const int MaxMetaPartWords = 6;
+    private const int MaxPlaceLength = 60;
 
     [GeneratedRegex(@"\s[·|•]\s")]
     private static partial Regex MetaSeparator();

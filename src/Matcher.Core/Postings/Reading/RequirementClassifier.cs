@@ -13,7 +13,7 @@ internal static partial class RequirementClassifier
 
     // "a plus", "nice to have", "desirable"… anywhere; "preferred" only where it qualifies the whole item,
     // so "5 years with MS preferred or 3 years with PhD" stays required.
-    [GeneratedRegex(@"\b(desirable|nice[- ]to[- ]have|is an? (plus|bonus|advantage)|an? (big |huge |definite |added )?(plus|bonus)\b|advantageous|would be an? (plus|advantage|bonus)|bonus points|ideally)\b|\b(is|are|strongly)\s+preferred\b|\bpreferred\s*[.!)]?\s*$|\(preferred\)|^preferred\b|^(optional|nice)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(desirable|nice[- ]to[- ]have|is an? (plus|bonus|advantage)|an? (big |huge |definite |added )?(plus|bonus)\b|advantageous|would be an? (plus|advantage|bonus)|bonus points|ideally)\b|\b(is|are|strongly)\s+preferred\b|\bpreferred\s*[.!)]?\s*$|\bpreferred\s*:|\(preferred\)|^preferred\b|^prefer\b|^(optional|nice)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PreferredWording();
 
     [GeneratedRegex(@"\b(english|japanese|german|french|spanish|mandarin|chinese|cantonese|korean|italian|portuguese|dutch|arabic|hindi|russian|polish|swedish|norwegian|danish|finnish|turkish|vietnamese|thai|bilingual|multilingual|deutsch\w*|englisch\w*|anglais|français|allemand)\b", RegexOptions.IgnoreCase)]

@@ -9,14 +9,15 @@ internal sealed class RequirementFactory
 
     public IReadOnlyList<Requirement> Requirements => requirements;
 
-    public void Add(string text, bool inPreferredSection)
+    /// <summary>Adds a requirement and returns it, or null when the text is empty or already listed.</summary>
+    public Requirement? Add(string text, bool inPreferredSection)
     {
         var clean = text.Trim().TrimEnd(';').Trim();
         if (clean.Length == 0 || requirements.Any(r => r.Text.Equals(clean, StringComparison.OrdinalIgnoreCase)))
-            return;
+            return null;
         var years = QualificationFacts.MinYears(clean);
         var degree = QualificationFacts.MinDegree(clean);
-        requirements.Add(new Requirement
+        var requirement = new Requirement
         {
             Id = $"r{requirements.Count + 1}",
             Text = clean,
@@ -25,7 +26,9 @@ internal sealed class RequirementFactory
             MinYears = years,
             Degree = degree,
             EquivalentExperienceAccepted = degree is not null && QualificationFacts.AcceptsEquivalentExperience(clean),
-        });
+        };
+        requirements.Add(requirement);
+        return requirement;
     }
 
     /// <summary>Adds a requirement stated only as structured data (JSON-LD), unless the text already states one like it.</summary>

@@ -20,7 +20,8 @@ internal static partial class TextNormalizer
     [GeneratedRegex(@"<\s*/?\s*(?:br|p|div|li|ul|ol|strong|b|em|i|h[1-6]|span|table|tr|td)\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex Tag();
 
-    [GeneratedRegex(@"^(?:[•●・▪◦‣∙■□○◆◇►▶✓✔➢➤\u2013\u2014*+]|-(?!-))\s*(?=\S)")]
+    // Private-use characters (U+F0A7, U+F0B7…) are the bullets of symbol fonts in text copied from Word or PDF.
+    [GeneratedRegex(@"^(?:[•●・▪◦‣∙■□○◆◇►▶✓✔➢➤\u2013\u2014*+\uF000-\uF0FF]|-(?!-))\s*(?=\S)")]
     private static partial Regex SymbolBullet();
 
     [GeneratedRegex(@"^\(?\d{1,2}[.)](?:\s+(?=\S)|(?=[\p{L}(]))")]
