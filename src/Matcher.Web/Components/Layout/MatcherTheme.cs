@@ -12,6 +12,8 @@ public static class MatcherTheme
             Primary = "#1f4e8c",
             Secondary = "#6b3fa0",
             Success = "#1b6e33",
+            // MudBlazor's default info blue (#2196f3) is under 3:1 as alert text on its own tint.
+            Info = "#0b5394",
             Warning = "#8a5300",
             Error = "#b3261e",
             AppbarBackground = "#1f4e8c",
@@ -22,6 +24,7 @@ public static class MatcherTheme
             // Dark text on the light primary: white on #8ab4f8 is under 3:1.
             PrimaryContrastText = "#0b1b33",
             Secondary = "#c7a6f2",
+            Info = "#8cc8ff",
             Success = "#7fd18f",
             Warning = "#f2c46d",
             Error = "#f28b82",
