@@ -14,7 +14,7 @@ public class AccessibilityTests : BrowserTest
         var result = await Page.RunAxe();
         var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
         Assert.True(blocking.Count == 0, $"{page}: " + string.Join("\n", blocking.Select(v =>
-            $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}")));
+            $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target) + " " + n.Html + " (" + string.Join("; ", n.Any.Select(c => c.Message)) + ")"))}")));
     }
 
     [Fact]
@@ -38,6 +38,8 @@ public class AccessibilityTests : BrowserTest
                 {
                     await Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Switch to dark mode" }).ClickAsync();
                     await Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Switch to light mode" }).WaitForAsync();
+                    // Colours fade to the dark palette; axe must see where they end, not a frame mid-way.
+                    await Page.WaitForFunctionAsync("() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')");
                 }
                 await AssertAccessibleAsync((dark ? "dark " : "light ") + path);
             }
