@@ -12,6 +12,12 @@ public sealed class RankingOptions
 
     /// <summary>Most CVs in one ranking.</summary>
     public int MaxApplicants { get; set; } = 500;
+
+    /// <summary>
+    /// On a shared store, how long an instance's claim on a batch of applicants holds. An instance that stops
+    /// without finishing its batch leaves it to the others after this long; it must exceed the time one batch takes.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 public enum IntakeStatus { Read, Warning, Error }
