@@ -81,6 +81,8 @@ public static class Hosting
         services.AddSingleton<RankingSignal>();
         services.AddSingleton<RankingJobRunner>();
         services.AddHostedService<RankingWorker>();
+        services.AddSingleton<SharedRankingWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SharedRankingWatcher>());
         services.AddScoped<RankingJobs>();
         services.AddScoped<ApplicantIntake>();
         services.AddMatcherPrivacy();

@@ -46,13 +46,16 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
         services.AddSingleton<RankingSignal>();
         services.AddSingleton(Options.Create(new RankingOptions { LeaseDuration = Lease }));
         services.AddSingleton<RankingJobRunner>();
+        services.AddSingleton<SharedRankingWatcher>();
         var provider = services.BuildServiceProvider();
         _hosts.Add(provider);
         await provider.MigrateMatcherStoreAsync(Ct);
-        return new(provider.GetRequiredService<RankingJobRunner>(), engine, provider.GetRequiredService<IDbContextFactory<MatcherDbContext>>(), clock);
+        return new(provider.GetRequiredService<RankingJobRunner>(), engine, provider.GetRequiredService<IDbContextFactory<MatcherDbContext>>(), clock,
+            provider.GetRequiredService<RankingSignal>(), provider.GetRequiredService<SharedRankingWatcher>());
     }
 
-    private sealed record Instance(RankingJobRunner Runner, ScoringEngine Engine, IDbContextFactory<MatcherDbContext> Db, MovableClock Clock);
+    private sealed record Instance(
+        RankingJobRunner Runner, ScoringEngine Engine, IDbContextFactory<MatcherDbContext> Db, MovableClock Clock, RankingSignal Signal, SharedRankingWatcher Watcher);
 
     private static string Email(int n) => $"applicant{n:D3}@example.org";
 
@@ -149,6 +152,27 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal((RankingJobStatus.Completed, 20), (job.Status, job.Done));
         Assert.All(applicants, x => Assert.True(x.Processed && x.ClaimedBy == b.Runner.InstanceId));
         Assert.Equal(Enumerable.Range(1, 20).Select(Email), b.Engine.Scored.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Progress_made_by_one_instance_reaches_the_pages_of_the_other()
+    {
+        var start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        var a = await StartInstanceAsync(new MovableClock(start));
+        var b = await StartInstanceAsync(new MovableClock(start));
+        var heardOnB = new ConcurrentQueue<Guid>();
+        b.Signal.Changed += heardOnB.Enqueue;
+        Assert.Equal(0, await b.Watcher.PollOnceAsync(Ct));
+
+        var jobId = await QueueJobAsync(a, 3);
+        Assert.Equal(1, await b.Watcher.PollOnceAsync(Ct));
+        Assert.True(await a.Runner.RunNextAsync(Ct));
+        Assert.Equal(1, await b.Watcher.PollOnceAsync(Ct));
+        // Nothing moved since: nothing to tell.
+        Assert.Equal(0, await b.Watcher.PollOnceAsync(Ct));
+
+        Assert.Equal([jobId, jobId], heardOnB);
+        Assert.Equal(RankingJobStatus.Completed, (await ReadAsync(b, jobId)).Job.Status);
     }
 
     /// <summary>Scores by e-mail length and records whom it scored; can hold its first CV until a task completes.</summary>
