@@ -11,7 +11,7 @@ namespace Matcher.Cli;
 
 /// <summary>
 /// The same services the web app composes, configured from environment variables (<c>Matcher__Embeddings__Model</c>…).
-/// Embeddings are cached in a SQLite file so re-ranking the same CVs re-embeds only what changed.
+/// Embeddings are cached in a SQLite file (or the configured store) so re-ranking the same CVs re-embeds only what changed.
 /// </summary>
 internal static class CliServices
 {
@@ -27,7 +27,7 @@ internal static class CliServices
         services.AddMatcherCore(configuration);
 
         var store = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
-        if (string.IsNullOrWhiteSpace(store.ConnectionString))
+        if (store.IsSqlite && string.IsNullOrWhiteSpace(store.ConnectionString))
             store.ConnectionString = $"Data Source={DefaultCacheFile()}";
         services.AddMatcherStore(store);
         services.AddSingleton<IEmbeddingCache, EfEmbeddingCache>();

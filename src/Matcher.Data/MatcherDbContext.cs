@@ -1,11 +1,14 @@
 using Matcher.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Matcher.Data;
 
-/// <summary>Matcher's data and its accounts (ASP.NET Core Identity) in one store.</summary>
-public sealed class MatcherDbContext(DbContextOptions<MatcherDbContext> options) : IdentityDbContext<MatcherUser>(options)
+/// <summary>Matcher's data, its accounts (ASP.NET Core Identity) and, on a shared store, its data-protection keys in one store.</summary>
+public sealed class MatcherDbContext(DbContextOptions<MatcherDbContext> options) : IdentityDbContext<MatcherUser>(options), IDataProtectionKeyContext
 {
     public DbSet<PostingEntity> Postings => Set<PostingEntity>();
     public DbSet<PositionEntity> Positions => Set<PositionEntity>();
@@ -20,6 +23,9 @@ public sealed class MatcherDbContext(DbContextOptions<MatcherDbContext> options)
     public DbSet<RankingApplicantEntity> RankingApplicants => Set<RankingApplicantEntity>();
     public DbSet<SessionShareEntity> SessionShares => Set<SessionShareEntity>();
     public DbSet<AuditEntryEntity> AuditLog => Set<AuditEntryEntity>();
+
+    /// <summary>Keys for cookies and tokens when several instances must read each other's; SQLite keeps them in files.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -65,7 +71,13 @@ public sealed class MatcherDbContext(DbContextOptions<MatcherDbContext> options)
             e.HasIndex(o => new { o.ReportId, o.RequirementId, o.CreatedAt });
             e.HasOne<ReportEntity>().WithMany().HasForeignKey(o => o.ReportId).OnDelete(DeleteBehavior.Cascade);
         });
-        modelBuilder.Entity<EmbeddingCacheEntry>().HasKey(e => new { e.ModelId, e.TextSha256 });
+        modelBuilder.Entity<EmbeddingCacheEntry>(e =>
+        {
+            e.HasKey(x => new { x.ModelId, x.TextSha256 });
+            // PostgreSQL keeps the vector as real[]; SQLite has no arrays, so there it is a blob of float32 bytes.
+            if (!Database.IsNpgsql())
+                e.Property(x => x.Vector).HasConversion(VectorBytes.Converter, VectorBytes.Comparer);
+        });
         modelBuilder.Entity<RankingJobEntity>(e =>
         {
             e.HasIndex(j => j.OwnerId);
@@ -81,8 +93,23 @@ public sealed class MatcherDbContext(DbContextOptions<MatcherDbContext> options)
         });
 
         // SQLite cannot order by DateTimeOffset; store it as ticks-plus-offset text that sorts correctly in UTC.
+        // PostgreSQL could, but uses the same encoding so both stores keep the offset and sort alike.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
             foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset)))
                 property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
     }
+}
+
+/// <summary>Embedding vectors as the little-endian float32 bytes SQLite stores.</summary>
+internal static class VectorBytes
+{
+    public static readonly ValueConverter<float[], byte[]> Converter = new(
+        v => Embeddings.EfEmbeddingCache.ToBytes(v),
+        b => Embeddings.EfEmbeddingCache.FromBytes(b));
+
+    // Arrays compare by reference by default; cached vectors are compared by their values.
+    public static readonly ValueComparer<float[]> Comparer = new(
+        (a, b) => a == b || (a != null && b != null && a.SequenceEqual(b)),
+        v => v.Aggregate(0, (hash, x) => HashCode.Combine(hash, x)),
+        v => v.ToArray());
 }

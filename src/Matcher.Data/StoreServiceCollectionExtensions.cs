@@ -8,31 +8,46 @@ public sealed class StoreOptions
 {
     public const string Section = "Matcher:Store";
 
-    /// <summary><c>Sqlite</c> (default).</summary>
-    public string Provider { get; set; } = "Sqlite";
+    public const string Sqlite = "Sqlite";
+    public const string PostgreSql = "PostgreSQL";
 
-    /// <summary>Empty means a <c>matcher.db</c> file in the data folder.</summary>
+    /// <summary><c>Sqlite</c> (default) or <c>PostgreSQL</c>.</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>
+    /// For SQLite, empty means a <c>matcher.db</c> file in the data folder. For PostgreSQL an Npgsql connection
+    /// string, e.g. <c>Host=db;Database=matcher;Username=matcher;Password=…</c>.
+    /// </summary>
     public string ConnectionString { get; set; } = "";
+
+    public bool IsPostgreSql => string.Equals(Provider, PostgreSql, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
 }
 
 public static class StoreServiceCollectionExtensions
 {
+    /// <summary>PostgreSQL's migrations are generated against its own model, so they live in an assembly of their own.</summary>
+    public const string PostgreSqlMigrationsAssembly = "Matcher.Data.PostgreSql";
+
     public static IServiceCollection AddMatcherStore(this IServiceCollection services, StoreOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
-        services.AddDbContextFactory<MatcherDbContext>(builder =>
-        {
-            switch (options.Provider.ToUpperInvariant())
-            {
-                case "SQLITE":
-                    builder.UseSqlite(options.ConnectionString);
-                    break;
-                default:
-                    throw new InvalidOperationException(
-                        $"Matcher:Store:Provider '{options.Provider}' is not supported. Use 'Sqlite'.");
-            }
-        });
+        if (!options.IsSqlite && !options.IsPostgreSql)
+            throw new InvalidOperationException(
+                $"Matcher:Store:Provider '{options.Provider}' is not supported. Use '{StoreOptions.Sqlite}' or '{StoreOptions.PostgreSql}'.");
+        services.AddDbContextFactory<MatcherDbContext>(builder => Configure(builder, options));
         return services;
+    }
+
+    /// <summary>Points a context at the configured database; shared with tests and tools that build a context by hand.</summary>
+    public static TBuilder Configure<TBuilder>(TBuilder builder, StoreOptions options) where TBuilder : DbContextOptionsBuilder
+    {
+        if (options.IsPostgreSql)
+            builder.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly));
+        else
+            builder.UseSqlite(options.ConnectionString);
+        return builder;
     }
 
     /// <summary>Creates the database on first start and applies any migrations it lacks.</summary>
@@ -40,6 +55,7 @@ public static class StoreServiceCollectionExtensions
     {
         var factory = services.GetRequiredService<IDbContextFactory<MatcherDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // Instances starting together are safe: EF takes a database-wide lock while it migrates.
         await db.Database.MigrateAsync(cancellationToken);
     }
 }

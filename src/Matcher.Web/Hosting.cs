@@ -15,17 +15,29 @@ namespace Matcher.Web;
 /// <summary>How the web app composes its parts. Program.cs reads as the table of contents.</summary>
 public static class Hosting
 {
-    /// <summary>SQLite in <c>{DataFolder}/matcher.db</c> unless a connection string is configured.</summary>
+    /// <summary>
+    /// SQLite in <c>{DataFolder}/matcher.db</c> unless a connection string is configured, or PostgreSQL when
+    /// <c>Matcher:Store:Provider</c> says so.
+    /// </summary>
     public static WebApplicationBuilder AddMatcherStore(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            if (options.IsPostgreSql)
+                throw new InvalidOperationException(
+                    "Matcher:Store:ConnectionString is empty. With the PostgreSQL provider it must name the server, e.g. Host=db;Database=matcher;Username=matcher;Password=….");
             options.ConnectionString = $"Data Source={Path.Combine(DataFolder(builder), "matcher.db")}";
+        }
         builder.Services.AddMatcherStore(options);
 
-        // Sign-in cookies and reset links stay valid across restarts because their keys live with the data.
-        var keys = Path.Combine(DataFolder(builder), "keys");
-        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("Matcher");
+        // Sign-in cookies and reset links stay valid across restarts because their keys live with the data: in the
+        // shared database when several instances must accept each other's cookies, else in the data folder.
+        var protection = builder.Services.AddDataProtection().SetApplicationName("Matcher");
+        if (options.IsPostgreSql)
+            protection.PersistKeysToDbContext<MatcherDbContext>();
+        else
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataFolder(builder), "keys")));
         return builder;
     }
 
@@ -69,6 +81,8 @@ public static class Hosting
         services.AddSingleton<RankingSignal>();
         services.AddSingleton<RankingJobRunner>();
         services.AddHostedService<RankingWorker>();
+        services.AddSingleton<SharedRankingWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SharedRankingWatcher>());
         services.AddScoped<RankingJobs>();
         services.AddScoped<ApplicantIntake>();
         services.AddMatcherPrivacy();

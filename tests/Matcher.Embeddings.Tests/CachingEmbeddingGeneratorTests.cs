@@ -113,6 +113,9 @@ public sealed class CachingEmbeddingGeneratorTests : IDisposable
         await using var db = _database.CreateDbContext();
         var row = await db.Embeddings.SingleAsync(_ct);
         Assert.Equal(4, row.Dimensions);
-        Assert.Equal(new byte[] { 0, 0, 0, 0x3F }, row.Vector[..4]);
+        // The column itself, not the entity, so the file's byte order is what is checked.
+        var stored = await db.Database.SqlQuery<byte[]>($"SELECT \"Vector\" AS \"Value\" FROM \"Embeddings\"").SingleAsync(_ct);
+        Assert.Equal(16, stored.Length);
+        Assert.Equal(new byte[] { 0, 0, 0, 0x3F }, stored[..4]);
     }
 }

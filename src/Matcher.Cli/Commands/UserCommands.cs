@@ -23,7 +23,8 @@ internal static class UserCommands
         var name = new Option<string?>("--name") { Description = "Name shown to others (default: the part of the e-mail before @)" };
         var dataFolder = new Option<string?>("--data-folder")
         {
-            Description = "The web app's data folder holding matcher.db (default: Matcher__DataFolder, else ./data)",
+            Description = "The web app's data folder holding matcher.db (default: Matcher__DataFolder, else ./data); "
+                + "ignored when Matcher__Store__Provider is PostgreSQL, where Matcher__Store__ConnectionString names the database",
         };
         var passwordFile = new Option<FileInfo?>("--password-file")
         {
@@ -38,9 +39,9 @@ internal static class UserCommands
         add.Options.Add(passwordFile);
         add.SetAction((parse, ct) => CommandRunner.RunAsync(parse, async (output, token) =>
         {
-            var database = DatabaseFile(parse.GetValue(dataFolder));
+            var (store, database) = Store(parse.GetValue(dataFolder));
             var password = await ReadPasswordAsync(parse.GetValue(passwordFile), parse.InvocationConfiguration.Error, token);
-            await using var services = AccountServices(database);
+            await using var services = AccountServices(store);
             await services.MigrateMatcherStoreAsync(token);
             await using var scope = services.CreateAsyncScope();
             var directory = scope.ServiceProvider.GetRequiredService<UserDirectory>();
@@ -54,6 +55,30 @@ internal static class UserCommands
         var users = new Command("users", "Manage the web app's accounts");
         users.Subcommands.Add(add);
         return users;
+    }
+
+    /// <summary>The web app's store as the same environment variables configure it; returns it and how to name it without its password.</summary>
+    private static (StoreOptions Store, string Description) Store(string? folder)
+    {
+        var store = new StoreOptions
+        {
+            Provider = Environment.GetEnvironmentVariable("Matcher__Store__Provider") is { Length: > 0 } provider ? provider : StoreOptions.Sqlite,
+            ConnectionString = Environment.GetEnvironmentVariable("Matcher__Store__ConnectionString") ?? "",
+        };
+        if (store.IsPostgreSql)
+        {
+            if (string.IsNullOrWhiteSpace(store.ConnectionString))
+                throw new InputException("Matcher__Store__Provider is PostgreSQL but Matcher__Store__ConnectionString is empty. Set it to the web app's connection string.");
+            var parts = new Npgsql.NpgsqlConnectionStringBuilder(store.ConnectionString);
+            return (store, $"PostgreSQL database {parts.Database} on {parts.Host}");
+        }
+        if (folder is not null || string.IsNullOrWhiteSpace(store.ConnectionString))
+        {
+            var file = DatabaseFile(folder);
+            store.ConnectionString = $"Data Source={file}";
+            return (store, file);
+        }
+        return (store, store.ConnectionString);
     }
 
     private static string DatabaseFile(string? folder)
@@ -93,12 +118,12 @@ internal static class UserCommands
         return buffer.ToString();
     }
 
-    private static ServiceProvider AccountServices(string database)
+    private static ServiceProvider AccountServices(StoreOptions store)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
-        services.AddMatcherStore(new StoreOptions { ConnectionString = $"Data Source={database}" });
+        services.AddMatcherStore(store);
         services.AddMatcherAccountStore();
         return services.BuildServiceProvider();
     }

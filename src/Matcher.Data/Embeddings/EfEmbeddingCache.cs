@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Matcher.Data.Embeddings;
 
 /// <summary>
-/// Embedding cache in the <c>Embeddings</c> table. Vectors are stored as little-endian float32 bytes so
-/// the file reads the same on any machine.
+/// Embedding cache in the <c>Embeddings</c> table. On SQLite vectors are stored as little-endian float32 bytes so
+/// the file reads the same on any machine; on PostgreSQL as <c>real[]</c>.
 /// </summary>
 public sealed class EfEmbeddingCache(IDbContextFactory<MatcherDbContext> contextFactory, TimeProvider? clock = null) : IEmbeddingCache
 {
@@ -32,7 +32,7 @@ public sealed class EfEmbeddingCache(IDbContextFactory<MatcherDbContext> context
                 .Select(e => new { e.TextSha256, e.Vector })
                 .ToListAsync(cancellationToken);
             foreach (var row in rows)
-                result[row.TextSha256] = FromBytes(row.Vector);
+                result[row.TextSha256] = row.Vector;
         }
         return result;
     }
@@ -52,7 +52,7 @@ public sealed class EfEmbeddingCache(IDbContextFactory<MatcherDbContext> context
             ModelId = modelId,
             TextSha256 = e.TextSha256,
             Dimensions = e.Vector.Length,
-            Vector = ToBytes(e.Vector.Span),
+            Vector = e.Vector.ToArray(),
             CreatedAt = now,
         }));
 
@@ -75,12 +75,12 @@ public sealed class EfEmbeddingCache(IDbContextFactory<MatcherDbContext> context
         return present.Count == entries.Count;
     }
 
-    internal static byte[] ToBytes(ReadOnlySpan<float> vector)
+    internal static byte[] ToBytes(float[] vector)
     {
         var bytes = new byte[vector.Length * sizeof(float)];
         if (BitConverter.IsLittleEndian)
         {
-            MemoryMarshal.AsBytes(vector).CopyTo(bytes);
+            MemoryMarshal.AsBytes(vector.AsSpan()).CopyTo(bytes);
             return bytes;
         }
         for (var i = 0; i < vector.Length; i++)

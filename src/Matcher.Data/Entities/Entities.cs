@@ -121,8 +121,8 @@ public sealed class EmbeddingCacheEntry
     public required string TextSha256 { get; set; }
     public int Dimensions { get; set; }
 
-    /// <summary>Little-endian float32 values.</summary>
-    public required byte[] Vector { get; set; }
+    /// <summary>On SQLite stored as little-endian float32 bytes, on PostgreSQL as <c>real[]</c>.</summary>
+    public required float[] Vector { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
 

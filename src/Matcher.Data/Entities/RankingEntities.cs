@@ -56,4 +56,13 @@ public sealed class RankingApplicantEntity
     public ApplicantDecision Decision { get; set; }
     public string? Note { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }
+
+    /// <summary>
+    /// On a shared store, the app instance that took this applicant from the queue (and, once processed, ranked it).
+    /// Unused on SQLite, where one process works the queue.
+    /// </summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>Until when the claim holds; after that another instance may take the applicant, as its claimer is presumed gone.</summary>
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
 }

@@ -348,6 +348,9 @@ namespace Matcher.Data.Migrations
                     b.Property<double?>("BestScore")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactJson")
                         .HasColumnType("TEXT");
 
@@ -366,6 +369,9 @@ namespace Matcher.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -640,6 +646,23 @@ namespace Matcher.Data.Migrations
                     b.HasIndex("SessionId", "AdvisorId");
 
                     b.ToTable("SessionShares");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -11,10 +11,12 @@ using Matcher.Web.Services.Ranking;
 using Microsoft.EntityFrameworkCore;
 using static Matcher.Web.Tests.Privacy.PrivacyScenario;
 
+using Matcher.Web.Tests.Stores;
+
 namespace Matcher.Web.Tests.Privacy;
 
 /// <summary>A coordinator removes one applicant from a ranking.</summary>
-public sealed class ApplicantEraserTests : IAsyncLifetime
+public abstract class ApplicantEraserTests(StoreKind kind, PostgresServer? server) : IAsyncLifetime
 {
     private static readonly string[] Cvs = ["aaron-blake.md", "ahmed-karim.md", "aisha-bello.md"];
 
@@ -25,7 +27,7 @@ public sealed class ApplicantEraserTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _host = await PrivacyHost.StartAsync();
+        _host = await PrivacyHost.StartAsync(store: await TestStore.CreateAsync(kind, server, Ct));
         _host.SignIn(Alice);
         var text = await File.ReadAllTextAsync(Fixtures.Path("privacy", "ranger-posting.md"), Ct);
         var posting = PostingMapping.ToEntity(new PostingReader().ReadText(text), Alice.Id, text, null, _host.Clock.GetUtcNow());
@@ -89,3 +91,7 @@ public sealed class ApplicantEraserTests : IAsyncLifetime
         Assert.Equal(3, await after.RankingApplicants.CountAsync(Ct));
     }
 }
+
+public sealed class ApplicantEraserOnSqliteTests() : ApplicantEraserTests(StoreKind.Sqlite, null);
+
+public sealed class ApplicantEraserOnPostgreSqlTests(PostgresServer server) : ApplicantEraserTests(StoreKind.PostgreSql, server);

@@ -4,10 +4,12 @@ using Matcher.Web.Services.Privacy;
 using Microsoft.EntityFrameworkCore;
 using static Matcher.Web.Tests.Privacy.PrivacyScenario;
 
+using Matcher.Web.Tests.Stores;
+
 namespace Matcher.Web.Tests.Privacy;
 
 /// <summary>"Delete my data" against a real store holding two people's data.</summary>
-public sealed class PersonalDataEraserTests : IAsyncLifetime
+public abstract class PersonalDataEraserTests(StoreKind kind, PostgresServer? server) : IAsyncLifetime
 {
     private PrivacyHost _host = null!;
     private PrivacyScenario _scenario = null!;
@@ -16,7 +18,7 @@ public sealed class PersonalDataEraserTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _host = await PrivacyHost.StartAsync();
+        _host = await PrivacyHost.StartAsync(store: await TestStore.CreateAsync(kind, server, Ct));
         _scenario = new PrivacyScenario(_host);
         await _scenario.SeedAsync();
     }
@@ -106,8 +108,12 @@ public sealed class PersonalDataEraserTests : IAsyncLifetime
         await using (var db = await _host.Db.CreateDbContextAsync(Ct))
         {
             // A trigger makes the very last step (removing the account row) fail, after everything else ran.
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER refuse_user_delete BEFORE DELETE ON AspNetUsers BEGIN SELECT RAISE(ABORT, 'refused'); END;", Ct);
+            await db.Database.ExecuteSqlRawAsync(kind == StoreKind.PostgreSql
+                ? """
+                  CREATE FUNCTION refuse_user_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+                  CREATE TRIGGER refuse_user_delete BEFORE DELETE ON "AspNetUsers" FOR EACH ROW EXECUTE FUNCTION refuse_user_delete();
+                  """
+                : "CREATE TRIGGER refuse_user_delete BEFORE DELETE ON AspNetUsers BEGIN SELECT RAISE(ABORT, 'refused'); END;", Ct);
         }
 
         _host.SignIn(Alice);
@@ -117,3 +123,7 @@ public sealed class PersonalDataEraserTests : IAsyncLifetime
         Assert.Equal(before.Select(r => r.Table + r.Flat).Order(StringComparer.Ordinal), after.Select(r => r.Table + r.Flat).Order(StringComparer.Ordinal));
     }
 }
+
+public sealed class PersonalDataEraserOnSqliteTests() : PersonalDataEraserTests(StoreKind.Sqlite, null);
+
+public sealed class PersonalDataEraserOnPostgreSqlTests(PostgresServer server) : PersonalDataEraserTests(StoreKind.PostgreSql, server);

@@ -5,10 +5,12 @@ using Matcher.Web.Services.Privacy;
 using Microsoft.EntityFrameworkCore;
 using static Matcher.Web.Tests.Privacy.PrivacyScenario;
 
+using Matcher.Web.Tests.Stores;
+
 namespace Matcher.Web.Tests.Privacy;
 
 /// <summary>"Download my data": the zip holds all of the person's data and nothing of anyone else.</summary>
-public sealed class PersonalDataExportTests : IAsyncLifetime
+public abstract class PersonalDataExportTests(StoreKind kind, PostgresServer? server) : IAsyncLifetime
 {
     private PrivacyHost _host = null!;
     private PrivacyScenario _scenario = null!;
@@ -17,7 +19,7 @@ public sealed class PersonalDataExportTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _host = await PrivacyHost.StartAsync();
+        _host = await PrivacyHost.StartAsync(store: await TestStore.CreateAsync(kind, server, Ct));
         _scenario = new PrivacyScenario(_host);
         await _scenario.SeedAsync();
         _host.SignIn(Alice);
@@ -122,3 +124,7 @@ public sealed class PersonalDataExportTests : IAsyncLifetime
         Assert.Equal(Alice.Id, entry.ActorId);
     }
 }
+
+public sealed class PersonalDataExportOnSqliteTests() : PersonalDataExportTests(StoreKind.Sqlite, null);
+
+public sealed class PersonalDataExportOnPostgreSqlTests(PostgresServer server) : PersonalDataExportTests(StoreKind.PostgreSql, server);

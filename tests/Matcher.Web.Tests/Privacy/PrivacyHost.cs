@@ -8,7 +8,7 @@ using Matcher.Web.Services.Audit;
 using Matcher.Web.Services.Privacy;
 using Matcher.Web.Services.Ranking;
 using Matcher.Web.Tests.Services;
-using Microsoft.Data.Sqlite;
+using Matcher.Web.Tests.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -36,26 +36,27 @@ public sealed class SwitchableUser : ICurrentUser
 }
 
 /// <summary>
-/// The app's services over a real, migrated SQLite file: matching with a caching embedder (so the embedding
+/// The app's services over a real, migrated store (a SQLite file unless a test gives another): matching with a caching embedder (so the embedding
 /// cache fills as it does in the app), notes, overrides, rankings, the audit log and the privacy services.
 /// </summary>
 public sealed class PrivacyHost : IAsyncDisposable
 {
     public const string ModelId = "hashing-test-model";
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("matcher-privacy-").FullName;
+    private readonly TestStore _store;
 
     public ServiceProvider Services { get; }
     public SwitchableUser User { get; } = new();
     public MovableClock Clock { get; } = new(new DateTimeOffset(2026, 11, 15, 12, 0, 0, TimeSpan.Zero));
 
-    private PrivacyHost(IReadOnlyDictionary<string, string?> settings)
+    private PrivacyHost(IReadOnlyDictionary<string, string?> settings, TestStore store)
     {
+        _store = store;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddMatcherStore(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "matcher.db")}" });
+        services.AddMatcherStore(store.Options);
         services.AddSingleton<TimeProvider>(Clock);
         services.AddMatcherCore(configuration);
         services.AddSingleton<IEmbeddingCache>(sp => new EfEmbeddingCache(sp.GetRequiredService<IDbContextFactory<MatcherDbContext>>(), Clock));
@@ -74,9 +75,11 @@ public sealed class PrivacyHost : IAsyncDisposable
         Services = services.BuildServiceProvider();
     }
 
-    public static async Task<PrivacyHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="store">Where the data goes; a new SQLite file when not given. The host disposes it.</param>
+    public static async Task<PrivacyHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, TestStore? store = null)
     {
-        var host = new PrivacyHost(settings ?? new Dictionary<string, string?>());
+        store ??= await TestStore.CreateAsync(StoreKind.Sqlite, null, TestContext.Current.CancellationToken);
+        var host = new PrivacyHost(settings ?? new Dictionary<string, string?>(), store);
         await host.Services.MigrateMatcherStoreAsync(TestContext.Current.CancellationToken);
         return host;
     }
@@ -100,8 +103,7 @@ public sealed class PrivacyHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        await _store.DisposeAsync();
     }
 }
 

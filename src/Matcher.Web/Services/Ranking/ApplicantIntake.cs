@@ -12,6 +12,15 @@ public sealed class RankingOptions
 
     /// <summary>Most CVs in one ranking.</summary>
     public int MaxApplicants { get; set; } = 500;
+
+    /// <summary>
+    /// On a shared store, how long an instance's claim on a batch of applicants holds. An instance that stops
+    /// without finishing its batch leaves it to the others after this long; it must exceed the time one batch takes.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>On a shared store, how often each instance reads the rankings' progress so its pages show work done by the others.</summary>
+    public TimeSpan SharedPollInterval { get; set; } = TimeSpan.FromSeconds(3);
 }
 
 public enum IntakeStatus { Read, Warning, Error }

@@ -7,20 +7,23 @@ using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Data.Mapping;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Matcher.Web.Services.Ranking;
 
 /// <summary>
 /// Works through queued ranking jobs a few applicants at a time, read in parallel and embedded together. Each batch's
 /// results are committed together with the job's progress, so after a crash or restart the job resumes with the
-/// applicants not yet done and never scores one twice.
+/// applicants not yet done and never scores one twice. On PostgreSQL several app instances share the queue: each
+/// claims batches with <c>FOR UPDATE SKIP LOCKED</c> under a lease (see the <c>.Shared</c> part).
 /// </summary>
-public sealed class RankingJobRunner(
+public sealed partial class RankingJobRunner(
     IDbContextFactory<MatcherDbContext> dbFactory,
     Ranker ranker,
     RankingSignal signal,
     TimeProvider clock,
-    ILogger<RankingJobRunner> logger)
+    ILogger<RankingJobRunner> logger,
+    IOptions<RankingOptions>? options = null)
 {
     /// <summary>Applicants taken from the queue at a time: enough to fill the model's batches, few enough that progress moves every few seconds.</summary>
     private const int BatchSize = 8;
@@ -29,6 +32,9 @@ public sealed class RankingJobRunner(
     public async Task<int> RequeueInterruptedAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // On a shared store another instance may be running it; leases hand over what a stopped instance left.
+        if (IsShared(db))
+            return 0;
         var count = await db.RankingJobs
             .Where(j => j.Status == RankingJobStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, RankingJobStatus.Queued), cancellationToken);
@@ -37,21 +43,17 @@ public sealed class RankingJobRunner(
         return count;
     }
 
-    /// <summary>Runs the oldest queued job to its end; false when the queue is empty.</summary>
+    /// <summary>
+    /// Runs the oldest queued job to its end; false when the queue is empty. On a shared store: works on the oldest
+    /// job with applicants free to claim until none are left, alongside whichever other instances do the same.
+    /// </summary>
     public async Task<bool> RunNextAsync(CancellationToken cancellationToken)
     {
-        Guid jobId;
+        bool shared;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            var job = await db.RankingJobs.Where(j => j.Status == RankingJobStatus.Queued)
-                .OrderBy(j => j.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-            if (job is null)
-                return false;
-            job.Status = RankingJobStatus.Running;
-            job.StartedAt ??= clock.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
-            jobId = job.Id;
-        }
+            shared = IsShared(db);
+        if (await (shared ? StartNextSharedAsync(cancellationToken) : StartNextLocalAsync(cancellationToken)) is not { } jobId)
+            return false;
         signal.Publish(jobId);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -59,8 +61,17 @@ public sealed class RankingJobRunner(
         signal.CancelRequested += OnCancel;
         try
         {
-            await RunAsync(jobId, stop.Token);
-            await FinishAsync(jobId, RankingJobStatus.Completed, null, CancellationToken.None);
+            if (shared)
+            {
+                await RunSharedAsync(jobId, stop.Token);
+                // Another instance may still hold part of the job; whoever commits the last batch completes it.
+                await CompleteIfAllProcessedAsync(jobId, CancellationToken.None);
+            }
+            else
+            {
+                await RunAsync(jobId, stop.Token);
+                await FinishAsync(jobId, RankingJobStatus.Completed, null, CancellationToken.None);
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -77,6 +88,19 @@ public sealed class RankingJobRunner(
             signal.Publish(jobId);
         }
         return true;
+    }
+
+    private async Task<Guid?> StartNextLocalAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var job = await db.RankingJobs.Where(j => j.Status == RankingJobStatus.Queued)
+            .OrderBy(j => j.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        if (job is null)
+            return null;
+        job.Status = RankingJobStatus.Running;
+        job.StartedAt ??= clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return job.Id;
     }
 
     private async Task RunAsync(Guid jobId, CancellationToken cancellationToken)

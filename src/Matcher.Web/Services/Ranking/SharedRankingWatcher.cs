@@ -1,0 +1,76 @@
+using Matcher.Data;
+using Matcher.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Matcher.Web.Services.Ranking;
+
+/// <summary>
+/// On a shared store, what other instances do to a ranking reaches this instance only through the database: this
+/// looks every few seconds at the unfinished jobs and passes each change on to the in-process signal, so open pages
+/// show progress made anywhere and the local worker joins a job queued on another instance without waiting for its
+/// idle poll. Does nothing on SQLite, where the signal already hears every change.
+/// </summary>
+public sealed class SharedRankingWatcher(
+    IDbContextFactory<MatcherDbContext> dbFactory, RankingSignal signal, IOptions<RankingOptions> options, ILogger<SharedRankingWatcher> logger)
+    : BackgroundService
+{
+    private Dictionary<Guid, (RankingJobStatus Status, int Done)> _seen = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
+        {
+            if (!db.Database.IsNpgsql())
+                return;
+        }
+        var interval = options.Value.SharedPollInterval > TimeSpan.Zero ? options.Value.SharedPollInterval : TimeSpan.FromSeconds(3);
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await PollOnceAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Could not read the rankings' progress from the shared store");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>Publishes every unfinished job whose status or progress changed since the last look, and jobs that just finished; returns how many.</summary>
+    internal async Task<int> PollOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var watched = _seen.Keys.ToList();
+        var rows = await db.RankingJobs.AsNoTracking()
+            .Where(j => j.Status == RankingJobStatus.Queued || j.Status == RankingJobStatus.Running || watched.Contains(j.Id))
+            .Select(j => new { j.Id, j.Status, j.Done })
+            .ToListAsync(cancellationToken);
+        var changed = 0;
+        var next = new Dictionary<Guid, (RankingJobStatus, int)>();
+        foreach (var row in rows)
+        {
+            if (!_seen.TryGetValue(row.Id, out var before) || before != (row.Status, row.Done))
+            {
+                changed++;
+                signal.Publish(row.Id);
+            }
+            if (row.Status == RankingJobStatus.Queued)
+                signal.WorkQueued();
+            if (row.Status is RankingJobStatus.Queued or RankingJobStatus.Running)
+                next[row.Id] = (row.Status, row.Done);
+        }
+        _seen = next;
+        return changed;
+    }
+}

@@ -1,0 +1,48 @@
+using Matcher.Data;
+using Microsoft.Data.Sqlite;
+
+namespace Matcher.Web.Tests.Stores;
+
+public enum StoreKind { Sqlite, PostgreSql }
+
+/// <summary>
+/// An empty store for one test, of either kind the app supports: a SQLite file in a temp folder, or a fresh
+/// database on the test cluster. Tests that hold for both inherit one base and run once per kind.
+/// </summary>
+public sealed class TestStore : IAsyncDisposable
+{
+    private readonly string? _folder;
+
+    private TestStore(StoreOptions options, string? folder)
+    {
+        Options = options;
+        _folder = folder;
+    }
+
+    public StoreOptions Options { get; }
+
+    public StoreKind Kind => Options.IsPostgreSql ? StoreKind.PostgreSql : StoreKind.Sqlite;
+
+    public static async Task<TestStore> CreateAsync(StoreKind kind, PostgresServer? server, CancellationToken cancellationToken)
+    {
+        if (kind == StoreKind.PostgreSql)
+        {
+            ArgumentNullException.ThrowIfNull(server);
+            var connection = await server.CreateDatabaseAsync(cancellationToken);
+            return new(new StoreOptions { Provider = StoreOptions.PostgreSql, ConnectionString = connection }, null);
+        }
+        var folder = Directory.CreateTempSubdirectory("matcher-store-").FullName;
+        return new(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(folder, "matcher.db")}" }, folder);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        // A PostgreSQL database goes with the cluster at the end of the run.
+        if (_folder is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        }
+        return ValueTask.CompletedTask;
+    }
+}
