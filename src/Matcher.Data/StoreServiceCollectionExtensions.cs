@@ -1,3 +1,4 @@
+using Matcher.Data.Erasure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +26,7 @@ public static class StoreServiceCollectionExtensions
             switch (options.Provider.ToUpperInvariant())
             {
                 case "SQLITE":
-                    builder.UseSqlite(options.ConnectionString);
+                    builder.UseSqlite(options.ConnectionString).AddInterceptors(new SecureDeleteInterceptor());
                     break;
                 default:
                     throw new InvalidOperationException(

@@ -46,6 +46,9 @@ public sealed class PrivacyHost : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("matcher-privacy-").FullName;
 
     public ServiceProvider Services { get; }
+
+    /// <summary>The SQLite file; its <c>-wal</c> and <c>-journal</c> companions sit beside it.</summary>
+    public string DatabasePath => Path.Combine(_folder, "matcher.db");
     public SwitchableUser User { get; } = new();
     public MovableClock Clock { get; } = new(new DateTimeOffset(2026, 11, 15, 12, 0, 0, TimeSpan.Zero));
 
@@ -55,7 +58,7 @@ public sealed class PrivacyHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddMatcherStore(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "matcher.db")}" });
+        services.AddMatcherStore(new StoreOptions { ConnectionString = $"Data Source={DatabasePath}" });
         services.AddSingleton<TimeProvider>(Clock);
         services.AddMatcherCore(configuration);
         services.AddSingleton<IEmbeddingCache>(sp => new EfEmbeddingCache(sp.GetRequiredService<IDbContextFactory<MatcherDbContext>>(), Clock));
