@@ -1,3 +1,4 @@
+using Matcher.Data.Erasure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,7 +47,7 @@ public static class StoreServiceCollectionExtensions
         if (options.IsPostgreSql)
             builder.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly));
         else
-            builder.UseSqlite(options.ConnectionString);
+            builder.UseSqlite(options.ConnectionString).AddInterceptors(new SecureDeleteInterceptor());
         return builder;
     }
 

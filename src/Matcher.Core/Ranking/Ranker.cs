@@ -6,8 +6,15 @@ using Matcher.Core.Postings;
 
 namespace Matcher.Core.Ranking;
 
-/// <summary>An applicant's CV file, as uploaded.</summary>
-public sealed record ApplicantFile(string Name, byte[] Content);
+/// <summary>
+/// An applicant's CV file, as uploaded. <paramref name="Refusal"/> is set when the file was already found
+/// unreadable on upload: it is then ranked with that reason, and its bytes are not kept.
+/// </summary>
+public sealed record ApplicantFile(string Name, byte[] Content, string? Refusal = null)
+{
+    /// <summary>The applicant as ranked after its upload was refused: the name and the reason, no content.</summary>
+    public static ApplicantFile Refused(string name, string reason) => new(name, [], reason);
+}
 
 /// <summary>One applicant against every ranked position; <see cref="Error"/> is set when the CV could not be read.</summary>
 public sealed record ApplicantResult(
@@ -170,6 +177,8 @@ public sealed class Ranker(CvReader cvReader, IMatchEngine engine, RankingPipeli
 
     private Parsed Read(int index, ApplicantFile file, RankingStages? stages)
     {
+        if (file.Refusal is not null)
+            return new Parsed(index, file, null, file.Refusal);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
@@ -214,6 +223,8 @@ public sealed class Ranker(CvReader cvReader, IMatchEngine engine, RankingPipeli
     /// <summary>Reads and scores one applicant; a CV that cannot be read comes back with its reason instead of a report.</summary>
     public async Task<ApplicantResult> ScoreAsync(int number, ApplicantFile file, Posting posting, IReadOnlyList<int> positions, CancellationToken cancellationToken)
     {
+        if (file.Refusal is not null)
+            return new ApplicantResult(number, file.Name, null, [], file.Refusal);
         CvDocument cv;
         try
         {

@@ -26,6 +26,19 @@ public static class HostileFiles
         return WithPart(MinimalDocx(), "word/document.xml", Encoding.UTF8.GetBytes(xml.ToString()));
     }
 
+    /// <summary>
+    /// Random bytes of the given size, as uploaded under a <c>.zip</c> name: no zip signature, nothing readable.
+    /// The same seed gives the same bytes.
+    /// </summary>
+    public static byte[] FakeZip(int bytes, int seed = 7)
+    {
+        var content = new byte[bytes];
+        new Random(seed).NextBytes(content);
+        // Random bytes could begin like a zip or a PDF by chance; make sure they do not.
+        content[0] = 0x00;
+        return content;
+    }
+
     /// <summary>A one-paragraph DOCX written by the OpenXML SDK, as Word would.</summary>
     public static byte[] MinimalDocx(string text = "Placeholder")
     {

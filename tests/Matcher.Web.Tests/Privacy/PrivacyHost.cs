@@ -46,6 +46,9 @@ public sealed class PrivacyHost : IAsyncDisposable
     private readonly TestStore _store;
 
     public ServiceProvider Services { get; }
+
+    /// <summary>The SQLite file; its <c>-wal</c> and <c>-journal</c> companions sit beside it.</summary>
+    public string DatabasePath => _store.SqlitePath ?? throw new InvalidOperationException("This host's store is not a SQLite file.");
     public SwitchableUser User { get; } = new();
     public MovableClock Clock { get; } = new(new DateTimeOffset(2026, 11, 15, 12, 0, 0, TimeSpan.Zero));
 

@@ -1,4 +1,5 @@
 using Matcher.Core.Cvs;
+using Matcher.Core.Documents;
 using Matcher.Core.Matching;
 using Matcher.Core.Postings;
 using Matcher.Core.Ranking;
@@ -45,7 +46,8 @@ public sealed class RankingJobRunnerTests : IAsyncLifetime
     private RankingJobRunner Runner() =>
         new(_db, new Ranker(new CvReader(), _engine), _signal, TimeProvider.System, NullLogger<RankingJobRunner>.Instance);
 
-    private RankingJobs Jobs() => new(_db, new LocalUser(), _signal, TimeProvider.System);
+    private RankingJobs Jobs(RankingOptions? options = null) =>
+        new(_db, new LocalUser(), _signal, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(options ?? new RankingOptions()));
 
     private async Task<Guid> SavePostingAsync()
     {
@@ -112,6 +114,46 @@ public sealed class RankingJobRunnerTests : IAsyncLifetime
         Assert.Equal("cv-scanned-no-text.pdf", broken.FileName);
         Assert.Empty(broken.Reports);
         Assert.Equal(2, view.Applicants.Count(a => a.Reports.Count == 1 && a.Reports[0] is not null));
+    }
+
+    [Fact]
+    public async Task A_cv_refused_on_upload_is_listed_with_its_reason_and_its_bytes_are_not_stored()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string reason = "\"scan.pdf\" is a PDF that has no text layer.";
+        var files = new[] { File(FiveCvs[0]), ApplicantFile.Refused("scan.pdf", reason) };
+        var jobId = await Jobs().StartAsync(await SavePostingAsync(), [0], files, blind: false, ct);
+
+        await using (var db = await _db.CreateDbContextAsync(ct))
+        {
+            var stored = await db.RankingApplicants.SingleAsync(a => a.JobId == jobId && a.FileName == "scan.pdf", ct);
+            Assert.Empty(stored.OriginalFile);
+            Assert.Equal(reason, stored.Error);
+        }
+        Assert.True(await Runner().RunNextAsync(ct));
+
+        var view = (await Jobs().GetAsync(jobId, ct))!;
+        Assert.Equal(RankingJobStatus.Completed, view.Status);
+        Assert.Equal(2, view.Done);
+        Assert.Equal(reason, Assert.Single(view.Applicants, a => a.Error is not null).Error);
+        Assert.Single(view.Applicants, a => a.Reports.Count == 1 && a.Reports[0] is not null);
+        Assert.Single(_engine.Names);
+    }
+
+    [Fact]
+    public async Task A_ranking_over_its_byte_budget_is_not_started_and_nothing_is_stored()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var files = FiveCvs.Select(n => File(n)).ToList();
+        var postingId = await SavePostingAsync();
+
+        var error = await Assert.ThrowsAsync<InputException>(() =>
+            Jobs(new RankingOptions { MaxTotalBytes = files.Sum(f => f.Content.Length) - 1 }).StartAsync(postingId, [0], files, blind: false, ct));
+
+        Assert.Contains("one ranking takes at most", error.Message);
+        await using var db = await _db.CreateDbContextAsync(ct);
+        Assert.Empty(await db.RankingJobs.ToListAsync(ct));
+        Assert.Empty(await db.RankingApplicants.ToListAsync(ct));
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
             **Machine Learning Engineer**, Example Media · 2018 – 2024
             - Trained recommendation models in Python and deployed them on AWS.
             """))).ToList();
-        return await new RankingJobs(instance.Db, new LocalUser(), new RankingSignal(), instance.Clock).StartAsync(entity.Id, [0], files, blind: false, Ct);
+        return await new RankingJobs(instance.Db, new LocalUser(), new RankingSignal(), instance.Clock, Microsoft.Extensions.Options.Options.Create(new RankingOptions())).StartAsync(entity.Id, [0], files, blind: false, Ct);
     }
 
     private static async Task<(RankingJobEntity Job, List<RankingApplicantEntity> Applicants)> ReadAsync(Instance instance, Guid jobId)

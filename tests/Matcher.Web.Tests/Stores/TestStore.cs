@@ -21,6 +21,9 @@ public sealed class TestStore : IAsyncDisposable
 
     public StoreOptions Options { get; }
 
+    /// <summary>The SQLite file, for tests that read its bytes; none on PostgreSQL.</summary>
+    public string? SqlitePath => _folder is null ? null : Path.Combine(_folder, "matcher.db");
+
     public StoreKind Kind => Options.IsPostgreSql ? StoreKind.PostgreSql : StoreKind.Sqlite;
 
     public static async Task<TestStore> CreateAsync(StoreKind kind, PostgresServer? server, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Matcher.Core.Cvs;
 using Matcher.Core.Documents;
 using Matcher.Data;
 using Matcher.Data.Entities;
+using Matcher.Data.Erasure;
 using Matcher.Web.Services.Audit;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,6 +45,8 @@ public sealed class ApplicantEraser(
             await db.SaveChangesAsync(cancellationToken);
             await keys.DeleteFromCacheAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            // Coordinators remove applicants one after another; a VACUUM each time would copy the file each time.
+            await StoreScrubber.ScrubAsync(db, vacuum: false, logger, cancellationToken);
         }
 
         logger.LogInformation("Removed applicant {Number} from ranking {JobId}", number, jobId);

@@ -2,8 +2,10 @@ using System.Data.Common;
 using Matcher.Core.Cvs;
 using Matcher.Data;
 using Matcher.Data.Entities;
+using Matcher.Data.Erasure;
 using Matcher.Web.Services.Audit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Matcher.Web.Services.Privacy;
 
@@ -24,12 +26,14 @@ public sealed record ErasureCounts(
 /// as it was. Audit entries stay (what happened is the organisation's record) but lose who did it.
 /// A posting that another person's report or ranking still uses cannot be deleted without breaking their
 /// work; it is handed over to that person instead, so nothing of the leaver stays attached to it.
+/// The deleted rows are zeroed in the database file too (see <see cref="StoreScrubber"/>), not only unlinked.
 /// </summary>
 public sealed class PersonalDataEraser(
     IDbContextFactory<MatcherDbContext> dbFactory,
     ICurrentUser user,
     CvReader cvReader,
     TimeProvider clock,
+    IOptions<PrivacyOptions> options,
     ILogger<PersonalDataEraser> logger)
 {
     public const string DeletedUserName = "deleted user";
@@ -111,6 +115,7 @@ public sealed class PersonalDataEraser(
 
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Erased a person's data: {Counts}", counts.ToString());
+        await StoreScrubber.ScrubAsync(db, options.Value.VacuumAfterErasure, logger, cancellationToken);
         return counts;
     }
 

@@ -11,6 +11,13 @@ public sealed class PrivacyOptions
     /// <summary>How often the retention sweep runs.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// Rebuild the database file (VACUUM) after "delete my data", so it keeps no free pages. Deleted rows are
+    /// zeroed and the write-ahead log emptied either way; VACUUM also returns the space, but copies the whole file,
+    /// which takes seconds on a store with a large embedding cache.
+    /// </summary>
+    public bool VacuumAfterErasure { get; set; } = true;
+
     public bool KeepsForever => RetentionDays == 0;
 
     /// <summary>"365 days" or "forever", as the settings page shows it.</summary>

@@ -1,6 +1,7 @@
 using Matcher.Core.Cvs;
 using Matcher.Data;
 using Matcher.Data.Entities;
+using Matcher.Data.Erasure;
 using Matcher.Web.Services.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -44,7 +45,11 @@ public sealed class RetentionSweeper(
         await SweepCvsAsync(cutoff, tally, cancellationToken);
         await SweepApplicantsAsync(cutoff, tally, cancellationToken);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
             tally.Embeddings += await db.Embeddings.Where(e => e.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+            if (tally.Cvs + tally.Applicants + tally.Embeddings > 0)
+                await StoreScrubber.ScrubAsync(db, vacuum: false, logger, cancellationToken);
+        }
 
         var counts = new RetentionCounts(tally.Cvs, tally.Reports, tally.Sessions, tally.Applicants, tally.Jobs, tally.Embeddings);
         if (counts.Any)

@@ -21,6 +21,16 @@ public sealed class RankingOptions
 
     /// <summary>On a shared store, how often each instance reads the rankings' progress so its pages show work done by the others.</summary>
     public TimeSpan SharedPollInterval { get; set; } = TimeSpan.FromSeconds(3);
+    /// <summary>Largest zip of CVs accepted as one upload, in bytes; each CV inside still has the one-file limit.</summary>
+    public long MaxZipBytes { get; set; } = 100L * 1024 * 1024;
+
+    /// <summary>
+    /// Most bytes of CV files in one ranking. The files wait in memory until the ranking starts and are then
+    /// stored, so this bounds both; 500 two-page PDFs take about 100 MB.
+    /// </summary>
+    public long MaxTotalBytes { get; set; } = 250L * 1024 * 1024;
+
+    internal static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0.#} MB";
 }
 
 public enum IntakeStatus { Read, Warning, Error }
@@ -30,15 +40,24 @@ public sealed record IntakeItem(string Name, IntakeStatus Status, string Message
 
 /// <summary>
 /// Turns uploaded files and zips into applicants and reads each CV once up front so the user sees which files
-/// are fine before starting. A file that cannot be read is reported and still ranked (as unreadable), so one
-/// bad file never stops the batch.
+/// are fine before starting. A file that cannot be read is reported and still ranked (as unreadable, with its
+/// reason but without its bytes), so one bad file never stops the batch. A file over the one-file limit, a
+/// "zip" that is not one, and files beyond the ranking's limits are reported and left out.
 /// </summary>
 public sealed class ApplicantIntake(CvReader cvReader, IOptions<DocumentReaderOptions> documentOptions, IOptions<RankingOptions> rankingOptions)
 {
     public int MaxApplicants => rankingOptions.Value.MaxApplicants;
     public long MaxBytes => documentOptions.Value.MaxBytes;
+    public long MaxZipBytes => rankingOptions.Value.MaxZipBytes;
+    public long MaxTotalBytes => rankingOptions.Value.MaxTotalBytes;
 
-    public IReadOnlyList<IntakeItem> Add(IReadOnlyList<UploadedFile> uploads, int alreadyAdded)
+    /// <summary>The largest upload the page should accept under this name; what it is is decided by its content.</summary>
+    public long UploadLimit(string fileName) =>
+        fileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? Math.Max(MaxZipBytes, MaxBytes) : MaxBytes;
+
+    /// <param name="alreadyAdded">CVs already in the list.</param>
+    /// <param name="bytesAdded">Bytes of the CV files already in the list.</param>
+    public IReadOnlyList<IntakeItem> Add(IReadOnlyList<UploadedFile> uploads, int alreadyAdded, long bytesAdded = 0)
     {
         var items = new List<IntakeItem>();
         var room = MaxApplicants - alreadyAdded;
@@ -46,10 +65,16 @@ public sealed class ApplicantIntake(CvReader cvReader, IOptions<DocumentReaderOp
         {
             if (IsArchive(upload))
             {
+                if (upload.Content.Length > MaxZipBytes)
+                {
+                    items.Add(Refused(upload.Name, $"\"{upload.Name}\" is a zip of {RankingOptions.Megabytes(upload.Content.Length)}; the limit for one zip is {RankingOptions.Megabytes(MaxZipBytes)}. Split the CVs into smaller zips."));
+                    continue;
+                }
                 try
                 {
                     var contents = ApplicantArchive.Extract(upload.Content, upload.Name, documentOptions.Value, Math.Max(0, room - Accepted(items)));
-                    items.AddRange(contents.Files.Select(Check));
+                    foreach (var file in contents.Files)
+                        items.Add(WithinTotal(file, bytesAdded + Bytes(items)) ?? Check(file));
                     items.AddRange(contents.Skipped.Select(s => new IntakeItem($"{upload.Name}/{s.Entry}", IntakeStatus.Error, s.Reason, null)));
                 }
                 catch (InputException ex)
@@ -58,12 +83,35 @@ public sealed class ApplicantIntake(CvReader cvReader, IOptions<DocumentReaderOp
                 }
             }
             else if (Accepted(items) >= room)
-                items.Add(new IntakeItem(upload.Name, IntakeStatus.Error, $"A ranking takes at most {MaxApplicants:N0} CVs; this one was left out.", null));
+                items.Add(Refused(upload.Name, $"A ranking takes at most {MaxApplicants:N0} CVs; this one was left out."));
+            else if (upload.Content.Length > MaxBytes)
+                items.Add(Refused(upload.Name, TooLarge(upload)));
             else
-                items.Add(Check(new ApplicantFile(upload.Name, upload.Content)));
+            {
+                var file = new ApplicantFile(upload.Name, upload.Content);
+                items.Add(WithinTotal(file, bytesAdded + Bytes(items)) ?? Check(file));
+            }
         }
         return items;
     }
+
+    private string TooLarge(UploadedFile upload)
+    {
+        var size = RankingOptions.Megabytes(upload.Content.Length);
+        return upload.Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+            ? $"\"{upload.Name}\" is named .zip but is not a zip archive, and at {size} it is too large to be one CV (the limit is {RankingOptions.Megabytes(MaxBytes)}). Create the zip again with your system's \"Compress\" command, or upload the CV files themselves."
+            : $"\"{upload.Name}\" is {size}; the limit for one CV is {RankingOptions.Megabytes(MaxBytes)}. Save it smaller (for example as PDF without images) and add it again.";
+    }
+
+    /// <summary>Null when the file fits in the ranking's byte budget, else the item that leaves it out.</summary>
+    private IntakeItem? WithinTotal(ApplicantFile file, long bytesSoFar) =>
+        bytesSoFar + file.Content.Length <= MaxTotalBytes
+            ? null
+            : Refused(file.Name, $"The CVs of one ranking may add up to {RankingOptions.Megabytes(MaxTotalBytes)}; this one was left out. Start a second ranking for the rest.");
+
+    private static IntakeItem Refused(string name, string reason) => new(name, IntakeStatus.Error, reason, null);
+
+    private static long Bytes(IEnumerable<IntakeItem> items) => items.Sum(i => (long)(i.File?.Content.Length ?? 0));
 
     private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
     private static readonly byte[] EmptyZipSignature = [0x50, 0x4B, 0x05, 0x06];
@@ -104,7 +152,8 @@ public sealed class ApplicantIntake(CvReader cvReader, IOptions<DocumentReaderOp
         }
         catch (InputException ex)
         {
-            return new IntakeItem(file.Name, IntakeStatus.Error, ex.Message, file);
+            // Still ranked, so the list shows every applicant, but the unreadable bytes are not kept.
+            return new IntakeItem(file.Name, IntakeStatus.Error, ex.Message, ApplicantFile.Refused(file.Name, ex.Message));
         }
     }
 }

@@ -8,6 +8,7 @@ using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Data.Mapping;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Matcher.Web.Services.Ranking;
 
@@ -15,12 +16,20 @@ namespace Matcher.Web.Services.Ranking;
 /// Starts, reads and updates ranking jobs: the caller's own, and those other coordinators of the caller's
 /// team chose to share (readable, and open to decisions). The worker does the scoring.
 /// </summary>
-public sealed class RankingJobs(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, RankingSignal signal, TimeProvider clock)
+public sealed class RankingJobs(
+    IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, RankingSignal signal, TimeProvider clock, IOptions<RankingOptions> options)
 {
+
     public async Task<Guid> StartAsync(Guid postingId, IReadOnlyList<int> positions, IReadOnlyList<ApplicantFile> files, bool blind, CancellationToken cancellationToken = default)
     {
         if (files.Count == 0)
             throw new InputException("Add at least one CV to rank.");
+        var limits = options.Value;
+        if (files.Count > limits.MaxApplicants)
+            throw new InputException($"A ranking takes at most {limits.MaxApplicants:N0} CVs; {files.Count:N0} were added. Remove some, or split them over two rankings.");
+        var bytes = files.Sum(f => (long)f.Content.Length);
+        if (bytes > limits.MaxTotalBytes)
+            throw new InputException($"The CVs add up to {RankingOptions.Megabytes(bytes)}; one ranking takes at most {RankingOptions.Megabytes(limits.MaxTotalBytes)}. Remove some, or split them over two rankings.");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var posting = await TeamScope.VisiblePostings(db, user).Include(p => p.Positions)
             .SingleOrDefaultAsync(p => p.Id == postingId, cancellationToken)
@@ -42,7 +51,20 @@ public sealed class RankingJobs(IDbContextFactory<MatcherDbContext> dbFactory, I
         // Numbered by file name, as the command line does, so "Candidate 7" is the same person in both.
         var number = 0;
         foreach (var file in files.OrderBy(f => f.Name, StringComparer.Ordinal))
-            job.Applicants.Add(new RankingApplicantEntity { Id = Guid.NewGuid(), Number = ++number, FileName = file.Name, OriginalFile = file.Content });
+        {
+            var applicant = new RankingApplicantEntity { Id = Guid.NewGuid(), Number = ++number, FileName = file.Name, OriginalFile = file.Content };
+            // Refused on upload: listed with its reason so the batch is complete, but its bytes are not stored.
+            if (file.Refusal is not null)
+            {
+                applicant.OriginalFile = [];
+                applicant.Error = file.Refusal;
+                applicant.ReportsJson = "[]";
+                applicant.Processed = true;
+                applicant.ProcessedAt = job.CreatedAt;
+                job.Done++;
+            }
+            job.Applicants.Add(applicant);
+        }
         db.RankingJobs.Add(job);
         await db.SaveChangesAsync(cancellationToken);
         signal.WorkQueued();
