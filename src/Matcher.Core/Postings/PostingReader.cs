@@ -33,6 +33,17 @@ public sealed partial class PostingReader(DocumentReader documents)
 
     public Posting Read(DocumentContent content) => Read(content, trace: null);
 
+    /// <summary>
+    /// A requirement made from one line of a posting with the facts the reader finds in it (years, degree, category),
+    /// for a line someone promotes from "not scored". Its key is empty: whoever stores it gives it the next free one.
+    /// </summary>
+    public static Requirement RequirementFrom(string text, RequirementKind kind)
+    {
+        var requirement = new RequirementFactory().Add(text, inPreferredSection: kind == RequirementKind.Preferred)
+            ?? throw new InputException("The line is empty, so there is nothing to score.");
+        return requirement with { Id = "", Kind = kind };
+    }
+
     /// <summary>Reads an uploaded file and says, for each line of it, where it went and why.</summary>
     public PostingReading Explain(byte[] bytes, string? fileName = null)
     {

@@ -30,6 +30,20 @@ public static class PostingMapping
             entity.FactsJson = JsonSerializer.Serialize(facts with { Warnings = warnings.Where(w => !IsNoTitleWarning(w)).ToList() }, MatcherJson.Options);
     }
 
+    /// <summary>
+    /// Takes a line out of the posting's not-scored lines, when someone decides it should be scored after all.
+    /// Returns the line, or null when the posting no longer holds it.
+    /// </summary>
+    public static NotScoredLine? TakeNotScored(PostingEntity entity, string text)
+    {
+        var facts = JsonSerializer.Deserialize<PostingFacts>(entity.FactsJson, MatcherJson.Options);
+        var line = facts?.NotScored?.FirstOrDefault(l => l.Text == text);
+        if (facts is null || line is null)
+            return null;
+        entity.FactsJson = JsonSerializer.Serialize(facts with { NotScored = facts.NotScored!.Where(l => l.Text != text).ToList() }, MatcherJson.Options);
+        return line;
+    }
+
     private static bool IsNoTitleWarning(string warning) => warning.StartsWith(PostingReader.NoTitleWarning, StringComparison.Ordinal);
 
     public static PostingEntity ToEntity(Posting posting, string ownerId, string sourceText, string? sourceName, DateTimeOffset now)

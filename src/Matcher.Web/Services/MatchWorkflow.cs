@@ -21,7 +21,19 @@ public sealed record CvDraft(UploadedFile File, Matcher.Core.Documents.DocumentF
 /// The posting as given on the Check my fit page: pasted text, a file, or a posting from the library
 /// (matched as last edited there, at the chosen position).
 /// </summary>
-public sealed record PostingInput(string? Text, UploadedFile? File, Guid? SavedPostingId = null, int PositionIndex = 0);
+public sealed record PostingInput(string? Text, UploadedFile? File, Guid? SavedPostingId = null, int PositionIndex = 0)
+{
+    /// <summary>A name given on the page to a posting whose text names no job; used when the posting is first saved.</summary>
+    public string? Title { get; init; }
+}
+
+/// <summary>What was read from one position: shown before matching so nothing is chosen silently.</summary>
+public sealed record PositionPreview(string Title, int Requirements, int Responsibilities);
+
+/// <summary>What was read from a posting before it is matched.</summary>
+/// <param name="SavedId">The library posting it is (or was saved as before), if any.</param>
+/// <param name="Untitled">The text names no job, so the posting shows as "Untitled position" until someone names it.</param>
+public sealed record PostingPreview(string Title, string? Company, IReadOnlyList<PositionPreview> Positions, Guid? SavedId, bool Untitled, bool IsMine = true);
 
 /// <summary>What a match saved: the report, the session it landed in and the stored CV.</summary>
 public sealed record MatchOutcome(Guid ReportId, Guid SessionId, Guid CvId, double Score);
@@ -153,12 +165,41 @@ public sealed class MatchWorkflow(
         return reportId;
     }
 
+    /// <summary>
+    /// Reads the posting as matching would (a library posting as last edited, the same text as the posting saved from it)
+    /// and says what was read. Stores nothing.
+    /// </summary>
+    /// <exception cref="InputException">The posting cannot be read, or holds no requirement or responsibility.</exception>
+    public async Task<PostingPreview> PreviewAsync(PostingInput input, CancellationToken cancellationToken = default)
+    {
+        var (posting, source) = await ReadPostingAsync(input, cancellationToken);
+        var untitled = posting.Warnings.Any(w => w.StartsWith(PostingReader.NoTitleWarning, StringComparison.Ordinal));
+        return new PostingPreview(
+            posting.Title ?? posting.Positions[0].Title, posting.Company,
+            posting.Positions.Select(p => new PositionPreview(p.Title, p.Requirements.Count, p.Responsibilities.Count)).ToList(),
+            source.SavedId, untitled);
+    }
+
+    /// <summary>The name someone gave on the page, for a posting read from text that names no job.</summary>
+    private static Posting Named(Posting posting, string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+            return posting;
+        var name = Titles.Clean(title, "Give the posting a name, for example its job title.");
+        return posting with
+        {
+            Title = name,
+            Positions = posting.Positions is [var only] ? [only with { Title = name }] : posting.Positions,
+            Warnings = posting.Warnings.Where(w => !w.StartsWith(PostingReader.NoTitleWarning, StringComparison.Ordinal)).ToList(),
+        };
+    }
+
     private async Task<(Posting Posting, MatchReport Report, PostingSource Source)> ScoreAsync(
         CvDocument cv, PostingInput input, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         progress?.Report("Reading the posting…");
         var (posting, source) = await ReadPostingAsync(input, cancellationToken);
-        var position = input.SavedPostingId is null ? 0 : input.PositionIndex;
+        var position = input.PositionIndex;
         if (position < 0 || position >= posting.Positions.Count)
             throw new InputException("That position is no longer in the posting. Pick a position again.");
         progress?.Report($"Matching {Math.Max(posting.Positions[position].Requirements.Count, posting.Positions[position].Responsibilities.Count)} requirements…");
@@ -208,12 +249,12 @@ public sealed class MatchWorkflow(
             var content = documents.Read(file.Content, file.Name);
             var text = content.Markup ?? content.Text;
             return await SavedWithTextAsync(text, cancellationToken)
-                ?? (postingReader.Read(content), new PostingSource(text, Path.GetFileName(file.Name), null));
+                ?? (Named(postingReader.Read(content), input.Title), new PostingSource(text, Path.GetFileName(file.Name), null));
         }
         if (string.IsNullOrWhiteSpace(input.Text))
             throw new InputException("Paste the posting's text or upload its file.");
         return await SavedWithTextAsync(input.Text, cancellationToken)
-            ?? (postingReader.ReadText(input.Text), new PostingSource(input.Text, null, null));
+            ?? (Named(postingReader.ReadText(input.Text), input.Title), new PostingSource(input.Text, null, null));
     }
 
     /// <summary>A posting of the owner saved from exactly this text: matched as saved (with its edits), not stored again.</summary>

@@ -3,11 +3,16 @@ using Matcher.Core.Postings;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Data.Mapping;
+using Matcher.Core.Serialization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace Matcher.Web.Services;
 
 /// <summary>A saved posting as its page shows it.</summary>
+/// <summary>What a line that was not scored becomes when its posting's owner decides it should count.</summary>
+public enum LineUse { Required, Preferred, Responsibility }
+
 public sealed record PostingDetail(Guid Id, Posting Posting, string? SourceName, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool IsMine = true, bool SharedWithTeam = false);
 
 /// <summary>
@@ -112,6 +117,42 @@ public sealed class PostingLibrary(
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Saved {Count} requirements of position {Index} in posting {PostingId}", saved.Count, positionIndex, postingId);
         return saved;
+    }
+
+    /// <summary>
+    /// Moves a line the reader did not score (benefits, legal text, a condition…) into a position as a requirement
+    /// or a responsibility, so the next match counts it. The line leaves the not-scored list.
+    /// </summary>
+    public async Task ScoreLineAsync(Guid postingId, string text, int positionIndex, LineUse use, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var posting = await db.Postings
+            .Include(p => p.Positions.Where(x => x.Index == positionIndex)).ThenInclude(p => p.Requirements)
+            .SingleOrDefaultAsync(p => p.Id == postingId && p.OwnerId == user.Id, cancellationToken)
+            ?? throw new InputException("That posting no longer exists, or it is a teammate's: only its owner can change it.");
+        var position = posting.Positions.SingleOrDefault()
+            ?? throw new InputException($"The posting has no position {positionIndex + 1}. Reload the page.");
+        if (PostingMapping.TakeNotScored(posting, text) is null)
+            throw new InputException("That line is no longer among the lines not scored; it may have been scored already. Reload the page.");
+
+        if (use == LineUse.Responsibility)
+        {
+            var duties = JsonSerializer.Deserialize<List<string>>(position.ResponsibilitiesJson, MatcherJson.Options) ?? [];
+            duties.Add(text.Trim());
+            position.ResponsibilitiesJson = JsonSerializer.Serialize(duties, MatcherJson.Options);
+        }
+        else
+        {
+            var requirement = PostingReader.RequirementFrom(text, use == LineUse.Preferred ? RequirementKind.Preferred : RequirementKind.Required);
+            var keys = position.Requirements.Select(r => r.Key).ToList();
+            var keyed = RequirementEdits.Normalise([requirement], keys)[0];
+            var row = new RequirementEntity { Id = Guid.NewGuid(), PositionId = position.Id, Key = keyed.Id, Text = "", Kind = "", Category = "" };
+            Apply(keyed, position.Requirements.Count == 0 ? 0 : position.Requirements.Max(r => r.Order) + 1, row);
+            db.Requirements.Add(row);
+        }
+        posting.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Scored a line of posting {PostingId} as a {Use} of position {Index}", postingId, use, positionIndex);
     }
 
     /// <summary>Deletes a posting with its positions and requirements. Refused while saved reports still use it.</summary>

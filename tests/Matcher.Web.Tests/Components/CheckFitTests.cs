@@ -115,4 +115,109 @@ public class CheckFitTests : MudTestContext
         var session = Assert.Single(sessions);
         Assert.Equal(2, session.Reports);
     }
+
+    private IRenderedComponent<CheckFit> RenderWithCv()
+    {
+        Render<MudBlazor.MudPopoverProvider>();
+        var cut = Render<CheckFit>();
+        cut.FindComponents<InputFile>()[0].UploadFiles(Fixture("e2e", "priya-raman-cv.md"));
+        cut.WaitForElement("[data-testid=cv-summary]");
+        return cut;
+    }
+
+    private static void Paste(IRenderedComponent<CheckFit> cut, params string[] fixture) =>
+        cut.Find("textarea[data-testid=posting-text]").Input(File.ReadAllText(Path.Combine(["fixtures", .. fixture])));
+
+    private static void WaitForPreview(IRenderedComponent<CheckFit> cut) =>
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=posting-preview] [data-testid=preview-title]")), TimeSpan.FromSeconds(10));
+
+    private static Matcher.Core.Postings.Posting ReadFixture(params string[] fixture) =>
+        new Matcher.Core.Postings.PostingReader().ReadText(File.ReadAllText(Path.Combine(["fixtures", .. fixture])));
+
+    [Fact]
+    public void What_was_read_from_a_pasted_posting_shows_before_matching()
+    {
+        var expected = ReadFixture("e2e", "amazon-prime-video-mle.txt");
+        var position = Assert.Single(expected.Positions);
+        var cut = RenderWithCv();
+
+        Paste(cut, "e2e", "amazon-prime-video-mle.txt");
+
+        WaitForPreview(cut);
+        Assert.Contains(position.Title, cut.Find("[data-testid=preview-title]").TextContent, StringComparison.Ordinal);
+        Assert.Equal($"{position.Requirements.Count} requirements, {position.Responsibilities.Count} responsibilities", cut.Find("[data-testid=preview-counts]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=preview-positions]"));
+        Assert.False(cut.Find("[data-testid=match-button]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void A_posting_with_several_positions_asks_which_before_it_can_be_matched()
+    {
+        var expected = ReadFixture("postings", "seeds", "001_0ca12d176819fc95.txt");
+        var cut = RenderWithCv();
+
+        Paste(cut, "postings", "seeds", "001_0ca12d176819fc95.txt");
+
+        WaitForPreview(cut);
+        var choices = cut.FindAll("[data-testid=preview-position]");
+        Assert.Equal(expected.Positions.Count, choices.Count);
+        Assert.Contains($"3. {expected.Positions[2].Title} — no requirements; its {expected.Positions[2].Responsibilities.Count} responsibilities are matched instead", choices[2].TextContent, StringComparison.Ordinal);
+        Assert.True(cut.Find("[data-testid=match-button]").HasAttribute("disabled"));
+        Assert.Empty(cut.FindAll("[data-testid=chosen-posting]"));
+
+        cut.Find("[data-testid=preview-all-positions]").Click();
+
+        Assert.Equal(expected.Positions.Select(p => $"Pasted posting — {p.Title}"), cut.FindAll("[data-testid=chosen-posting]").Select(e => e.TextContent));
+        Assert.Contains($"against {expected.Positions.Count} postings", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_position_picked_from_a_pasted_posting_is_the_one_matched()
+    {
+        var expected = ReadFixture("postings", "seeds", "001_0ca12d176819fc95.txt");
+        var cut = RenderWithCv();
+        Paste(cut, "postings", "seeds", "001_0ca12d176819fc95.txt");
+        WaitForPreview(cut);
+
+        cut.FindAll("[data-testid=preview-position] input")[2].Change(true);
+        cut.Find("[data-testid=match-button]").Click();
+
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        cut.WaitForAssertion(() => Assert.Contains("/reports/", navigation.Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await using var db = _store.CreateDbContext();
+        var report = Assert.Single(db.Reports);
+        Assert.Equal((2, expected.Positions[2].Title), (report.PositionIndex, report.PositionTitle));
+    }
+
+    [Fact]
+    public async Task An_untitled_posting_named_before_matching_is_saved_under_that_name()
+    {
+        var cut = RenderWithCv();
+        Paste(cut, "postings", "untitled-key-qualifications.txt");
+        WaitForPreview(cut);
+        Assert.Equal("Untitled position", cut.Find("[data-testid=preview-title]").TextContent.Trim());
+
+        cut.Find("input[data-testid=preview-name]").Input("iOS Engineer");
+        Assert.Equal("iOS Engineer", cut.Find("[data-testid=preview-title]").TextContent.Trim());
+        cut.Find("[data-testid=match-button]").Click();
+
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        cut.WaitForAssertion(() => Assert.Contains("/reports/", navigation.Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await using var db = _store.CreateDbContext();
+        var posting = Assert.Single(db.Postings);
+        Assert.Equal("iOS Engineer", posting.Title);
+        Assert.Equal("iOS Engineer", Assert.Single(db.Reports).PositionTitle);
+    }
+
+    [Fact]
+    public void A_posting_that_cannot_be_read_says_why_before_matching()
+    {
+        var cut = RenderWithCv();
+
+        Paste(cut, "postings", "bad", "not-a-posting.txt");
+
+        cut.WaitForElement("[data-testid=posting-read-error]", TimeSpan.FromSeconds(10));
+        Assert.Contains("No requirements or responsibilities", cut.Find("[data-testid=posting-read-error]").TextContent, StringComparison.Ordinal);
+        Assert.True(cut.Find("[data-testid=match-button]").HasAttribute("disabled"));
+    }
 }
