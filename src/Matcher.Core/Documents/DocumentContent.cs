@@ -19,8 +19,17 @@ public sealed class DocumentReaderOptions
     /// <summary>Largest total uncompressed size of a DOCX zip, in bytes.</summary>
     public long MaxUncompressedBytes { get; set; } = 200L * 1024 * 1024;
 
-    /// <summary>Highest uncompressed/compressed ratio accepted for a sizeable zip entry; Word XML rarely passes 20.</summary>
+    /// <summary>Highest uncompressed/compressed ratio accepted for a zip entry over 64 KB; Word XML rarely passes 20.</summary>
     public double MaxCompressionRatio { get; set; } = 100;
+
+    /// <summary>
+    /// Largest unpacked XML part of a DOCX (body, one header, styles...), in bytes. The Word reader builds a tree of
+    /// each part it reads, many times the part's size; a long CV's body is well under 1 MB.
+    /// </summary>
+    public long MaxXmlPartBytes { get; set; } = 8L * 1024 * 1024;
+
+    /// <summary>Most unpacked XML in one DOCX, all parts together, in bytes. Images and other media do not count.</summary>
+    public long MaxXmlBytes { get; set; } = 16L * 1024 * 1024;
 
     /// <summary>
     /// Deepest XML nesting accepted in a DOCX part. Word's own documents stay well under 100 even with tables in

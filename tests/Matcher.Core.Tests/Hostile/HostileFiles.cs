@@ -39,6 +39,61 @@ public static class HostileFiles
         return content;
     }
 
+    /// <summary>
+    /// A valid DOCX whose body is one paragraph and which carries <paramref name="headers"/> header parts of about
+    /// <paramref name="bytesPerHeader"/> unpacked bytes each, all referenced from the body's section. Repeated markup
+    /// compresses about 300 to 1, so 150 headers of just under 1 MB make a file of about 500 KB that the Word
+    /// reader would expand to gigabytes of element tree. <paramref name="varied"/> makes the header text differ
+    /// line by line, so it compresses like real text (about 5 to 1) and passes a ratio check.
+    /// </summary>
+    public static byte[] ManyHeaderDocx(int headers, int bytesPerHeader = 1_000_000, bool varied = false)
+    {
+        var bytes = MinimalDocx("Body of a CV with many headers");
+        var random = new Random(11);
+        using var stream = new MemoryStream();
+        stream.Write(bytes);
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var rels = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+            var types = ReadEntry(archive, "[Content_Types].xml");
+            var overrides = new StringBuilder();
+            var references = new StringBuilder();
+            for (var i = 1; i <= headers; i++)
+            {
+                var xml = new StringBuilder($"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:hdr xmlns:w=\"{WordNamespace}\">");
+                while (xml.Length < bytesPerHeader - 40)
+                {
+                    var line = varied ? $"{random.Next():x8} {random.Next():x8} {random.Next():x8}" : "Header line";
+                    xml.Append("<w:p><w:r><w:t>").Append(line).Append("</w:t></w:r></w:p>");
+                }
+                xml.Append("</w:hdr>");
+                WriteEntry(archive, $"word/header{i}.xml", Encoding.UTF8.GetBytes(xml.ToString()));
+                rels.Append($"<Relationship Id=\"rIdH{i}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header{i}.xml\"/>");
+                overrides.Append($"<Override PartName=\"/word/header{i}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>");
+                references.Append($"<w:headerReference w:type=\"default\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" r:id=\"rIdH{i}\"/>");
+            }
+            rels.Append("</Relationships>");
+            WriteEntry(archive, "word/_rels/document.xml.rels", Encoding.UTF8.GetBytes(rels.ToString()));
+            WriteEntry(archive, "[Content_Types].xml", Encoding.UTF8.GetBytes(types.Replace("</Types>", overrides + "</Types>")));
+            var body = $"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"{WordNamespace}\"><w:body><w:p><w:r><w:t>Body of a CV with many headers</w:t></w:r></w:p><w:sectPr>{references}</w:sectPr></w:body></w:document>";
+            WriteEntry(archive, "word/document.xml", Encoding.UTF8.GetBytes(body));
+        }
+        return stream.ToArray();
+    }
+
+    private static string ReadEntry(ZipArchive archive, string name)
+    {
+        using var reader = new StreamReader(archive.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
+    }
+
+    private static void WriteEntry(ZipArchive archive, string name, byte[] content)
+    {
+        archive.GetEntry(name)?.Delete();
+        using var entry = archive.CreateEntry(name, CompressionLevel.Optimal).Open();
+        entry.Write(content);
+    }
+
     /// <summary>A one-paragraph DOCX written by the OpenXML SDK, as Word would.</summary>
     public static byte[] MinimalDocx(string text = "Placeholder")
     {
