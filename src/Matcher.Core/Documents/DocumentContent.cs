@@ -32,6 +32,24 @@ public sealed class DocumentReaderOptions
     public long MaxXmlBytes { get; set; } = 16L * 1024 * 1024;
 
     /// <summary>
+    /// Largest unpacked compressed stream of a PDF (page content, fonts), in bytes; images do not count. The PDF
+    /// reader holds each unpacked stream in memory, and a CV's page content is a few hundred KB at most.
+    /// </summary>
+    public long MaxPdfStreamBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>Most unpacked bytes of all of a PDF's compressed streams together, images aside.</summary>
+    public long MaxPdfStreamsBytes { get; set; } = 48L * 1024 * 1024;
+
+    /// <summary>
+    /// Most characters drawn on one PDF page. A dense CV page has about 5,000; laying out the words of a page takes
+    /// time that grows faster than its characters, so a page of 100,000 would keep a core busy for minutes.
+    /// </summary>
+    public int MaxPdfPageLetters { get; set; } = 30_000;
+
+    /// <summary>Most characters in a whole PDF (about 60 dense pages).</summary>
+    public int MaxPdfLetters { get; set; } = 300_000;
+
+    /// <summary>
     /// Deepest XML nesting accepted in a DOCX part. Word's own documents stay well under 100 even with tables in
     /// tables; thousands of levels would exhaust the stack of the parser.
     /// </summary>

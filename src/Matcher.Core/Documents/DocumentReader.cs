@@ -32,7 +32,7 @@ public sealed class DocumentReader(IOptions<DocumentReaderOptions> options)
             throw new InputException($"{name} is {bytes.Length / 1024.0 / 1024.0:0.0} MB; the limit is {options.Value.MaxBytes / 1024.0 / 1024.0:0.#} MB. Upload a smaller file.");
 
         if (IndexOf(bytes, PdfSignature, PdfHeaderWindow) >= 0)
-            return Checked(new DocumentContent(DocumentFormat.Pdf, PdfTextExtractor.Extract(bytes, name)), name);
+            return Checked(new DocumentContent(DocumentFormat.Pdf, PdfTextExtractor.Extract(bytes, name, options.Value)), name);
         if (bytes.AsSpan().StartsWith(ZipSignature) || bytes.AsSpan().StartsWith(EmptyZipSignature))
             return Checked(new DocumentContent(DocumentFormat.Docx, DocxTextExtractor.Extract(bytes, name, options.Value)), name);
         if (bytes.AsSpan().StartsWith(OleSignature) && bytes.AsSpan().IndexOf(EncryptedPackage) >= 0)

@@ -94,6 +94,63 @@ public static class HostileFiles
         entry.Write(content);
     }
 
+    /// <summary>
+    /// A valid one-page PDF whose page content is one Flate stream that unpacks to <paramref name="unpackedBytes"/>
+    /// of blank space after a line of text: 64 MB packs into about 64 KB.
+    /// </summary>
+    public static byte[] CompressedBombPdf(long unpackedBytes)
+    {
+        using var packed = new MemoryStream();
+        using (var zlib = new ZLibStream(packed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            zlib.Write("BT /F1 12 Tf 72 720 Td (A CV with a large page) Tj ET\n"u8);
+            var blank = new byte[1024 * 1024];
+            Array.Fill(blank, (byte)' ');
+            for (long written = 0; written < unpackedBytes; written += blank.Length)
+                zlib.Write(blank, 0, (int)Math.Min(blank.Length, unpackedBytes - written));
+        }
+        return Pdf(packed.ToArray(), "/Filter /FlateDecode");
+    }
+
+    /// <summary>A valid one-page PDF that draws <paramref name="glyphs"/> characters, in lines of 100 at size 1.</summary>
+    public static byte[] ManyGlyphPdf(int glyphs)
+    {
+        var content = new StringBuilder("BT /F1 1 Tf\n");
+        var line = new string('x', 100);
+        for (var i = 0; i * 100 < glyphs; i++)
+            content.Append($"1 0 0 1 10 {10 + i % 700} Tm ({line[..Math.Min(100, glyphs - i * 100)]}) Tj\n");
+        content.Append("ET\n");
+        return Pdf(Encoding.ASCII.GetBytes(content.ToString()), "");
+    }
+
+    /// <summary>A minimal PDF (catalog, one page, Helvetica) with the given page content and a correct cross-reference table.</summary>
+    private static byte[] Pdf(byte[] content, string filter)
+    {
+        using var pdf = new MemoryStream();
+        var offsets = new List<long>();
+        void Write(string text) => pdf.Write(Encoding.ASCII.GetBytes(text));
+        void Object(string body)
+        {
+            offsets.Add(pdf.Position);
+            Write($"{offsets.Count} 0 obj\n{body}\nendobj\n");
+        }
+        Write("%PDF-1.7\n");
+        Object("<< /Type /Catalog /Pages 2 0 R >>");
+        Object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+        Object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>");
+        offsets.Add(pdf.Position);
+        Write($"4 0 obj\n<< /Length {content.Length} {filter} >>\nstream\n");
+        pdf.Write(content);
+        Write("\nendstream\nendobj\n");
+        Object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+        var xref = pdf.Position;
+        Write($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+            Write($"{offset:D10} 00000 n \n");
+        Write($"trailer\n<< /Size {offsets.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return pdf.ToArray();
+    }
+
     /// <summary>A one-paragraph DOCX written by the OpenXML SDK, as Word would.</summary>
     public static byte[] MinimalDocx(string text = "Placeholder")
     {
