@@ -46,6 +46,12 @@ public sealed class DocumentReaderOptions
     /// </summary>
     public int MaxPdfPageLetters { get; set; } = 30_000;
 
+    /// <summary>
+    /// Most non-blank lines of text in one document. A long CV or posting has a few hundred; matching compares every
+    /// line with every requirement, so 20,000 lines would keep a core busy for a minute or more.
+    /// </summary>
+    public int MaxLines { get; set; } = 5_000;
+
     /// <summary>Most characters in a whole PDF (about 60 dense pages).</summary>
     public int MaxPdfLetters { get; set; } = 300_000;
 

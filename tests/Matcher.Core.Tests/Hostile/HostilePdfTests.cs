@@ -69,3 +69,24 @@ public sealed class HostilePdfTests
         Assert.Equal(2_000, content.Text.Count(c => c == 'x'));
     }
 }
+
+/// <summary>A document of tens of thousands of lines is refused when read, before any matching starts.</summary>
+public sealed class LongDocumentTests
+{
+    private static byte[] Lines(int count) =>
+        System.Text.Encoding.UTF8.GetBytes(string.Join('\n', Enumerable.Range(1, count).Select(i => $"Worked on project {i} with Python and SQL")));
+
+    [Fact]
+    public void A_cv_of_twenty_thousand_lines_is_refused_with_its_count()
+    {
+        var error = Assert.Throws<InputException>(() => new Matcher.Core.Cvs.CvReader().Read(Lines(20_000), "cv.txt"));
+
+        Assert.Equal("\"cv.txt\" holds 20,000 lines of text; a CV or posting has a few hundred and the limit is 5,000. Upload the document itself, not a collection or an export of many.", error.Message);
+    }
+
+    [Fact]
+    public void A_long_cv_within_the_limit_is_read()
+    {
+        Assert.Contains("project 4999", new DocumentReader().Read(Lines(4_999), "cv.txt").Text, StringComparison.Ordinal);
+    }
+}
