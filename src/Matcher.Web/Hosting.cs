@@ -110,8 +110,8 @@ public static class Hosting
                 var options = sp.GetRequiredService<IOptions<PostingFetchOptions>>().Value;
                 return new SocketsHttpHandler
                 {
-                    AllowAutoRedirect = options.MaxRedirects > 0,
-                    MaxAutomaticRedirections = Math.Max(1, options.MaxRedirects),
+                    // The fetcher follows redirects itself, checking each address.
+                    AllowAutoRedirect = false,
                     AutomaticDecompression = System.Net.DecompressionMethods.All,
                     UseProxy = false,
                     ConnectCallback = PublicAddressGuard.ConnectCallback(options.AllowPrivateAddresses),

@@ -10,10 +10,13 @@ builder.AddMatcherStore();
 builder.AddMatcherEngine();
 builder.Services.AddMatcherWeb();
 builder.Services.AddMatcherAccounts(builder.Configuration);
+builder.Services.AddMatcherProxy(builder.Configuration);
 
 var app = builder.Build();
 
 await app.Services.MigrateMatcherStoreAsync();
+
+app.UseMatcherProxy();
 
 // Stack traces reach the browser only when asked for (Matcher:ShowErrorDetails), never because the
 // environment happens to be Development, as it is under `dotnet run`.
@@ -21,6 +24,9 @@ if (!app.Configuration.GetValue<bool>("Matcher:ShowErrorDetails"))
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
+// Browsers that once reached the app over HTTPS keep to it; sent on HTTPS responses only, never for localhost.
+if (!app.Environment.IsDevelopment())
+    app.UseHsts();
 app.UseMatcherSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 

@@ -32,7 +32,7 @@ public sealed class DocumentReader(IOptions<DocumentReaderOptions> options)
             throw new InputException($"{name} is {bytes.Length / 1024.0 / 1024.0:0.0} MB; the limit is {options.Value.MaxBytes / 1024.0 / 1024.0:0.#} MB. Upload a smaller file.");
 
         if (IndexOf(bytes, PdfSignature, PdfHeaderWindow) >= 0)
-            return Checked(new DocumentContent(DocumentFormat.Pdf, PdfTextExtractor.Extract(bytes, name)), name);
+            return Checked(new DocumentContent(DocumentFormat.Pdf, PdfTextExtractor.Extract(bytes, name, options.Value)), name);
         if (bytes.AsSpan().StartsWith(ZipSignature) || bytes.AsSpan().StartsWith(EmptyZipSignature))
             return Checked(new DocumentContent(DocumentFormat.Docx, DocxTextExtractor.Extract(bytes, name, options.Value)), name);
         if (bytes.AsSpan().StartsWith(OleSignature) && bytes.AsSpan().IndexOf(EncryptedPackage) >= 0)
@@ -47,10 +47,24 @@ public sealed class DocumentReader(IOptions<DocumentReaderOptions> options)
         return Checked(TextFormatClassifier.Classify(text), name);
     }
 
-    private static DocumentContent Checked(DocumentContent content, string name) =>
-        string.IsNullOrWhiteSpace(content.Text)
-            ? throw new InputException($"{name} holds no text. Choose a file that contains the text.")
-            : content;
+    private DocumentContent Checked(DocumentContent content, string name)
+    {
+        if (string.IsNullOrWhiteSpace(content.Text))
+            throw new InputException($"{name} holds no text. Choose a file that contains the text.");
+        var lines = CountLines(content.Text);
+        if (lines > options.Value.MaxLines)
+            throw new InputException($"{name} holds {lines:N0} lines of text; a CV or posting has a few hundred and the limit is {options.Value.MaxLines:N0}. Upload the document itself, not a collection or an export of many.");
+        return content;
+    }
+
+    private static int CountLines(string text)
+    {
+        var count = 0;
+        foreach (var line in text.AsSpan().EnumerateLines())
+            if (!line.IsWhiteSpace())
+                count++;
+        return count;
+    }
 
     // Legacy text files are Windows-1252 far more often than strict Latin-1: it adds “ ” – — • in 0x80–0x9F.
     private static readonly Encoding Legacy = CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;

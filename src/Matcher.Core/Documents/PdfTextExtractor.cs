@@ -23,11 +23,14 @@ internal static class PdfTextExtractor
     // Above this share of undecodable characters the text would match nothing; a few are common in real PDFs.
     private const double UndecodableShare = 0.3;
 
-    public static string Extract(byte[] bytes, string name)
+    public static string Extract(byte[] bytes, string name) => Extract(bytes, name, new DocumentReaderOptions());
+
+    public static string Extract(byte[] bytes, string name, DocumentReaderOptions options)
     {
         var tail = bytes.AsSpan(Math.Max(0, bytes.Length - EndOfFileWindow));
         if (tail.IndexOf(EndOfFile) < 0)
             throw new InputException($"{name} is an incomplete PDF: it stops before the end-of-file marker, so it was probably cut off while downloading or uploading. Download or export it again and upload the complete file.");
+        PdfStreamGuard.Inspect(bytes, name, options);
 
         PdfDocument document;
         try
@@ -49,11 +52,19 @@ internal static class PdfTextExtractor
         {
             var sb = new StringBuilder();
             var images = 0;
+            var letters = 0;
             try
             {
                 foreach (var page in document.GetPages())
                 {
                     images += page.NumberOfImages;
+                    // Counted before the layout analysis, which is the slow part.
+                    var count = page.Letters.Count;
+                    if (count > options.MaxPdfPageLetters)
+                        throw TooManyLetters(name, $"page {page.Number} draws {count:N0} characters; a CV page has about 5,000 and the limit is {options.MaxPdfPageLetters:N0}");
+                    letters += count;
+                    if (letters > options.MaxPdfLetters)
+                        throw TooManyLetters(name, $"its pages draw more than {options.MaxPdfLetters:N0} characters in all");
                     AppendPage(page, sb);
                     sb.Append('\n');
                 }
@@ -102,6 +113,9 @@ internal static class PdfTextExtractor
             sb.Append('\n');
         }
     }
+
+    private static InputException TooManyLetters(string name, string why) =>
+        new($"{name} is a PDF too large to read in reasonable time: {why}. Upload the CV itself (a few pages), or save it as DOCX/TXT.");
 
     private static InputException Encrypted(string name, Exception inner) =>
         new($"{name} is a password-protected (encrypted) PDF, so its text cannot be read. Remove the password (print or export to a new PDF) and upload it again, or upload DOCX/TXT.", inner);

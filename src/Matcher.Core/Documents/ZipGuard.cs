@@ -9,7 +9,12 @@ namespace Matcher.Core.Documents;
 /// </summary>
 internal static class ZipGuard
 {
-    private const long SmallEntryBytes = 1024 * 1024;
+    // Above this any entry is checked for its ratio before anything is unpacked.
+    private const long LargeEntryBytes = 1024 * 1024;
+
+    // Below this an XML part's ratio says little (a 10 KB run of spaces compresses 500 to 1); above it, real Word
+    // parts stay far under the limit, while a document made of many ~1 MB parts of repeated markup does not.
+    private const long SmallEntryBytes = 64 * 1024;
 
     public static void Inspect(byte[] bytes, string name, DocumentReaderOptions options)
     {
@@ -37,7 +42,7 @@ internal static class ZipGuard
                 total += entry.Length;
                 if (total > options.MaxUncompressedBytes)
                     throw Bomb(name, $"it would unpack to more than {options.MaxUncompressedBytes / 1024 / 1024:N0} MB");
-                if (entry.Length > SmallEntryBytes && entry.Length > options.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
+                if (entry.Length > LargeEntryBytes && OverRatio(entry, options))
                     throw Bomb(name, $"\"{entry.FullName}\" is compressed {entry.Length / Math.Max(1, entry.CompressedLength):N0} to 1");
             }
 
@@ -55,30 +60,56 @@ internal static class ZipGuard
     }
 
     /// <summary>
-    /// Reads every XML part with <see cref="XmlReader"/>, which does not recurse, before the OpenXML parser (which
-    /// does) sees it: nesting beyond <see cref="DocumentReaderOptions.MaxXmlDepth"/> is refused.
+    /// Reads every XML part with <see cref="XmlReader"/>, which does not recurse and holds no tree, before the OpenXML
+    /// parser (which does both) sees it: nesting beyond <see cref="DocumentReaderOptions.MaxXmlDepth"/> is refused,
+    /// and so are parts, or all parts together, that unpack beyond their limits. The bytes are counted as they are
+    /// unpacked, so sizes the zip declares falsely do not get past.
     /// </summary>
     private static void ScanXml(IEnumerable<ZipArchiveEntry> entries, string name, DocumentReaderOptions options)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true };
+        long total = 0;
         foreach (var entry in entries)
         {
             if (entry.FullName.EndsWith('/') || !LooksLikeXml(entry))
                 continue;
+            if (entry.Length > options.MaxXmlPartBytes)
+                throw TooMuchXml(name, $"its part \"{entry.FullName}\" unpacks to {Megabytes(entry.Length)}; the limit for one part is {Megabytes(options.MaxXmlPartBytes)}");
+            if (total + entry.Length > options.MaxXmlBytes)
+                throw TooMuchXml(name, $"its XML parts unpack to more than {Megabytes(options.MaxXmlBytes)} together");
+            CountingStream? stream = null;
             try
             {
-                using var stream = entry.Open();
+                stream = new CountingStream(entry.Open(), Math.Min(options.MaxXmlPartBytes, options.MaxXmlBytes - total) + 1);
                 using var reader = XmlReader.Create(stream, settings);
                 while (reader.Read())
+                {
                     if (reader.Depth > options.MaxXmlDepth)
                         throw new InputException($"{name} is a DOCX whose text is nested more than {options.MaxXmlDepth:N0} levels deep (in \"{entry.FullName}\"), far beyond any real document, so it was not opened. Save it again from Word, or upload PDF/TXT.");
+                    if (stream.OverLimit)
+                        throw TooMuchXml(name, $"its part \"{entry.FullName}\" unpacks to more than it declares and more than the limit");
+                }
+                total += stream.Count;
+                // After the depth scan, so a deeply nested part (which also compresses well) gets the message that says why.
+                if (entry.Length > SmallEntryBytes && OverRatio(entry, options))
+                    throw Bomb(name, $"\"{entry.FullName}\" is compressed {entry.Length / Math.Max(1, entry.CompressedLength):N0} to 1");
             }
             catch (Exception ex) when (ex is XmlException or InvalidDataException or IOException)
             {
+                // Cut off at the limit, the XML ends mid-element; that is the size, not damage.
+                if (stream?.OverLimit == true)
+                    throw TooMuchXml(name, $"its part \"{entry.FullName}\" unpacks to more than it declares and more than the limit");
                 throw Damaged(name, ex);
+            }
+            finally
+            {
+                stream?.Dispose();
             }
         }
     }
+
+    private static bool OverRatio(ZipArchiveEntry entry, DocumentReaderOptions options) =>
+        entry.Length > options.MaxCompressionRatio * Math.Max(1, entry.CompressedLength);
 
     private static bool LooksLikeXml(ZipArchiveEntry entry)
     {
@@ -101,9 +132,49 @@ internal static class ZipGuard
         }
     }
 
+    private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0.#} MB";
+
+    private static InputException TooMuchXml(string name, string why) =>
+        new($"{name} is a DOCX too large to read safely: {why}, far beyond any CV. Save it again from Word without the repeated content (or export it to PDF) and upload that.");
+
     private static InputException Damaged(string name, Exception inner) =>
         new($"{name} is a damaged or incomplete DOCX/zip file that cannot be opened. Save or download it again and upload the complete file, or upload PDF/TXT.", inner);
 
     private static InputException Bomb(string name, string why) =>
         new($"{name} was rejected as a zip bomb: {why}, far beyond any real document. Upload the CV as a normal DOCX, PDF or TXT.");
+}
+
+/// <summary>Passes reads through and counts the bytes; stops handing out bytes beyond the limit and says so.</summary>
+internal sealed class CountingStream(Stream inner, long limit) : Stream
+{
+    public long Count { get; private set; }
+    public bool OverLimit => Count >= limit;
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (OverLimit)
+            return 0;
+        var read = inner.Read(buffer[..(int)Math.Min(buffer.Length, limit - Count)]);
+        Count += read;
+        return read;
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => Count; set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            inner.Dispose();
+        base.Dispose(disposing);
+    }
 }

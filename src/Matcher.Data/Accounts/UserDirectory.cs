@@ -91,6 +91,7 @@ public static class AccountStoreServiceCollectionExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
+            .AddErrorDescriber<NeutralIdentityErrors>()
             .AddEntityFrameworkStores<MatcherDbContext>();
     }
 }

@@ -36,6 +36,10 @@ public static class AccountHosting
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        var accounts = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
+        var cookiePolicy = accounts.CookiePolicy(configuration[$"{PublicAddressOptions.Section}:{nameof(PublicAddressOptions.PublicBaseAddress)}"]);
+        // The form cookie follows the request: antiforgery refuses to work at all when told Always on a plain request.
+        services.Configure<AntiforgeryOptions>(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/login";
@@ -44,7 +48,7 @@ public static class AccountHosting
             cookie.Cookie.Name = "matcher.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SecurePolicy = cookiePolicy;
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
             cookie.SlidingExpiration = true;
         });

@@ -64,30 +64,59 @@ public sealed class PostingUrlFetcher(
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         var http = httpClients.CreateClient(HttpClientName);
+        var current = uri;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            request.Headers.Accept.ParseAdd("text/html,application/ld+json,application/json,text/plain,application/pdf,*/*;q=0.1");
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-            CheckStatus(uri, response);
-            var contentType = CheckContentType(uri, response.Content.Headers.ContentType);
-            var content = await ReadCappedAsync(uri, response.Content, deadline.Token);
-            logger.LogInformation("Fetched a posting from {Host}: {Bytes} bytes of {ContentType}", uri.Host, content.Length, contentType);
-            return new FetchedDocument(NameOf(response.RequestMessage?.RequestUri ?? uri), content, contentType);
+            // Redirects are followed here, not by the handler, so every hop is checked as the first address was
+            // (a Location of file: or gopher: gets the message, not an exception), and the connection guard sees each host.
+            for (var hop = 0; ; hop++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, current);
+                request.Headers.Accept.ParseAdd("text/html,application/ld+json,application/json,text/plain,application/pdf,*/*;q=0.1");
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+                if (IsRedirect(response))
+                {
+                    if (hop >= options.Value.MaxRedirects)
+                        throw new InputException($"{uri.Host} redirected more than {options.Value.MaxRedirects} times. Open it in your browser and use the final address.");
+                    current = RedirectTarget(uri, current, response);
+                    continue;
+                }
+                CheckStatus(uri, response);
+                var contentType = CheckContentType(uri, response.Content.Headers.ContentType);
+                var content = await ReadCappedAsync(uri, response.Content, deadline.Token);
+                logger.LogInformation("Fetched a posting from {Host}: {Bytes} bytes of {ContentType}", current.Host, content.Length, contentType);
+                return new FetchedDocument(NameOf(current), content, contentType);
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new InputException($"{uri.Host} did not send the posting within {timeout.TotalSeconds:0.#} s. Try again later, or save the page and upload the file.");
+            throw new InputException($"{current.Host} did not send the posting within {timeout.TotalSeconds:0.#} s. Try again later, or save the page and upload the file.");
         }
         catch (HttpRequestException ex) when (ex.InnerException is PrivateAddressException)
         {
-            throw new InputException($"{uri.Host} is on a private or local network, which Matcher does not fetch from. Save the page and upload the file instead.", ex);
+            throw new InputException($"{current.Host} is on a private or local network, which Matcher does not fetch from. Save the page and upload the file instead.", ex);
         }
         catch (HttpRequestException ex)
         {
-            logger.LogInformation("Could not reach {Host}: {Error}", uri.Host, ex.HttpRequestError);
-            throw new InputException($"{uri.Host} could not be reached ({Describe(ex)}). Check the address, or save the page and upload the file.", ex);
+            logger.LogInformation("Could not reach {Host}: {Error}", current.Host, ex.HttpRequestError);
+            throw new InputException($"{current.Host} could not be reached ({Describe(ex)}). Check the address, or save the page and upload the file.", ex);
         }
+    }
+
+    private static bool IsRedirect(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
+            or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    /// <summary>The next address, checked like one the user typed; read from the raw header, which may not be a valid address.</summary>
+    private static Uri RedirectTarget(Uri first, Uri current, HttpResponseMessage response)
+    {
+        var code = (int)response.StatusCode;
+        var location = response.Headers.TryGetValues("Location", out var values) ? values.FirstOrDefault()?.Trim() : null;
+        if (string.IsNullOrEmpty(location) || !Uri.TryCreate(current, location, out var next))
+            throw new InputException($"{first.Host} redirected ({code}) without a usable address. Open it in your browser and use the final address.");
+        if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
+            throw new InputException($"{first.Host} redirected to an address that is not http or https ({next.Scheme}:, {code}), which Matcher does not follow. Open it in your browser and use the final address.");
+        return next;
     }
 
     private static void CheckStatus(Uri uri, HttpResponseMessage response)

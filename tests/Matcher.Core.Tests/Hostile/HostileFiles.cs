@@ -39,6 +39,118 @@ public static class HostileFiles
         return content;
     }
 
+    /// <summary>
+    /// A valid DOCX whose body is one paragraph and which carries <paramref name="headers"/> header parts of about
+    /// <paramref name="bytesPerHeader"/> unpacked bytes each, all referenced from the body's section. Repeated markup
+    /// compresses about 300 to 1, so 150 headers of just under 1 MB make a file of about 500 KB that the Word
+    /// reader would expand to gigabytes of element tree. <paramref name="varied"/> makes the header text differ
+    /// line by line, so it compresses like real text (about 5 to 1) and passes a ratio check.
+    /// </summary>
+    public static byte[] ManyHeaderDocx(int headers, int bytesPerHeader = 1_000_000, bool varied = false)
+    {
+        var bytes = MinimalDocx("Body of a CV with many headers");
+        var random = new Random(11);
+        using var stream = new MemoryStream();
+        stream.Write(bytes);
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var rels = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+            var types = ReadEntry(archive, "[Content_Types].xml");
+            var overrides = new StringBuilder();
+            var references = new StringBuilder();
+            for (var i = 1; i <= headers; i++)
+            {
+                var xml = new StringBuilder($"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:hdr xmlns:w=\"{WordNamespace}\">");
+                while (xml.Length < bytesPerHeader - 40)
+                {
+                    var line = varied ? $"{random.Next():x8} {random.Next():x8} {random.Next():x8}" : "Header line";
+                    xml.Append("<w:p><w:r><w:t>").Append(line).Append("</w:t></w:r></w:p>");
+                }
+                xml.Append("</w:hdr>");
+                WriteEntry(archive, $"word/header{i}.xml", Encoding.UTF8.GetBytes(xml.ToString()));
+                rels.Append($"<Relationship Id=\"rIdH{i}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header{i}.xml\"/>");
+                overrides.Append($"<Override PartName=\"/word/header{i}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>");
+                references.Append($"<w:headerReference w:type=\"default\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" r:id=\"rIdH{i}\"/>");
+            }
+            rels.Append("</Relationships>");
+            WriteEntry(archive, "word/_rels/document.xml.rels", Encoding.UTF8.GetBytes(rels.ToString()));
+            WriteEntry(archive, "[Content_Types].xml", Encoding.UTF8.GetBytes(types.Replace("</Types>", overrides + "</Types>")));
+            var body = $"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"{WordNamespace}\"><w:body><w:p><w:r><w:t>Body of a CV with many headers</w:t></w:r></w:p><w:sectPr>{references}</w:sectPr></w:body></w:document>";
+            WriteEntry(archive, "word/document.xml", Encoding.UTF8.GetBytes(body));
+        }
+        return stream.ToArray();
+    }
+
+    private static string ReadEntry(ZipArchive archive, string name)
+    {
+        using var reader = new StreamReader(archive.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
+    }
+
+    private static void WriteEntry(ZipArchive archive, string name, byte[] content)
+    {
+        archive.GetEntry(name)?.Delete();
+        using var entry = archive.CreateEntry(name, CompressionLevel.Optimal).Open();
+        entry.Write(content);
+    }
+
+    /// <summary>
+    /// A valid one-page PDF whose page content is one Flate stream that unpacks to <paramref name="unpackedBytes"/>
+    /// of blank space after a line of text: 64 MB packs into about 64 KB.
+    /// </summary>
+    public static byte[] CompressedBombPdf(long unpackedBytes)
+    {
+        using var packed = new MemoryStream();
+        using (var zlib = new ZLibStream(packed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            zlib.Write("BT /F1 12 Tf 72 720 Td (A CV with a large page) Tj ET\n"u8);
+            var blank = new byte[1024 * 1024];
+            Array.Fill(blank, (byte)' ');
+            for (long written = 0; written < unpackedBytes; written += blank.Length)
+                zlib.Write(blank, 0, (int)Math.Min(blank.Length, unpackedBytes - written));
+        }
+        return Pdf(packed.ToArray(), "/Filter /FlateDecode");
+    }
+
+    /// <summary>A valid one-page PDF that draws <paramref name="glyphs"/> characters, in lines of 100 at size 1.</summary>
+    public static byte[] ManyGlyphPdf(int glyphs)
+    {
+        var content = new StringBuilder("BT /F1 1 Tf\n");
+        var line = new string('x', 100);
+        for (var i = 0; i * 100 < glyphs; i++)
+            content.Append($"1 0 0 1 10 {10 + i % 700} Tm ({line[..Math.Min(100, glyphs - i * 100)]}) Tj\n");
+        content.Append("ET\n");
+        return Pdf(Encoding.ASCII.GetBytes(content.ToString()), "");
+    }
+
+    /// <summary>A minimal PDF (catalog, one page, Helvetica) with the given page content and a correct cross-reference table.</summary>
+    private static byte[] Pdf(byte[] content, string filter)
+    {
+        using var pdf = new MemoryStream();
+        var offsets = new List<long>();
+        void Write(string text) => pdf.Write(Encoding.ASCII.GetBytes(text));
+        void Object(string body)
+        {
+            offsets.Add(pdf.Position);
+            Write($"{offsets.Count} 0 obj\n{body}\nendobj\n");
+        }
+        Write("%PDF-1.7\n");
+        Object("<< /Type /Catalog /Pages 2 0 R >>");
+        Object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+        Object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>");
+        offsets.Add(pdf.Position);
+        Write($"4 0 obj\n<< /Length {content.Length} {filter} >>\nstream\n");
+        pdf.Write(content);
+        Write("\nendstream\nendobj\n");
+        Object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+        var xref = pdf.Position;
+        Write($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+            Write($"{offset:D10} 00000 n \n");
+        Write($"trailer\n<< /Size {offsets.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return pdf.ToArray();
+    }
+
     /// <summary>A one-paragraph DOCX written by the OpenXML SDK, as Word would.</summary>
     public static byte[] MinimalDocx(string text = "Placeholder")
     {

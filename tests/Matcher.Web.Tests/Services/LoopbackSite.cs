@@ -30,6 +30,8 @@ public sealed class LoopbackSite : IAsyncLifetime
 
         app.MapGet("/jobs/data-analyst", () => Results.File(Fixtures.Bytes("postings", "html-with-jsonld.html"), "text/html; charset=utf-8"));
         app.MapGet("/jobs/moved", () => Results.Redirect("/jobs/data-analyst"));
+        app.MapGet("/jobs/to-file", () => Results.Redirect("file:///etc/passwd"));
+        app.MapGet("/jobs/to-gopher", () => Results.Redirect("gopher://127.0.0.1:25/_HELO"));
         app.MapGet("/jobs/gone", () => Results.NotFound());
         app.MapGet("/jobs/private", () => Results.StatusCode(StatusCodes.Status403Forbidden));
         app.MapGet("/logo.png", () => Results.File(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, "image/png"));

@@ -124,6 +124,17 @@ public sealed class PostingUrlFetcherTests(LoopbackSite site) : IAsyncLifetime, 
         Assert.Contains(expected, message);
     }
 
+    [Theory]
+    [InlineData("/jobs/to-file")]
+    [InlineData("/jobs/to-gopher")]
+    public async Task A_redirect_to_an_address_that_is_not_http_or_https_gives_the_clear_message(string path)
+    {
+        var message = await FailureAsync(_site.Url(path));
+
+        Assert.Contains("redirected to an address that is not http or https", message);
+        Assert.Contains("Open it in your browser and use the final address.", message);
+    }
+
     [Fact]
     public async Task By_default_an_address_on_this_machine_is_refused_without_connecting()
     {
@@ -143,9 +154,58 @@ public sealed class PostingUrlFetcherTests(LoopbackSite site) : IAsyncLifetime, 
     [InlineData("::1", false)]
     [InlineData("fd00::1", false)]
     [InlineData("::ffff:10.0.0.1", false)]
+    [InlineData("0.1.2.3", false)]
+    [InlineData("100.64.0.1", false)]
+    [InlineData("100.127.255.254", false)]
+    [InlineData("192.0.0.8", false)]
+    [InlineData("192.0.2.10", false)]
+    [InlineData("198.18.0.1", false)]
+    [InlineData("198.19.255.254", false)]
+    [InlineData("198.51.100.7", false)]
+    [InlineData("203.0.113.99", false)]
+    [InlineData("224.0.0.251", false)]
+    [InlineData("239.255.255.250", false)]
+    [InlineData("240.0.0.1", false)]
+    [InlineData("255.255.255.255", false)]
+    [InlineData("::", false)]
+    [InlineData("::ffff:192.0.2.1", false)]
+    [InlineData("::ffff:198.18.0.1", false)]
+    [InlineData("64:ff9b::a00:1", false)]
+    [InlineData("2001:db8::1", false)]
+    [InlineData("2002:c0a8:101::1", false)]
+    [InlineData("fe80::1%2", false)]
+    [InlineData("fec0::1", false)]
+    [InlineData("ff02::1", false)]
+    [InlineData("100.128.0.1", true)]
+    [InlineData("198.20.0.1", true)]
+    [InlineData("192.0.3.1", true)]
+    [InlineData("::ffff:93.184.215.14", true)]
     [InlineData("93.184.215.14", true)]
     [InlineData("172.32.0.1", true)]
     [InlineData("2606:4700::1111", true)]
     public void Private_and_local_addresses_are_told_apart_from_public_ones(string address, bool isPublic) =>
         Assert.Equal(isPublic, PublicAddressGuard.IsPublic(System.Net.IPAddress.Parse(address)));
+
+    [Fact]
+    public void An_address_of_this_machine_is_not_public_even_in_a_public_range()
+    {
+        var own = new HashSet<System.Net.IPAddress> { System.Net.IPAddress.Parse("93.184.215.14") };
+
+        Assert.False(PublicAddressGuard.IsPublic(System.Net.IPAddress.Parse("93.184.215.14"), own));
+        Assert.False(PublicAddressGuard.IsPublic(System.Net.IPAddress.Parse("::ffff:93.184.215.14"), own));
+        Assert.True(PublicAddressGuard.IsPublic(System.Net.IPAddress.Parse("93.184.215.15"), own));
+    }
+
+    [Fact]
+    public void The_machines_own_addresses_are_those_of_its_network_interfaces()
+    {
+        var listed = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses).Select(u => u.Address).ToList();
+
+        var own = PublicAddressGuard.OwnAddresses();
+
+        Assert.NotEmpty(listed);
+        Assert.Contains(System.Net.IPAddress.Loopback, own);
+        Assert.All(listed.Where(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork), a => Assert.Contains(a, own));
+    }
 }

@@ -1,0 +1,50 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace Matcher.Web.Security;
+
+/// <summary>Running behind a reverse proxy that ends TLS. Bound from <c>Matcher:Proxy</c>.</summary>
+public sealed class ProxyOptions
+{
+    public const string Section = "Matcher:Proxy";
+
+    /// <summary>
+    /// Believe the proxy's X-Forwarded-For and X-Forwarded-Proto, so the app sees the client's address (for the
+    /// sign-in rate limit) and that the request came over HTTPS (for Secure cookies and HSTS). Off by default:
+    /// without a proxy in front, anyone could send these headers.
+    /// </summary>
+    public bool ForwardedHeaders { get; set; }
+
+    /// <summary>Addresses of the proxies whose headers are believed; empty means a proxy on this machine (loopback).</summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of such proxies in CIDR form, e.g. <c>10.0.0.0/8</c> for a container network.</summary>
+    public string[] KnownNetworks { get; set; } = [];
+}
+
+public static class ProxyHosting
+{
+    public static IServiceCollection AddMatcherProxy(this IServiceCollection services, IConfiguration configuration)
+    {
+        var proxy = configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var address in proxy.KnownProxies)
+                options.KnownProxies.Add(IPAddress.TryParse(address, out var parsed) ? parsed
+                    : throw new InvalidOperationException($"Matcher:Proxy:KnownProxies holds '{address}', which is not an IP address."));
+            foreach (var network in proxy.KnownNetworks)
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed) ? parsed
+                    : throw new InvalidOperationException($"Matcher:Proxy:KnownNetworks holds '{network}', which is not a network such as 10.0.0.0/8."));
+        });
+        return services;
+    }
+
+    /// <summary>First in the pipeline, so everything after sees the client's scheme and address.</summary>
+    public static WebApplication UseMatcherProxy(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<bool>($"{ProxyOptions.Section}:{nameof(ProxyOptions.ForwardedHeaders)}"))
+            app.UseForwardedHeaders();
+        return app;
+    }
+}
