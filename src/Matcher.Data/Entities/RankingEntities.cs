@@ -56,4 +56,10 @@ public sealed class RankingApplicantEntity
     public ApplicantDecision Decision { get; set; }
     public string? Note { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }
+
+    /// <summary>
+    /// SHA-256 of the CV's text with case and spacing folded, so the same CV sent twice (also as PDF and as DOCX)
+    /// can be flagged as one person. Null until read, or when the CV could not be read.
+    /// </summary>
+    public string? TextSha256 { get; set; }
 }
