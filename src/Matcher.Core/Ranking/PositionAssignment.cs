@@ -37,6 +37,26 @@ public static class PositionAssignment
         return result;
     }
 
+    /// <summary>
+    /// As <see cref="Assign(IReadOnlyList{IReadOnlyList{double?}}, int)"/>, where several applicants may be one person
+    /// (the same CV sent twice): a person gets at most one position, through whichever of their applications scores best for it.
+    /// </summary>
+    /// <param name="person">For each applicant, a number shared by all applications of the same person.</param>
+    public static IReadOnlyList<int?> Assign(IReadOnlyList<IReadOnlyList<double?>> scores, int positions, IReadOnlyList<int> person)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(person);
+        if (person.Count != scores.Count)
+            throw new ArgumentException("Give one person number per applicant.", nameof(person));
+        var people = person.Distinct().ToList();
+        // Per person and position, the application that scores best there stands for the person.
+        var best = people.Select(p => Enumerable.Range(0, positions).Select(c => Enumerable.Range(0, scores.Count)
+            .Where(a => person[a] == p && c < scores[a].Count && scores[a][c] is not null)
+            .OrderByDescending(a => scores[a][c]).Select(a => (int?)a).FirstOrDefault()).ToList()).ToList();
+        var byPerson = best.Select(row => (IReadOnlyList<double?>)row.Select((a, c) => a is { } i ? scores[i][c] : null).ToList()).ToList();
+        return Assign(byPerson, positions).Select((p, c) => p is { } i ? best[i][c] : null).ToList();
+    }
+
     /// <summary>Minimum-cost assignment of every row to a distinct column (rows ≤ columns); 1-based, returns column → row.</summary>
     private static int[] Solve(double[,] a, int rows, int columns)
     {

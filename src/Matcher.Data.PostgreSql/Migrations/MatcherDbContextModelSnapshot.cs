@@ -403,6 +403,9 @@ namespace Matcher.Data.PostgreSql.Migrations
                     b.Property<string>("ReportsJson")
                         .HasColumnType("text");
 
+                    b.Property<string>("TextSha256")
+                        .HasColumnType("text");
+
                     b.Property<string>("WarningsJson")
                         .HasColumnType("text");
 

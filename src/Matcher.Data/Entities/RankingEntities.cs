@@ -65,4 +65,10 @@ public sealed class RankingApplicantEntity
 
     /// <summary>Until when the claim holds; after that another instance may take the applicant, as its claimer is presumed gone.</summary>
     public DateTimeOffset? LeaseExpiresAt { get; set; }
+
+    /// <summary>
+    /// SHA-256 of the CV's text with case and spacing folded, so the same CV sent twice (also as PDF and as DOCX)
+    /// can be flagged as one person. Null until read, or when the CV could not be read.
+    /// </summary>
+    public string? TextSha256 { get; set; }
 }

@@ -396,6 +396,9 @@ namespace Matcher.Data.Migrations
                     b.Property<string>("ReportsJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TextSha256")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("WarningsJson")
                         .HasColumnType("TEXT");
 

@@ -167,7 +167,7 @@ public class CheckFitTests : MudTestContext
 
         cut.Find("[data-testid=preview-all-positions]").Click();
 
-        Assert.Equal(expected.Positions.Select(p => $"Pasted posting — {p.Title}"), cut.FindAll("[data-testid=chosen-posting]").Select(e => e.TextContent));
+        cut.WaitForAssertion(() => Assert.Equal(expected.Positions.Select(p => $"Pasted posting — {p.Title}"), cut.FindAll("[data-testid=chosen-posting]").Select(e => e.TextContent)));
         Assert.Contains($"against {expected.Positions.Count} postings", cut.Markup, StringComparison.Ordinal);
     }
 
@@ -180,6 +180,7 @@ public class CheckFitTests : MudTestContext
         WaitForPreview(cut);
 
         cut.FindAll("[data-testid=preview-position] input")[2].Change(true);
+        cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=match-button]").HasAttribute("disabled")));
         cut.Find("[data-testid=match-button]").Click();
 
         var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
@@ -198,7 +199,7 @@ public class CheckFitTests : MudTestContext
         Assert.Equal("Untitled position", cut.Find("[data-testid=preview-title]").TextContent.Trim());
 
         cut.Find("input[data-testid=preview-name]").Input("iOS Engineer");
-        Assert.Equal("iOS Engineer", cut.Find("[data-testid=preview-title]").TextContent.Trim());
+        cut.WaitForAssertion(() => Assert.Equal("iOS Engineer", cut.Find("[data-testid=preview-title]").TextContent.Trim()));
         cut.Find("[data-testid=match-button]").Click();
 
         var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();

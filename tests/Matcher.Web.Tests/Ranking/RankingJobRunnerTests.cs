@@ -157,6 +157,23 @@ public sealed class RankingJobRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_cv_sent_twice_under_another_file_name_is_flagged_as_a_possible_duplicate()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var again = new ApplicantFile("resent.md", File("aaron-blake.md").Content.Concat("\n\n"u8.ToArray()).ToArray());
+        var jobId = await Jobs().StartAsync(await SavePostingAsync(), [0], [File("aaron-blake.md"), File("ahmed-karim.md"), again], blind: false, ct);
+
+        Assert.True(await Runner().RunNextAsync(ct));
+
+        var view = (await Jobs().GetAsync(jobId, ct))!;
+        var duplicates = view.FindDuplicates();
+        var aaron = view.Applicants.ToList().FindIndex(a => a.FileName == "aaron-blake.md");
+        var resent = view.Applicants.ToList().FindIndex(a => a.FileName == "resent.md");
+        Assert.Contains(ApplicantDuplicates.SameText, Assert.Single(duplicates[aaron], d => d.Other == resent).Reasons);
+        Assert.Empty(duplicates[view.Applicants.ToList().FindIndex(a => a.FileName == "ahmed-karim.md")]);
+    }
+
+    [Fact]
     public async Task A_cancelled_job_is_not_picked_up_and_keeps_its_unranked_applicants()
     {
         var ct = TestContext.Current.CancellationToken;

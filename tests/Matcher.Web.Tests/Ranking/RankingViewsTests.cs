@@ -116,6 +116,45 @@ public sealed class RankingViewsTests : MudTestContext
         Assert.Contains("Ana Lopez", assignment[1], StringComparison.Ordinal);
     }
 
+    /// <summary>Ana sent her CV twice (once under her married name, same e-mail); Dev's two files hold the same text.</summary>
+    private static RankingJobView JobWithDuplicates() => Job(blind: false) with
+    {
+        Applicants =
+        [
+            Applicant(1, "Ana Lopez", null, Report(90, 0), Report(88, 1)),
+            Applicant(2, "Ana Lopez-Reyes", null, Report(89, 0), Report(87, 1)) is var again
+                ? again with { Contact = again.Contact! with { Email = "ana@example.com" } } : null!,
+            Applicant(3, "Ben Okafor", null, Report(40, 0), Report(35, 1)),
+            Applicant(4, "Dev Patel", null, Report(30, 0), Report(30, 1)) with { TextSha256 = "same" },
+            Applicant(5, "D. Patel", null, Report(30, 0), Report(30, 1)) with { TextSha256 = "same" },
+        ],
+    };
+
+    [Fact]
+    public void The_same_applicant_sent_twice_is_flagged_in_the_table_with_the_reason()
+    {
+        Render<MudBlazor.MudPopoverProvider>();
+        var table = Render<RankingTable>(p => p.Add(t => t.Job, JobWithDuplicates()));
+
+        var flags = table.FindAll("tr").Where(r => r.QuerySelector("[data-testid=candidate-name]") is not null)
+            .ToDictionary(r => r.QuerySelector("[data-testid=candidate-name]")!.TextContent.Trim(), r => r.QuerySelector("[data-testid=possible-duplicate]")?.TextContent.Trim());
+        Assert.Equal("Possible duplicate of Ana Lopez-Reyes (same e-mail)", flags["Ana Lopez"]);
+        Assert.Equal("Possible duplicate of Ana Lopez (same e-mail)", flags["Ana Lopez-Reyes"]);
+        Assert.Equal("Possible duplicate of D. Patel (same CV text)", flags["Dev Patel"]);
+        Assert.Null(flags["Ben Okafor"]);
+    }
+
+    [Fact]
+    public void The_suggested_assignment_never_gives_one_person_two_positions()
+    {
+        var matrix = Render<RankingMatrix>(p => p.Add(m => m.Job, JobWithDuplicates()));
+
+        var assigned = matrix.FindAll("[data-testid=assignment-row]").Select(r => r.QuerySelectorAll("td")[1].TextContent.Trim()).ToList();
+        // Ana's two applications would fill both positions (90 + 87); as one person she takes the web role, where
+        // her 88 with Ben's 40 on data beats her 90 with his 35.
+        Assert.Equal(["Ben Okafor", "Ana Lopez"], assigned);
+    }
+
     [Fact]
     public void An_assignment_that_gives_a_position_an_applicant_scoring_under_20_is_flagged()
     {

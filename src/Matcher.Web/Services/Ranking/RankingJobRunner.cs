@@ -148,6 +148,7 @@ public sealed partial class RankingJobRunner(
         applicant.Degree = cv?.Education.Where(e => e.Level is not null).OrderByDescending(e => e.Level).FirstOrDefault()?.Level?.ToString();
         applicant.ReportsJson = JsonSerializer.Serialize(result.Reports, MatcherJson.Options);
         applicant.BestScore = result.Reports.Where(r => r is not null).Select(r => (double?)r!.Score).Max();
+        applicant.TextSha256 = cv is null ? null : ApplicantDuplicates.TextHash(cv.Text);
     }
 
     private async Task<(Posting Posting, IReadOnlyList<int> Positions)> LoadPostingAsync(Guid jobId, CancellationToken cancellationToken)

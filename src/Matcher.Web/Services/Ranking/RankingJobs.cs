@@ -99,7 +99,7 @@ public sealed class RankingJobs(
         var applicants = await db.RankingApplicants.AsNoTracking()
             .Where(a => a.JobId == id)
             .OrderBy(a => a.Number)
-            .Select(a => new { a.Id, a.Number, a.FileName, a.Name, a.ContactJson, a.Processed, a.Error, a.WarningsJson, a.YearsExperience, a.Degree, a.ReportsJson, a.Decision, a.Note })
+            .Select(a => new { a.Id, a.Number, a.FileName, a.Name, a.ContactJson, a.Processed, a.Error, a.WarningsJson, a.YearsExperience, a.Degree, a.ReportsJson, a.Decision, a.Note, a.TextSha256 })
             .ToListAsync(cancellationToken);
         return new RankingJobView(job.Id, PostingMapping.ToPosting(posting), posting.Title, job.Status, job.Total, job.Done, job.Blind, job.Error,
             job.CreatedAt, job.StartedAt, job.FinishedAt, job.WorkSeconds,
@@ -110,7 +110,7 @@ public sealed class RankingJobs(
                 a.WarningsJson is null ? [] : JsonSerializer.Deserialize<List<string>>(a.WarningsJson, MatcherJson.Options) ?? [],
                 a.YearsExperience, a.Degree,
                 a.ReportsJson is null ? [] : JsonSerializer.Deserialize<List<MatchReport?>>(a.ReportsJson, MatcherJson.Options) ?? [],
-                a.Decision, a.Note)).ToList(),
+                a.Decision, a.Note, a.TextSha256)).ToList(),
             job.OwnerId == user.Id, job.SharedWithTeam);
     }
 

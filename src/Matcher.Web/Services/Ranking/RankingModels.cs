@@ -12,8 +12,10 @@ public sealed record RankingJobSummary(Guid Id, string PostingTitle, string Posi
 public sealed record RankedApplicant(
     Guid Id, int Number, string FileName, string? Name, ContactDetails? Contact, bool Processed, string? Error,
     IReadOnlyList<string> Warnings, double? Years, string? Degree, IReadOnlyList<MatchReport?> Reports,
-    ApplicantDecision Decision, string? Note)
+    ApplicantDecision Decision, string? Note, string? TextSha256 = null)
 {
+    public ApplicantIdentity Identity => new(Contact?.Email, Name, TextSha256);
+
     public string DisplayName(bool blind) => ToResult().DisplayName(blind);
 
     /// <summary>Why the CV could not be read, as the reviewer sees it: without the file name in blind review.</summary>
@@ -51,6 +53,9 @@ public sealed record RankingJobView(
 
     /// <summary>Time left, from the average time per CV so far; null until one CV is done.</summary>
     public TimeSpan? Remaining => Done == 0 || !IsActive ? null : TimeSpan.FromSeconds(WorkSeconds / Done * (Total - Done));
+
+    /// <summary>For each applicant (in <see cref="Applicants"/> order), the others who may be the same person.</summary>
+    public IReadOnlyList<IReadOnlyList<PossibleDuplicate>> FindDuplicates() => ApplicantDuplicates.Find(Applicants.Select(a => a.Identity).ToList());
 
     public RankingResult ToResult() => new(Posting, Positions, Applicants.Where(a => a.Processed).Select(a => a.ToResult()).ToList());
 }
