@@ -65,8 +65,9 @@ public sealed class RankingPipelineTests
 
         Assert.Equal(Enumerable.Range(1, 60), result.Applicants.Select(a => a.Number));
         Assert.All(result.Applicants, a => Assert.Equal($"applicant{a.Number}@example.com".Length, a.Reports.Single()!.Score));
-        // Capacity waiting in the channel, plus one CV in each reader's hands.
-        Assert.InRange(bounded.MostWaiting, 1, 4 + 2);
+        // Capacity waiting in the channel, plus one CV in each reader's hands, plus the one the scorer has just
+        // taken but not yet counted off (a reader can fill its slot in between).
+        Assert.InRange(bounded.MostWaiting, 1, 4 + 2 + 1);
         // With room to spare the readers run far ahead of the slow scorer: the bound above is the channel's doing.
         Assert.True(roomy.MostWaiting > 20, $"{roomy.MostWaiting} CVs waited at most with a roomy channel");
     }
