@@ -91,12 +91,7 @@ public sealed class PostingLibrary(
         Guid postingId, int positionIndex, IReadOnlyList<Requirement> requirements, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var posting = await db.Postings
-            .Include(p => p.Positions.Where(x => x.Index == positionIndex)).ThenInclude(p => p.Requirements)
-            .SingleOrDefaultAsync(p => p.Id == postingId && p.OwnerId == user.Id, cancellationToken)
-            ?? throw new InputException("That posting no longer exists, or it is a teammate's: only its owner can change it.");
-        var position = posting.Positions.SingleOrDefault()
-            ?? throw new InputException($"The posting has no position {positionIndex + 1}. Reload the page.");
+        var (posting, position) = await LoadOwnPositionAsync(db, postingId, positionIndex, cancellationToken);
 
         var rows = position.Requirements.ToDictionary(r => r.Key, StringComparer.Ordinal);
         var saved = RequirementEdits.Normalise(requirements, rows.Keys);
@@ -119,6 +114,19 @@ public sealed class PostingLibrary(
         return saved;
     }
 
+    /// <summary>One of the user's own postings with the one position being changed and its requirements; a teammate's posting cannot be changed.</summary>
+    private async Task<(PostingEntity Posting, PositionEntity Position)> LoadOwnPositionAsync(
+        MatcherDbContext db, Guid postingId, int positionIndex, CancellationToken cancellationToken)
+    {
+        var posting = await db.Postings
+            .Include(p => p.Positions.Where(x => x.Index == positionIndex)).ThenInclude(p => p.Requirements)
+            .SingleOrDefaultAsync(p => p.Id == postingId && p.OwnerId == user.Id, cancellationToken)
+            ?? throw new InputException("That posting no longer exists, or it is a teammate's: only its owner can change it.");
+        var position = posting.Positions.SingleOrDefault()
+            ?? throw new InputException($"The posting has no position {positionIndex + 1}. Reload the page.");
+        return (posting, position);
+    }
+
     /// <summary>
     /// Moves a line the reader did not score (benefits, legal text, a condition…) into a position as a requirement
     /// or a responsibility, so the next match counts it. The line leaves the not-scored list.
@@ -126,12 +134,7 @@ public sealed class PostingLibrary(
     public async Task ScoreLineAsync(Guid postingId, string text, int positionIndex, LineUse use, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var posting = await db.Postings
-            .Include(p => p.Positions.Where(x => x.Index == positionIndex)).ThenInclude(p => p.Requirements)
-            .SingleOrDefaultAsync(p => p.Id == postingId && p.OwnerId == user.Id, cancellationToken)
-            ?? throw new InputException("That posting no longer exists, or it is a teammate's: only its owner can change it.");
-        var position = posting.Positions.SingleOrDefault()
-            ?? throw new InputException($"The posting has no position {positionIndex + 1}. Reload the page.");
+        var (posting, position) = await LoadOwnPositionAsync(db, postingId, positionIndex, cancellationToken);
         if (PostingMapping.TakeNotScored(posting, text) is null)
             throw new InputException("That line is no longer among the lines not scored; it may have been scored already. Reload the page.");
 
