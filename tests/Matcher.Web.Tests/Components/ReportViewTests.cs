@@ -86,6 +86,12 @@ public class ReportViewTests : MudTestContext
 
         Assert.Contains("Responsibility", cut.Find("[data-testid=requirements] thead").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Requirement", cut.Find("[data-testid=requirements] thead").TextContent, StringComparison.Ordinal);
+        Assert.All(cut.FindAll("[data-testid=requirement-kind]"), chip => Assert.Equal("Responsibility", chip.TextContent.Trim()));
+        var counts = cut.Find("[aria-label='Counts by status']").TextContent;
+        Assert.Contains("Responsibilities", counts, StringComparison.Ordinal);
+        Assert.DoesNotContain("Required", counts, StringComparison.Ordinal);
+        Assert.DoesNotContain("Preferred", counts, StringComparison.Ordinal);
+        Assert.DoesNotContain("Show only required", cut.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
