@@ -130,13 +130,15 @@ public static class EvalCommands
     {
         var text = new System.Text.StringBuilder();
         var scorers = scoredByName.Keys.ToList();
+        // The model's signals first, then any other reading the engine reports, so a new signal can be studied before it is weighed.
+        var signals = FitTraining.Signals.Concat(samples.SelectMany(s => s.Values.Keys)).Distinct(StringComparer.Ordinal).ToList();
         text.AppendLine(string.Join(',', new[] { "posting", "position", "cv", "label", "score" }
-            .Concat(FitTraining.Signals).Concat(scorers.Select(s => "score:" + s)).Select(Quote)));
+            .Concat(signals).Concat(scorers.Select(s => "score:" + s)).Select(Quote)));
         foreach (var sample in samples)
         {
             var pair = sample.Pair;
             var cells = new List<string> { Quote(pair.Posting), Num(pair.Position), Quote(pair.Cv), Num(pair.Label), pair.Score is { } s ? Num(s) : "" };
-            cells.AddRange(FitTraining.Signals.Select(signal => Num(sample.Values.GetValueOrDefault(signal))));
+            cells.AddRange(signals.Select(signal => Num(sample.Values.GetValueOrDefault(signal))));
             cells.AddRange(scorers.Select(scorer => scoredByName[scorer].TryGetValue(pair, out var v) ? Num(v) : ""));
             text.AppendLine(string.Join(',', cells));
         }

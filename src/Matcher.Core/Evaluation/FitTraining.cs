@@ -13,7 +13,7 @@ public static class FitTraining
 {
     /// <summary>The signals the model weighs, in the order its file lists them.</summary>
     public static readonly IReadOnlyList<string> Signals =
-        [SignalNames.Requirements, SignalNames.Duties, SignalNames.Role, SignalNames.Focus, SignalNames.Years, SignalNames.MustHaves, SignalNames.Level];
+        [SignalNames.Core, SignalNames.Duties, SignalNames.Role, SignalNames.Focus, SignalNames.Years, SignalNames.MustHaves, SignalNames.Level];
 
     /// <summary>Ridge penalty: small, enough to share weight between correlated signals instead of opposing them.</summary>
     public const double Ridge = 0.01;
@@ -21,8 +21,26 @@ public static class FitTraining
     /// <summary>The score a pair should get: the readers' fine score, or the middle of its label's band where there is none.</summary>
     public static double Target(LabelledPair pair) => pair.Score ?? pair.Label * 25 + 12.5;
 
-    public static FitModel Train(IReadOnlyList<SignalSample> samples, string name, string? trainedOn = null) =>
-        FitModel.Fit(samples.Select(s => (s.Values, Target(s.Pair))).ToList(), Signals, Ridge, name, trainedOn);
+    /// <summary>
+    /// Fits the weights to differences inside each posting (every value and target less its posting's mean), because
+    /// the score's work is to order the applicants to one posting: how high a whole posting's pool scores says more
+    /// about the posting's wording than about fit. The intercept then puts the average pair at its average target.
+    /// </summary>
+    public static FitModel Train(IReadOnlyList<SignalSample> samples, string name, string? trainedOn = null)
+    {
+        var centred = new List<(IReadOnlyDictionary<string, double> Values, double Target)>();
+        foreach (var posting in samples.GroupBy(s => (s.Pair.Posting, s.Pair.Position)))
+        {
+            var means = Signals.ToDictionary(signal => signal, signal => posting.Average(s => s.Values.GetValueOrDefault(signal)), StringComparer.Ordinal);
+            var target = posting.Average(s => Target(s.Pair));
+            centred.AddRange(posting.Select(s => ((IReadOnlyDictionary<string, double>)Signals.ToDictionary(
+                signal => signal, signal => s.Values.GetValueOrDefault(signal) - means[signal], StringComparer.Ordinal), Target(s.Pair) - target)));
+        }
+        var model = FitModel.Fit(centred, Signals, Ridge, name, trainedOn);
+        var intercept = samples.Average(s => Target(s.Pair))
+            - Signals.Sum(signal => model.Weights.GetValueOrDefault(signal) * samples.Average(s => s.Values.GetValueOrDefault(signal)));
+        return model with { Intercept = Math.Round(intercept, 3) };
+    }
 
     /// <summary>Postings dealt into <paramref name="folds"/> groups in name order, so the split is the same on every run.</summary>
     public static IReadOnlyList<HashSet<string>> Folds(IEnumerable<string> postings, int folds)

@@ -56,13 +56,18 @@ public sealed class MatchEngine(
         var now = clock.GetUtcNow();
         var profile = CvProfile.Build(cv, units, _lexicon, YearMonth.From(DateOnly.FromDateTime(now.UtcDateTime)));
         var scorer = new RequirementScorer(settings, _lexicon);
-        var results = requirements.Select((r, i) => scorer.Score(r, queries[i], documents, profile)).ToList();
+        var titleText = PositionTitle(posting, position);
+        var title = titleText is null ? null : (await EmbedAsync([titleText], QueryOptions, cancellationToken))[0];
+        var results = requirements
+            .Select((r, i) => scorer.Score(r, queries[i], documents, profile) with
+            {
+                Centrality = title is null ? null : Math.Round(Math.Max(0, RequirementScorer.Cosine(queries[i], title)), 4),
+            })
+            .ToList();
 
         var stage = PositionLevel.Stage(posting, position);
         var levelFit = PositionLevel.Fit(stage, profile, settings);
         var duties = usedResponsibilities ? [] : await EmbedAsync(position.Responsibilities, QueryOptions, cancellationToken);
-        var titleText = PositionTitle(posting, position);
-        var title = titleText is null ? null : (await EmbedAsync([titleText], QueryOptions, cancellationToken))[0];
         var cvTitles = CvTitles(cv);
         var cvTitleVectors = await EmbedAsync(cvTitles, null, cancellationToken);
         var values = SignalExtractor.Extract(new SignalInputs(

@@ -61,6 +61,12 @@ public sealed record RequirementResult
 
     /// <summary>True when the requirement is a licence, certificate, degree or enrolment: a must-have that caps the score when missing.</summary>
     public bool Gate { get; init; }
+
+    /// <summary>
+    /// How close the requirement is to the job itself: its similarity to the position's title (0–1), or null when the
+    /// position has no title. "Cash handling" is close to "Teller"; "strong communication skills" is close to any job.
+    /// </summary>
+    public double? Centrality { get; init; }
 }
 
 /// <summary>An advisor's change to one requirement, with what the engine said before.</summary>

@@ -51,10 +51,11 @@ public static class Overrides
             return report with { Requirements = rows, Score = legacyScore, Verdict = legacyVerdict, Summary = legacySummary, OriginalScore = report.Score };
         }
 
-        // Only the requirement rows changed: the requirements and must-have signals follow them, the others stand.
+        // Only the requirement rows changed: the requirements, core and must-have signals follow them, the others stand.
         var values = report.Signals.Select(s => s.Name switch
         {
             SignalNames.Requirements => SignalExtractor.Requirements(rows, options, report.MatchedResponsibilities),
+            SignalNames.Core => SignalExtractor.CoreSignal(rows, report.MatchedResponsibilities),
             SignalNames.MustHaves => SignalExtractor.MustHavesSignal(rows),
             _ => new SignalValue(s.Name, s.Value, s.Explanation),
         }).ToList();

@@ -34,7 +34,7 @@ internal static class SignalExtractor
     {
         var signals = new List<SignalValue>
         {
-            Requirements(input.Results, options, input.Requirements.Count == 0),
+            CoreSignal(input.Results, input.Requirements.Count == 0),
             DutiesSignal(input, options),
             RoleSignal(input, options),
             FocusSignal(input, options),
@@ -45,6 +45,7 @@ internal static class SignalExtractor
         return signals;
     }
 
+    /// <summary>The plain requirement-by-requirement score: read by models before <see cref="CoreSignal"/> replaced it, kept so their reports re-score after an advisor's change.</summary>
     public static SignalValue Requirements(IReadOnlyList<RequirementResult> results, MatchingOptions options, bool responsibilities)
     {
         var value = OverallScore.Compute(results, options) / 100;
@@ -52,6 +53,48 @@ internal static class SignalExtractor
         return new SignalValue(SignalNames.Requirements, value,
             $"{summary.Met} met, {summary.Partial} partly met and {summary.Missing} missing of {results.Count} {(responsibilities ? "responsibilities" : "requirements")}");
     }
+
+    /// <summary>
+    /// The requirement scores weighted by how close each requirement is to the job's title (squared, so the few rows
+    /// that name the job's own work outweigh the many any job asks for). A recruiter screening tellers looks for cash
+    /// handling first; "attention to detail" is met by nearly every CV and tells applicants apart least. Computed from
+    /// the rows alone, so an advisor's change to a row moves it too.
+    /// </summary>
+    public static SignalValue CoreSignal(IReadOnlyList<RequirementResult> results, bool responsibilities)
+    {
+        var rows = results.Where(r => r.Centrality is not null).ToList();
+        if (rows.Count == 0)
+            return new SignalValue(SignalNames.Core, 0, "The position has no title to tell its core requirements by");
+        double weights = 0, points = 0;
+        foreach (var row in rows)
+        {
+            var weight = CoreWeight(row);
+            weights += weight;
+            points += weight * row.Score;
+        }
+        var core = rows.OrderByDescending(r => r.Centrality).Take(3).ToList();
+        var met = core.Count(r => r.Status == MatchStatus.Met);
+        var noun = responsibilities ? "responsibilities" : "requirements";
+        return new SignalValue(SignalNames.Core, points / weights,
+            $"Of the {core.Count} {noun} closest to the job itself, {met} met: {string.Join("; ", core.Select(r => $"“{Shorten(r.Text, 60)}” {Status(r.Status)}"))}");
+
+        static string Status(MatchStatus status) => status switch
+        {
+            MatchStatus.Met => "met",
+            MatchStatus.Partial => "partly met",
+            _ => "missing",
+        };
+    }
+
+    /// <summary>A row's weight in <see cref="CoreSignal"/>: its closeness to the title, squared, never quite zero.</summary>
+    internal static double CoreWeight(RequirementResult row)
+    {
+        var closeness = Math.Max(CoreFloor, row.Centrality ?? 0);
+        return closeness * closeness;
+    }
+
+    /// <summary>The least closeness a row counts with, so a posting whose rows are all far from its title still weighs them all.</summary>
+    private const double CoreFloor = 0.05;
 
     private static SignalValue DutiesSignal(SignalInputs input, MatchingOptions options)
     {
@@ -157,7 +200,7 @@ internal static class SignalExtractor
     private static double Calibrate(double cosine, MatchingOptions options) =>
         Math.Clamp((cosine - options.SimilarityFloor) / (options.SimilarityCeiling - options.SimilarityFloor), 0, 1);
 
-    private static string Shorten(string text) => text.Length <= 90 ? text : text[..87].TrimEnd() + "…";
+    private static string Shorten(string text, int length = 90) => text.Length <= length ? text : text[..(length - 3)].TrimEnd() + "…";
 }
 
 /// <summary>The required rows a position cannot do without: licences, certificates, degrees and enrolment.</summary>

@@ -6,6 +6,9 @@ public static class SignalNames
     /// <summary>How well the CV meets the position's requirements, requirement by requirement.</summary>
     public const string Requirements = "requirements";
 
+    /// <summary>How well the CV meets the requirements closest to the job itself, rather than those any job asks.</summary>
+    public const string Core = "core";
+
     /// <summary>How much of the position's day-to-day work the CV shows.</summary>
     public const string Duties = "duties";
 
