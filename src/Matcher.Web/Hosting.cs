@@ -5,6 +5,7 @@ using Matcher.Data.Embeddings;
 using Matcher.Embeddings;
 using Matcher.Web.Services;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Matcher.Web.Services.Privacy;
 using Matcher.Web.Services.Ranking;
@@ -65,7 +66,7 @@ public static class Hosting
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = Matcher.Web.Components.InputLimits.MaxMessageBytes);
         services.AddMudServices();
         services.AddPostingLibrary();
-        services.AddScoped<MatchWorkflow>();
+        services.AddMatchWorkflow();
         services.AddScoped<SessionAccess>();
         services.AddScoped<SessionSharing>();
         services.AddScoped<UserAdministration>();
@@ -86,6 +87,17 @@ public static class Hosting
         services.AddScoped<RankingJobs>();
         services.AddScoped<ApplicantIntake>();
         services.AddMatcherPrivacy();
+        return services;
+    }
+
+    /// <summary>Reading and matching on the pages, with the limit on how much of it one person runs at once.</summary>
+    internal static IServiceCollection AddMatchWorkflow(this IServiceCollection services)
+    {
+        services.AddOptions<WorkOptions>().BindConfiguration(WorkOptions.Section)
+            .Validate(o => o.MatchesPerPerson >= 1, "Matcher:Work:MatchesPerPerson must be 1 or more.")
+            .ValidateOnStart();
+        services.TryAddSingleton<MatchGate>();
+        services.AddScoped<MatchWorkflow>();
         return services;
     }
 

@@ -8,15 +8,15 @@ using Microsoft.Extensions.Options;
 namespace Matcher.Web.Accounts;
 
 /// <summary>
-/// A Blazor circuit keeps the user it started with. Every few minutes this checks the account still
-/// exists and its security stamp is unchanged, so a deleted account, a new password or new roles end
-/// open circuits too.
+/// A Blazor circuit keeps the user it started with. Every minute this checks the account still exists and
+/// its security stamp is unchanged, so a deleted account, a new password or new roles end open circuits
+/// too; actions on other people's data check the roles in the store as well, without waiting for this.
 /// </summary>
 public sealed class RevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {

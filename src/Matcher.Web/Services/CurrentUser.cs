@@ -13,6 +13,12 @@ public interface ICurrentUser
 
     bool IsInRole(string role) => false;
 
+    /// <summary>
+    /// Whether the person is an account whose roles and team the store keeps, so checks on other people's
+    /// data read them there too (see <see cref="StoredRoles"/>); false for a person who is not an account.
+    /// </summary>
+    bool RolesInStore => false;
+
     /// <summary>The coordinator team this person belongs to, if any.</summary>
     string? Team => null;
 }
@@ -45,6 +51,8 @@ public sealed class SignedInUser(AuthenticationStateProvider authentication) : I
         : CurrentPrincipal.Identity?.Name ?? "";
 
     public bool IsInRole(string role) => CurrentPrincipal.IsInRole(role);
+
+    public bool RolesInStore => true;
 
     public string? Team => CurrentPrincipal.FindFirstValue(TeamClaim);
 

@@ -54,11 +54,13 @@ public sealed class MatchWorkflow(
     IDbContextFactory<MatcherDbContext> dbFactory,
     ICurrentUser user,
     TimeProvider clock,
+    MatchGate gate,
     ILogger<MatchWorkflow> logger)
 {
     /// <exception cref="InputException">The file is empty, too large, unreadable or holds no usable CV text.</exception>
     public CvDraft ReadCv(UploadedFile file)
     {
+        using var place = gate.Enter(user.Id);
         var content = documents.Read(file.Content, file.Name);
         return new CvDraft(file, content.Format, cvReader.Read(content, file.Name));
     }
@@ -197,6 +199,7 @@ public sealed class MatchWorkflow(
     private async Task<(Posting Posting, MatchReport Report, PostingSource Source)> ScoreAsync(
         CvDocument cv, PostingInput input, IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        using var place = gate.Enter(user.Id);
         progress?.Report("Reading the posting…");
         var (posting, source) = await ReadPostingAsync(input, cancellationToken);
         var position = input.PositionIndex;

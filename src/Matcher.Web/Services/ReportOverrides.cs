@@ -14,7 +14,7 @@ public sealed class ReportOverrides(IDbContextFactory<MatcherDbContext> dbFactor
         if (string.IsNullOrWhiteSpace(reason))
             throw new InputException("Say why you change this requirement's status; the reason is kept with the report.");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!access.MayAdvise)
+        if (!await access.MayAdviseNowAsync(db, cancellationToken))
             throw new InputException("Only advisors can change a requirement's status. Your advisor can do it in a session you share with them.");
         var visible = access.VisibleSessionIds(db);
         if (!await db.Reports.AnyAsync(r => r.Id == reportId && visible.Contains(r.SessionId), cancellationToken))

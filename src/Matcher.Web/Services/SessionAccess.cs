@@ -16,10 +16,20 @@ public sealed class SessionAccess(ICurrentUser user)
         var owned = db.Sessions.Where(s => s.OwnerId == me).Select(s => s.Id);
         if (!user.IsInRole(Roles.Advisor))
             return owned;
-        var shared = db.SessionShares.Where(s => s.AdvisorId == me && s.RevokedAt == null).Select(s => s.SessionId);
+        var shares = db.SessionShares.Where(s => s.AdvisorId == me && s.RevokedAt == null);
+        if (user.RolesInStore)
+        {
+            var advisors = StoredRoles.Holders(db, Roles.Advisor);
+            shares = shares.Where(s => advisors.Contains(me));
+        }
+        var shared = shares.Select(s => s.SessionId);
         return owned.Concat(shared);
     }
 
-    /// <summary>Advisors may annotate and override on sessions they can see.</summary>
+    /// <summary>Advisors may annotate and override on sessions they can see; what the page shows.</summary>
     public bool MayAdvise => user.IsInRole(Roles.Advisor);
+
+    /// <summary>Whether the caller still holds the advisor role in the store, checked before an advisor's change is saved.</summary>
+    public Task<bool> MayAdviseNowAsync(MatcherDbContext db, CancellationToken cancellationToken) =>
+        StoredRoles.HoldsAsync(db, user, Roles.Advisor, cancellationToken);
 }

@@ -142,9 +142,9 @@ public sealed class SessionSharing(
     /// <summary>Binds an invitation to the signed-in advisor and returns the session it opens.</summary>
     public async Task<Guid> AcceptInvitationAsync(string token, CancellationToken cancellationToken = default)
     {
-        if (!user.IsInRole(Roles.Advisor))
-            throw new InputException("Only advisor accounts can accept a session invitation. Ask an administrator to give your account the advisor role.");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await StoredRoles.HoldsAsync(db, user, Roles.Advisor, cancellationToken))
+            throw new InputException("Only advisor accounts can accept a session invitation. Ask an administrator to give your account the advisor role.");
         var share = await FindOpenInvitationAsync(db, token, cancellationToken)
             ?? throw new InputException("This invitation has expired, was withdrawn or was already used. Ask the candidate for a new link.");
         if (share.OwnerId == user.Id)

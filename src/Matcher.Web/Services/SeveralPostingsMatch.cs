@@ -32,6 +32,7 @@ public sealed class SeveralPostingsMatch(MatchWorkflow workflow, ILogger<Several
         var cvId = savedCvId;
         for (var i = 0; i < statuses.Length; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             statuses[i] = statuses[i] with { State = PostingRunState.Matching };
             progress?.Report(statuses.ToArray());
             var input = postings[i].Input;

@@ -13,7 +13,15 @@ public static class TeamScope
     {
         if (user.Team is not { Length: > 0 } team || !user.IsInRole(Roles.Coordinator))
             return db.Users.Where(_ => false).Select(u => u.Id);
-        return db.Users.Where(u => u.Team == team && u.Id != user.Id).Select(u => u.Id);
+        // The store decides too: a coordinator moved out of the team, or no longer a coordinator, sees no teammate's work.
+        var me = user.Id;
+        var teammates = db.Users.Where(u => u.Team == team && u.Id != me);
+        if (user.RolesInStore)
+        {
+            var coordinators = StoredRoles.Holders(db, Roles.Coordinator);
+            teammates = teammates.Where(_ => db.Users.Any(self => self.Id == me && self.Team == team) && coordinators.Contains(me));
+        }
+        return teammates.Select(u => u.Id);
     }
 
     public static IQueryable<PostingEntity> VisiblePostings(MatcherDbContext db, ICurrentUser user)

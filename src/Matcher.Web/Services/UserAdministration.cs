@@ -16,7 +16,7 @@ public sealed class UserAdministration(
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken cancellationToken = default)
     {
-        RequireAdmin();
+        await RequireAdminAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var people = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);
         var roles = await (
@@ -32,7 +32,7 @@ public sealed class UserAdministration(
 
     public async Task<AccountResult> CreateAsync(string email, string displayName, string password, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
     {
-        RequireAdmin();
+        await RequireAdminAsync(cancellationToken);
         var result = await directory.CreateAsync(email, displayName, password, roles, cancellationToken);
         if (result.Succeeded)
             await audit.RecordAsync(admin, AuditActions.UserCreated, $"user:{result.User!.Id}", string.Join(",", roles), cancellationToken);
@@ -41,7 +41,7 @@ public sealed class UserAdministration(
 
     public async Task<IReadOnlyList<string>> UpdateAsync(string userId, IReadOnlyCollection<string> roles, string? team, CancellationToken cancellationToken = default)
     {
-        RequireAdmin();
+        await RequireAdminAsync(cancellationToken);
         var user = await users.FindByIdAsync(userId);
         if (user is null)
             return ["That account no longer exists."];
@@ -54,9 +54,9 @@ public sealed class UserAdministration(
         return errors;
     }
 
-    public async Task UnlockAsync(string userId)
+    public async Task UnlockAsync(string userId, CancellationToken cancellationToken = default)
     {
-        RequireAdmin();
+        await RequireAdminAsync(cancellationToken);
         if (await users.FindByIdAsync(userId) is { } user)
         {
             await users.SetLockoutEndDateAsync(user, null);
@@ -64,9 +64,11 @@ public sealed class UserAdministration(
         }
     }
 
-    private void RequireAdmin()
+    // Checked in the store on every action, so an administrator whose role was taken away stops at once, open page or not.
+    private async Task RequireAdminAsync(CancellationToken cancellationToken)
     {
-        if (!admin.IsInRole(Roles.Admin))
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await StoredRoles.HoldsAsync(db, admin, Roles.Admin, cancellationToken))
             throw new UnauthorizedAccessException("Only administrators manage accounts.");
     }
 }

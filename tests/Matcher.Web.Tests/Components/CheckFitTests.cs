@@ -25,7 +25,7 @@ public class CheckFitTests : MudTestContext
         Services.AddMatcherCore(new ConfigurationBuilder().Build());
         Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbedder>();
         Services.AddSingleton<ICurrentUser, LocalUser>();
-        Services.AddScoped<MatchWorkflow>();
+        Services.AddMatchWorkflow();
         Services.AddScoped<CvStore>();
         Services.AddScoped<SessionAccess>();
         Services.AddScoped<PostingQueries>();

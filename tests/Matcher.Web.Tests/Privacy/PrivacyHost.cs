@@ -66,7 +66,7 @@ public sealed class PrivacyHost : IAsyncDisposable
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
             new CachingEmbeddingGenerator(new HashingEmbedder(), sp.GetRequiredService<IEmbeddingCache>(), ModelId));
         services.AddSingleton<ICurrentUser>(User);
-        services.AddScoped<MatchWorkflow>();
+        services.AddMatchWorkflow();
         services.AddScoped<SessionNotes>();
         services.AddScoped<SessionAccess>();
         services.AddScoped<ReportOverrides>();

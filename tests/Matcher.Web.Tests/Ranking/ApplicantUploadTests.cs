@@ -17,10 +17,32 @@ public sealed class ApplicantUploadTests : MudTestContext
     private static InputFileContent Fixture(string folder, string name) =>
         InputFileContent.CreateFromBinary(File.ReadAllBytes(Path.Combine(Fixtures, folder, name)), name);
 
-    private IRenderedComponent<ApplicantUpload> RenderUpload(List<IntakeItem> items, int maxApplicants = 500)
+    private IRenderedComponent<ApplicantUpload> RenderUpload(List<IntakeItem> items, int maxApplicants = 500, bool blind = false)
     {
         Services.AddSingleton(new ApplicantIntake(new CvReader(), Options.Create(new DocumentReaderOptions()), Options.Create(new RankingOptions { MaxApplicants = maxApplicants })));
-        return Render<ApplicantUpload>(p => p.Add(u => u.Items, items));
+        return Render<ApplicantUpload>(p => p.Add(u => u.Items, items).Add(u => u.Blind, blind));
+    }
+
+    [Fact]
+    public void Blind_review_lists_numbers_and_reasons_without_any_file_name_or_applicant_name()
+    {
+        var items = new List<IntakeItem>();
+        var upload = RenderUpload(items, blind: true);
+
+        upload.FindComponent<InputFile>().UploadFiles(
+            Fixture("eval/cvs", "aaron-blake.md"),
+            InputFileContent.CreateFromBinary([], "John_Smith_Secret_CV.pdf"),
+            InputFileContent.CreateFromBinary(File.ReadAllBytes(Path.Combine(Fixtures, "cvs", "cv-scanned-no-text.pdf")), "Jane_Doe_CV.pdf"));
+
+        upload.WaitForAssertion(() => Assert.Equal(3, upload.FindAll("[data-testid=intake-row]").Count));
+        var list = upload.Find(".intake-list").TextContent;
+        foreach (var secret in new[] { "John_Smith_Secret_CV", "Jane_Doe_CV", "aaron-blake", "Aaron Blake" })
+            Assert.DoesNotContain(secret, list, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("CV 3", list, StringComparison.Ordinal);
+        Assert.Contains("empty", list, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("no text layer", list, StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(upload.Find("[data-testid=intake-blind-hint]"));
+        Assert.Contains(items, i => i.Name == "John_Smith_Secret_CV.pdf" && i.Message.Contains("John_Smith_Secret_CV", StringComparison.Ordinal));
     }
 
     [Fact]

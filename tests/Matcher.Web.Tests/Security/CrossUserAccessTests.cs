@@ -130,6 +130,39 @@ public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
     }
 
     [Fact]
+    public async Task Roles_taken_away_stop_working_on_a_page_that_is_already_open()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var alice = await _app.AddUserAsync($"alice-{Guid.NewGuid():N}@example.org", Roles.Candidate);
+        var sam = await _app.AddUserAsync($"sam-{Guid.NewGuid():N}@example.org", Roles.Advisor, Roles.Admin);
+        var seeded = _app.AddSession(alice.Id);
+        await using (var owner = AsUser(alice, Roles.Candidate))
+            await owner.ServiceProvider.GetRequiredService<SessionSharing>().ShareWithAdvisorAsync(seeded.SessionId, sam.Email!, ct);
+
+        // The open page: its sign-in still says advisor and admin, as it did when it opened.
+        await using var page = AsUser(sam, Roles.Advisor, Roles.Admin);
+        var queries = page.ServiceProvider.GetRequiredService<SessionQueries>();
+        var people = page.ServiceProvider.GetRequiredService<UserAdministration>();
+        Assert.NotNull(await queries.GetSessionAsync(seeded.SessionId, ct));
+        Assert.NotEmpty(await people.ListAsync(ct));
+
+        await using (var store = _app.Services.CreateAsyncScope())
+        {
+            var directory = store.ServiceProvider.GetRequiredService<Matcher.Data.Accounts.UserDirectory>();
+            var users = store.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<MatcherUser>>();
+            await directory.SetRolesAsync((await users.FindByIdAsync(sam.Id))!, [Roles.Candidate]);
+        }
+
+        Assert.Null(await queries.GetSessionAsync(seeded.SessionId, ct));
+        Assert.Null(await page.ServiceProvider.GetRequiredService<SessionNotes>().SaveAsync(seeded.SessionId, "still here?", ct));
+        await Assert.ThrowsAsync<Matcher.Core.Documents.InputException>(() =>
+            page.ServiceProvider.GetRequiredService<ReportOverrides>().SaveAsync(seeded.ReportId, "r1", Matcher.Core.Matching.MatchStatus.Met, "because", ct));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => people.ListAsync(ct));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+            page.ServiceProvider.GetRequiredService<Matcher.Web.Services.Privacy.AuditQueries>().ActionsAsync(ct));
+    }
+
+    [Fact]
     public async Task An_invitation_link_works_once_and_not_after_it_expires_or_is_withdrawn()
     {
         var alice = await _app.AddUserAsync($"alice-{Guid.NewGuid():N}@example.org", Roles.Candidate);

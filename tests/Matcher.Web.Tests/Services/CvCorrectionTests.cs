@@ -31,7 +31,8 @@ public sealed class CvCorrectionTests : IAsyncLifetime
         services.AddMatcherCore(new ConfigurationBuilder().Build());
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbedder>();
         services.AddSingleton<ICurrentUser, LocalUser>();
-        services.AddScoped<MatchWorkflow>();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        services.AddMatchWorkflow();
         services.AddScoped<CvStore>();
         services.AddScoped<SessionAccess>();
         services.AddScoped<SessionQueries>();

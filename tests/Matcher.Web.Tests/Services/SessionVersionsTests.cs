@@ -35,7 +35,8 @@ public sealed class SessionVersionsTests : IAsyncLifetime
         services.AddMatcherCore(new ConfigurationBuilder().Build());
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbedder>();
         services.AddSingleton<ICurrentUser, LocalUser>();
-        services.AddScoped<MatchWorkflow>();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        services.AddMatchWorkflow();
         services.AddScoped<SessionAccess>();
         services.AddScoped<SessionQueries>();
         services.AddScoped<SeveralPostingsMatch>();

@@ -16,8 +16,8 @@ public sealed class AuditQueries(IDbContextFactory<MatcherDbContext> dbFactory, 
 {
     public async Task<AuditPage> ListAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        EnsureAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await EnsureAdminAsync(db, cancellationToken);
         var query = db.AuditLog.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Action))
             query = query.Where(a => a.Action == filter.Action);
@@ -38,15 +38,16 @@ public sealed class AuditQueries(IDbContextFactory<MatcherDbContext> dbFactory, 
     /// <summary>The actions that occur in the log, for the filter.</summary>
     public async Task<IReadOnlyList<string>> ActionsAsync(CancellationToken cancellationToken = default)
     {
-        EnsureAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await EnsureAdminAsync(db, cancellationToken);
         return await db.AuditLog.Select(a => a.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
     }
 
-    // The page is admin-only too; the check here keeps the log closed to any other caller.
-    private void EnsureAdmin()
+    // The page is admin-only too; the check here keeps the log closed to any other caller, and to an open
+    // page whose administrator role was taken away since it opened.
+    private async Task EnsureAdminAsync(MatcherDbContext db, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.Admin))
+        if (!await StoredRoles.HoldsAsync(db, user, Roles.Admin, cancellationToken))
             throw new UnauthorizedAccessException("Only administrators can read the audit log.");
     }
 }

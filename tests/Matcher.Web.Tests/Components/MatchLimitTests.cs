@@ -1,0 +1,80 @@
+using Matcher.Core;
+using Matcher.Core.Documents;
+using Matcher.Data;
+using Matcher.Web.Services;
+using Matcher.Web.Tests.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Matcher.Web.Tests.Components;
+
+/// <summary>One person runs only so many matches at once.</summary>
+public sealed class MatchLimitTests : MudTestContext
+{
+    private readonly SqliteStore _store = new();
+    private readonly HeldEmbedder _embedder = new();
+
+    public MatchLimitTests()
+    {
+        Services.AddSingleton<IDbContextFactory<MatcherDbContext>>(_store);
+        Services.AddSingleton<TimeProvider>(FixedClock.November2026);
+        Services.AddMatcherCore(new ConfigurationBuilder().Build());
+        Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_embedder);
+        Services.AddSingleton<ICurrentUser, LocalUser>();
+        Services.AddMatchWorkflow();
+        Services.AddScoped<CvStore>();
+        Services.AddScoped<SessionAccess>();
+        Services.AddScoped<PostingQueries>();
+        Services.AddScoped<SessionQueries>();
+        Services.AddScoped<SeveralPostingsMatch>();
+        Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        Services.AddPostingLibrary();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        _embedder.Release();
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _embedder.Dispose();
+            _store.Dispose();
+        }
+    }
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    private static byte[] Bytes(params string[] parts) => File.ReadAllBytes(Path.Combine(["fixtures", .. parts]));
+
+    [Fact]
+    public async Task A_third_match_of_one_person_is_refused_with_a_message_while_two_run_and_is_taken_once_one_ends()
+    {
+        var reader = new DocumentReader();
+        var cv = new Matcher.Core.Cvs.CvReader().Read(reader.Read(Bytes("e2e", "priya-raman-cv.md"), "priya-raman-cv.md"), "priya-raman-cv.md");
+        var draft = new CvDraft(new UploadedFile("priya-raman-cv.md", Bytes("e2e", "priya-raman-cv.md")), Matcher.Core.Documents.DocumentFormat.Markdown, cv);
+        var posting = new PostingInput(File.ReadAllText(Path.Combine("fixtures", "e2e", "amazon-prime-video-mle.txt")), null);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        MatchWorkflow Workflow() => Services.CreateScope().ServiceProvider.GetRequiredService<MatchWorkflow>();
+
+        var first = Workflow().MatchAsync(draft, posting, cancellationToken: stop.Token);
+        await _embedder.StartedAsync(Ct);
+        var second = Workflow().MatchAsync(draft, posting, cancellationToken: stop.Token);
+        await _embedder.StartedAsync(Ct);
+
+        var refused = await Assert.ThrowsAsync<InputException>(() => Workflow().MatchAsync(draft, posting, cancellationToken: Ct));
+        Assert.Contains("already have 2 matches running", refused.Message, StringComparison.Ordinal);
+        Assert.Throws<InputException>(() => Workflow().ReadCv(draft.File));
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
+        Assert.Equal(0, Services.GetRequiredService<MatchGate>().Running(LocalUser.LocalId));
+
+        _embedder.Release();
+        var reportId = await Workflow().MatchAsync(draft, posting, cancellationToken: Ct);
+        using var db = _store.CreateDbContext();
+        Assert.True(await db.Reports.AnyAsync(r => r.Id == reportId, Ct));
+    }
+}
