@@ -66,6 +66,8 @@ public sealed record NotScoredLine(string Text, NotScoredReason Reason)
         NotScoredReason.PostingDetail => "posting detail",
         NotScoredReason.LeadIn => "introduces a list",
         NotScoredReason.NothingStated => "nothing stated",
+        NotScoredReason.CatchAllDuty => "catch-all duty, names no task",
+        NotScoredReason.RolePurpose => "the aim of the role",
         _ => "other section",
     };
 }
@@ -74,7 +76,7 @@ public enum NotScoredReason
 {
     EqualOpportunity, Accommodation, WorkAuthorisation, BackgroundCheck, Benefits, Compensation, AboutCompany,
     CompanyCommitment, Privacy, Legal, HowToApply, Navigation, RecruiterNote, Signature, AdditionalInformation,
-    PhysicalDemands, WorkingConditions, Schedule, PostingDetail, LeadIn, NothingStated, OtherSection,
+    PhysicalDemands, WorkingConditions, Schedule, PostingDetail, LeadIn, NothingStated, OtherSection, CatchAllDuty, RolePurpose,
 }
 
 public sealed record Salary(string? Currency, decimal? Min, decimal? Max, string? Period);

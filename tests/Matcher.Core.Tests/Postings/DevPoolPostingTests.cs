@@ -26,9 +26,10 @@ public sealed class DevPoolPostingTests
             ["High school graduate", "one year of related experience", "Good math skills"], ["Previous Teller experience"],
             ["Monday - Friday", "40 hours per week", "Show less", "Skills/Abilities", "Education/Certification"]),
         // Contact-centre rep: diploma and computer skills required, call-centre years preferred; pay and shift times are not qualifications.
-        new("d02-customer-service-rep", (4, 7), (1, 2), (8, 14),
+        // The remote, hybrid or on-site offer and the home internet speed are working conditions.
+        new("d02-customer-service-rep", (4, 6), (1, 2), (10, 16),
             ["High School Diploma or GED", "Computer proficiency", "customer relationships"], ["Call center"],
-            ["Range:", "base salary", "shift-times", "incentive program", "Show less"]),
+            ["Range:", "base salary", "shift-times", "incentive program", "Show less", "internet speed", "100% remote"]),
         // Social media: seven requirements; the benefits list, the office note and the EEO paragraph are not.
         new("d03-social-media-specialist", (6, 8), (0, 1), (10, 13),
             ["2 to 7 years", "attention to detail", "Self-starter"], [],
@@ -36,19 +37,20 @@ public sealed class DevPoolPostingTests
         // Medical assistant: diploma, CPR and testing certificates; Spanish and office years preferred; hours, wage and benefits aside.
         new("d04-medical-assistant", (4, 7), (1, 3), (6, 10),
             ["High School Diploma", "First Aid/ CPR", "Breath Alcohol Testing required"], ["Spanish"],
-            ["Paid Time Off", "wage range", "8am - 5pm", "Monday - Friday", "401(K)"]),
+            ["Paid Time Off", "wage range", "8am - 5pm", "Monday - Friday", "401(K)", "The target is to"]),
         // Teacher: state certification, a bachelor's and the knowledge and abilities list; equipment, travel and FLSA are not qualifications.
         new("d05-elementary-teacher", (9, 13), (2, 4), (12, 16),
             ["Certification as an Elementary Teacher", "Bachelors from an accredited", "elementary school curriculum"], ["Masters Degree"],
             ["FLSA", "Show less", "standard office equipment", "all inclusive", "Travels to school"]),
         // Recruiter: headings glued into the prose; three years of recruiting and office skills; pay, pitch and company text aside.
         new("d06-recruiter", (7, 9), (0, 1), (10, 13),
-            ["Minimum 3 years experience in recruiting", "Microsoft Word", "Public speaking"], [],
+            ["Minimum 3 years experience in recruiting", "Microsoft Word", "Public speaking", "Team player"], [],
             ["retention bonus", "family-owned", "Do not hesitate", "Sunbelt offers", "Job Description"]),
-        // Help desk: competencies and qualifications (typing speed, licence); sitting, benefits and lead-in lines are not requirements.
-        new("d07-help-desk-technician", (14, 19), (1, 2), (8, 10),
-            ["40 WPM", "valid driver's license", "customer service skills"], ["High school diploma or GED"],
-            ["401K", "PTO", "sit for long periods", "following competencies", "Benfits"]),
+        // Help desk: the competency framework read as one row beside the qualifications (typing speed, licence); sitting,
+        // benefits, lead-in lines and the catch-all duty are not requirements or duties.
+        new("d07-help-desk-technician", (7, 10), (1, 2), (7, 10),
+            ["40 WPM", "valid driver's license", "customer service skills", "Competencies: Written Communication"], ["High school diploma or GED"],
+            ["401K", "PTO", "sit for long periods", "following competencies", "Benfits", "Edits work for spelling"]),
         // Quality engineer: degree, 8D, ISO 9001; the preference for three years; salary, link and company text aside.
         new("d08-quality-engineer", (9, 11), (1, 2), (12, 16),
             ["Quality Engineering or related", "8D problem solving", "ISO9001"], ["three (3) years"],
@@ -63,7 +65,7 @@ public sealed class DevPoolPostingTests
             ["Education Requirements:", "Show less", "OptimalSolutionsGroup", "Discovery District"]),
         // Data analyst intern: enrolment, SQL, BI tools; Vertica as a bonus; work authorisation and contacts are not scored.
         new("d11-data-analyst-intern", (8, 10), (1, 2), (5, 5),
-            ["Strong SQL skills", "BI Tools", "SAS, R or Python"], ["Vertica SQL"],
+            ["Strong SQL skills", "BI Tools", "SAS, R or Python", "Rising Seniors"], ["Vertica SQL"],
             ["work authorization", "equal opportunity", "HR@chewy.com", "Privacy Policy", "Show less"]),
         // Consulting intern: graduate study and a bachelor's, Office skills; preferred list; "N/A" and empty headings are not requirements.
         new("d12-consulting-graduate-intern", (8, 11), (5, 8), (6, 8),
@@ -135,5 +137,33 @@ public sealed class DevPoolPostingTests
             Assert.False(r.Text.EndsWith(':'), r.Text);
         });
         Assert.All(position.Responsibilities, d => Assert.Null(HeadingVocabulary.Classify(d)));
+    }
+
+    [Theory]
+    [InlineData("d01-bank-teller", "Other duties as assigned")]
+    [InlineData("d03-social-media-specialist", "Perform other duties as assigned")]
+    [InlineData("d05-elementary-teacher", "other related tasks as assigned")]
+    [InlineData("d07-help-desk-technician", "other duties as assigned")]
+    [InlineData("d12-consulting-graduate-intern", "additional duties as required")]
+    public void Never_scores_a_catch_all_duty(string name, string fragment)
+    {
+        var position = ReadPosting(name);
+
+        Assert.DoesNotContain(position.Responsibilities.Concat(position.Requirements.Select(r => r.Text)),
+            t => t.Contains(fragment, StringComparison.Ordinal));
+    }
+
+    // Each dev-pool file puts the company on its second line, as a job board shows it under the title.
+    [Theory]
+    [InlineData("d08-quality-engineer")]
+    [InlineData("d12-consulting-graduate-intern")]
+    public void Reads_the_company_named_under_the_title(string name)
+    {
+        var folder = PostingsFolder();
+        Assert.SkipWhen(folder is null, Absent);
+        var file = Path.Combine(folder!, name + ".txt");
+
+        var company = File.ReadLines(file).ElementAt(1).Trim();
+        Assert.Equal(company, new PostingReader().Read(File.ReadAllBytes(file), Path.GetFileName(file)).Company);
     }
 }

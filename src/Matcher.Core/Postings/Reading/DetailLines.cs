@@ -14,6 +14,12 @@ internal static partial class DetailLines
     [GeneratedRegex(@"^(?:company|employer)$", RegexOptions.IgnoreCase)]
     private static partial Regex CompanyLabel();
 
+    // "Qualified students: rising seniors", "Open to: final-year students": who may apply is a requirement, not a fact about the posting.
+    [GeneratedRegex(@"^(?:(?:qualified|eligible) (?:students|candidates|applicants|graduates)|eligibility|who (?:can|may|should) apply|open to|(?:candidate|applicant) requirements?|(?:class|academic) (?:standing|level)|year of study)\s*[:：]\s*\S", RegexOptions.IgnoreCase)]
+    private static partial Regex EligibilityLine();
+
+    public static bool IsEligibility(string line) => EligibilityLine().IsMatch(line.Trim());
+
     /// <summary>The value of a "Title:" or "Position:" line among the details, if any.</summary>
     public static string? Title(IReadOnlyDictionary<string, string> details) =>
         details.Where(d => TitleLabel().IsMatch(d.Key)).Select(d => d.Value).FirstOrDefault();

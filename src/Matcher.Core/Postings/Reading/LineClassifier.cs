@@ -64,6 +64,18 @@ internal static partial class LineClassifier
     [GeneratedRegex(@"(\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*(-|–|—|through|thru|to)\s*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b\d{1,2}(:\d{2})?\s*(am|pm)?\s*(-|–|—|to)\s*\d{1,2}(:\d{2})?\s*(am|pm)\b|\bhours per week\b|\b(no|weekends? and|nights? and) (evenings|weekends)\b|^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b[^.]{0,40}\d)", RegexOptions.IgnoreCase)]
     private static partial Regex Schedule();
 
+    // "Work from home, hybrid or on site", "internet of 50 Mbps at home": where and how the work is done, not what a person brings.
+    [GeneratedRegex(@"(\b(100\s*%\s*)?remote\b[^.]{0,40}\b(hybrid|on[- ]?site|in[- ]office)\b|\bhybrid\b[^.]{0,30}\b(on[- ]?site|remote)\b|\binternet (speed|connection|service|access)\b|\b\d+\s*mbps\b|\bhigh[- ]speed internet\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex WorkingArrangement();
+
+    // "Perform other duties as assigned" names no task; it is in nearly every job description, so it tells nothing about fit.
+    [GeneratedRegex(@"(\b(other|additional|related|miscellaneous|special)\s+(\w+\s+)?(duties|tasks|responsibilities|projects|functions|assignments)\b[^.]{0,60}\bas (assigned|required|needed|directed|requested|designated)\b|^(other|additional|miscellaneous) (duties|tasks|projects)\.?$)", RegexOptions.IgnoreCase)]
+    private static partial Regex CatchAllDuty();
+
+    // "The goal of this role is to…", "The target is to…": the aim of the job, which neither a CV nor a duty list can meet.
+    [GeneratedRegex(@"^((the|our|your) (main |primary |overall |ultimate |key )?(goal|aim|target|objective|purpose)( of (this|the) (role|position|job))?|(this|the) (role|position|job)(['’]s)? (main |primary )?(goal|aim|purpose|objective)) is to\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RolePurpose();
+
     [GeneratedRegex(@"^(as an? [^,]{1,40},? )?(you will|you'll)\b(?! (need|have|bring|possess|be required|be expected to have))|\bwill be responsible for\b|^(you will be |you'll be )?responsible for\b|^(you will|you'll) (support|work|provide|assist|help|report)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DutyWording();
 
@@ -100,8 +112,14 @@ internal static partial class LineClassifier
             return NotScoredReason.HowToApply;
         if (Legal().IsMatch(line))
             return NotScoredReason.Legal;
+        if (CatchAllDuty().IsMatch(line))
+            return NotScoredReason.CatchAllDuty;
+        if (RolePurpose().IsMatch(line))
+            return NotScoredReason.RolePurpose;
         if (PhysicalDemands().IsMatch(line))
             return NotScoredReason.PhysicalDemands;
+        if (WorkingArrangement().IsMatch(line))
+            return NotScoredReason.WorkingConditions;
         if (Schedule().IsMatch(line) && line.Split(' ').Length <= MaxScheduleWords)
             return NotScoredReason.Schedule;
         return null;

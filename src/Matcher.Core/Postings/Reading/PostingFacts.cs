@@ -96,10 +96,13 @@ internal static partial class PostingFacts
 
     /// <summary>
     /// The lines a job board puts under the title, as people copy them: the company on the first line and
-    /// the place on the second ("Prosperity Bank" / "Euless, TX"). Returns how many lines they take.
+    /// the place on the second ("Prosperity Bank" / "Euless, TX"), or the company alone. Returns how many lines they take.
     /// </summary>
     public static (string? Company, string? Location, int Lines) Header(IReadOnlyList<string> lines)
     {
+        // A board that states no place leaves the company alone under the title, before the first heading.
+        if (lines.Count > 0 && lines.Skip(1).All(l => l.Trim().Length == 0) && IsName(lines[0]))
+            return (lines[0].Trim(), null, 1);
         if (lines.Count < 2 || !IsName(lines[0]) || lines[1].Length == 0 || lines[1].Split(' ').Length > MaxPlaceWords || !PlaceLine().IsMatch(lines[1]))
             return (null, null, 0);
         return (lines[0].Trim(), lines[1].Trim(), 2);

@@ -38,7 +38,8 @@ internal static partial class SectionedPostingBuilder
             {
                 header = found;
                 read.Trace(lines[0], where, "posting field: Company", "the line under the title");
-                read.Trace(lines[1], where, "posting field: Location", "the line under the company names a place");
+                if (found.Location is not null)
+                    read.Trace(lines[1], where, "posting field: Location", "the line under the company names a place");
                 lines = lines.Skip(found.Lines).ToList();
             }
             var raw = ItemExtractor.Extract(lines);
@@ -72,7 +73,19 @@ internal static partial class SectionedPostingBuilder
                     }
                     break;
                 case var kind when kind.AsksForQualifications():
-                    foreach (var item in KeepScored(raw, read, where))
+                    var scoredItems = KeepScored(raw, read, where);
+                    var competencies = scoredItems.Where(i => CompetencyRow().IsMatch(i.Text)).ToList();
+                    if (competencies.Count < MinCompetencyRows)
+                        competencies = [];
+                    foreach (var item in scoredItems)
+                    {
+                        if (competencies.Count > 0 && competencies.Contains(item))
+                        {
+                            if (item == competencies[0] && requirements.Add(CompetencyList(competencies), kind == SectionKind.Preferred) is { } list)
+                                foreach (var row in competencies)
+                                    read.Trace(row.Text, where, $"requirement {list.Id} ({KindName(list.Kind)})", "one of a list of competencies, read together as one requirement");
+                            continue;
+                        }
                         foreach (var piece in Pieces(item))
                         {
                             if (!item.Bulleted && LineClassifier.IsDuty(piece))
@@ -84,6 +97,7 @@ internal static partial class SectionedPostingBuilder
                                 read.Trace(piece, where, $"requirement {requirement.Id} ({KindName(requirement.Kind)})",
                                     kind == SectionKind.Preferred ? $"under the heading \"{where}\"" : requirement.Kind == RequirementKind.Preferred ? "worded as a preference" : $"under the heading \"{where}\"");
                         }
+                    }
                     break;
                 case var kind when kind.IsDetail():
                     var kept = Keep(raw, details, read, where);
@@ -100,6 +114,10 @@ internal static partial class SectionedPostingBuilder
                     break;
             }
         }
+
+        foreach (var line in read.Eligibility)
+            if (requirements.Add(line, inPreferredSection: false) is { } requirement)
+                read.Trace(line, "posting fields", $"requirement {requirement.Id} ({KindName(requirement.Kind)})", "a \"Label: value\" line that says who may apply");
 
         // "Title: Data Analyst" names the job; the label never becomes part of the title.
         if (DetailLines.Title(details) is { } labelledTitle)
@@ -194,6 +212,9 @@ internal static partial class SectionedPostingBuilder
 
         public Dictionary<string, string> Details { get; } = new();
 
+        /// <summary>"Qualified students: rising seniors": lines that say who may apply, wherever they stand.</summary>
+        public List<string> Eligibility { get; } = [];
+
         public IReadOnlyList<NotScoredLine> NotScoredLines => notScored.DistinctBy(l => l.Text).ToList();
 
         public void Trace(string text, string section, string went, string why) => trace.Add(new LineReading(text, section, went, why));
@@ -223,6 +244,11 @@ internal static partial class SectionedPostingBuilder
                 read?.NotScored(item.Text, reason, where, "standard text employers add to postings");
                 continue;
             }
+            if (read is not null && DetailLines.IsEligibility(item.Text))
+            {
+                read.Eligibility.Add(item.Text);
+                continue;
+            }
             if (DetailLines.TryRead(item.Text, out var label, out var value))
             {
                 details.TryAdd(label, value);
@@ -249,7 +275,7 @@ internal static partial class SectionedPostingBuilder
     {
         var kept = new List<Item>();
         var signed = false;
-        foreach (var item in Keep(items, read.Details, read, where))
+        foreach (var item in Keep(items, read.Details, read, where).SelectMany(Unglue))
         {
             if (signed && LineClassifier.IsSignatureLine(item.Text) || LineClassifier.IsSignOff(item.Text))
             {
@@ -280,6 +306,55 @@ internal static partial class SectionedPostingBuilder
         }
         return kept;
     }
+
+    private const int MaxGluedLeadWords = 5;
+
+    /// <summary>
+    /// "Team player Pay depending on experience…": a short list item run into the next paragraph when the line
+    /// break was lost. The item is a phrase in sentence case that ends where a capitalised word starts text of
+    /// another kind; it is cut off so that it is read on its own instead of going with the rest.
+    /// </summary>
+    private static IEnumerable<Item> Unglue(Item item)
+    {
+        var first = ItemExtractor.Sentences(item.Text).FirstOrDefault() ?? item.Text;
+        if (LineClassifier.NotScored(first) is not { } reason)
+            return [item];
+        var words = first.Split(' ');
+        // A sentence that opens with its subject ("You will work Monday…", "The Business team…") is not a list item.
+        if (SentenceOpener().IsMatch(words[0]))
+            return [item];
+        for (var i = 2; i <= MaxGluedLeadWords && i < words.Length - 1; i++)
+        {
+            var next = words[i];
+            var last = words[i - 1];
+            if (next.Length < 2 || WeekdayOrMonth().IsMatch(next) || !char.IsUpper(next[0]) || !char.IsLower(next[1]) || !char.IsLower(last[0]) || !char.IsLetter(last[^1]))
+                continue;
+            var lead = string.Join(' ', words[..i]);
+            var rest = item.Text[lead.Length..].Trim();
+            if (LineClassifier.NotScored(lead) is null && LineClassifier.NotScored(string.Join(' ', words[i..])) == reason)
+                return [new Item(lead, item.Bulleted), new Item(rest, item.Bulleted)];
+        }
+        return [item];
+    }
+
+    [GeneratedRegex(@"^(the|a|an|you|we|our|your|this|these|those|they|it|he|she|there|if|as|at|in|for|to|with|all|each|every)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SentenceOpener();
+
+    [GeneratedRegex(@"^(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")]
+    private static partial Regex WeekdayOrMonth();
+
+    // "Teamwork - Balances team and individual work; Gives and welcomes feedback; …": a row of a competency framework.
+    [GeneratedRegex(@"^(?<name>\p{Lu}[\p{L}/&' ]{2,40}?)\s+[-–—:]\s+\p{Lu}[^;]{3,}(;[^;]+){2,}$")]
+    private static partial Regex CompetencyRow();
+
+    private const int MinCompetencyRows = 3;
+
+    /// <summary>
+    /// A competency framework (a name and its behaviours, row after row) is one expectation about conduct, not a
+    /// dozen qualifications: scored row by row it would outweigh the skills the job really needs.
+    /// </summary>
+    private static string CompetencyList(IEnumerable<Item> rows) =>
+        "Competencies: " + string.Join(", ", rows.Select(r => CompetencyRow().Match(r.Text).Groups["name"].Value.Trim()));
 
     /// <summary>
     /// A requirement item as the qualifications it states: a paragraph of prose is cut into its sentences, and
