@@ -49,7 +49,7 @@ public class CheckFitTests : BrowserTest
         await Assertions.Expect(Page.GetByTestId("print-report")).ToBeHiddenAsync();
         var rowDisplay = await Page.Locator("[data-testid=requirements] tbody tr").First.EvaluateAsync<string>("r => getComputedStyle(r).display");
         Assert.Equal("table-row", rowDisplay);
-        var score = await Page.GetByTestId("overall-score").BoundingBoxAsync();
+        var score = await Page.GetByTestId("verdict").BoundingBoxAsync();
         var counts = await Page.Locator("[aria-label='Counts by status']").BoundingBoxAsync();
         Assert.True(counts!.X > score!.X + 100 && counts.Y < score.Y + score.Height,
             $"The score ({score.X:0},{score.Y:0}) and the counts ({counts.X:0},{counts.Y:0}) are not side by side.");
