@@ -35,6 +35,32 @@ public class CheckFitTests : BrowserTest
     }
 
     [Fact]
+    public async Task A_printed_report_is_a_table_under_the_candidates_name_on_at_most_two_pages()
+    {
+        await MatchAsync();
+        await Assertions.Expect(Page.GetByTestId("candidate")).ToHaveTextAsync("Priya Raman");
+
+        // Paper is about 800 px wide: below the desktop layout, so the print styles must keep the boxes side by side.
+        await Page.SetViewportSizeAsync(816, 1056);
+        await Page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(Page.GetByTestId("candidate")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByText("How was this scored")).ToBeHiddenAsync();
+        await Assertions.Expect(Page.GetByTestId("print-receipt")).ToContainTextAsync("CV SHA-256");
+        await Assertions.Expect(Page.GetByTestId("print-report")).ToBeHiddenAsync();
+        var rowDisplay = await Page.Locator("[data-testid=requirements] tbody tr").First.EvaluateAsync<string>("r => getComputedStyle(r).display");
+        Assert.Equal("table-row", rowDisplay);
+        var score = await Page.GetByTestId("verdict").BoundingBoxAsync();
+        var counts = await Page.Locator("[aria-label='Counts by status']").BoundingBoxAsync();
+        Assert.True(counts!.X > score!.X + 100 && counts.Y < score.Y + score.Height,
+            $"The score ({score.X:0},{score.Y:0}) and the counts ({counts.X:0},{counts.Y:0}) are not side by side.");
+
+        var pdf = await Page.PdfAsync(new() { Format = "A4", PrintBackground = false });
+        var pages = Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page(?![a-zA-Z])").Count;
+        Assert.InRange(pages, 1, 2);
+        AssertNoPageErrors();
+    }
+
+    [Fact]
     public async Task A_saved_report_reopens_from_sessions_after_a_restart()
     {
         await MatchAsync();

@@ -20,7 +20,7 @@ public class PhoneLayoutTests : BrowserTest
     }
 
     [Fact]
-    public async Task Check_my_fit_and_a_report_fit_a_phone_without_sideways_scrolling()
+    public async Task Check_my_fit_a_report_its_session_and_its_posting_fit_a_phone_without_sideways_scrolling()
     {
         await Page.SetViewportSizeAsync(390, 844);
         await Page.GotoAsync("/");
@@ -30,8 +30,17 @@ public class PhoneLayoutTests : BrowserTest
         var report = await CheckFitAsync(RepositoryPaths.Fixture("e2e", "priya-raman-cv.md"), RepositoryPaths.Fixture("e2e", "amazon-prime-video-mle.txt"));
         await Page.GetByTestId("requirement-text").First.WaitForAsync();
         await Page.GetByText("How was this scored").ClickAsync();
-        await Page.GetByText("CV SHA-256").WaitForAsync();
+        await Page.GetByRole(AriaRole.Rowheader, new() { Name = "CV SHA-256" }).WaitForAsync();
         await AssertNoSidewaysScrollAsync(report);
+
+        await Page.GotoAsync(await Page.GetByRole(AriaRole.Link, new() { Name = "Session", Exact = true }).GetAttributeAsync("href") ?? "");
+        await Page.GetByLabel("Session notes").WaitForAsync();
+        await AssertNoSidewaysScrollAsync("the session");
+
+        await Page.GotoAsync("/postings");
+        await Page.GotoAsync(await Page.Locator("[data-testid=postings] a[href^='/postings/']").First.GetAttributeAsync("href") ?? "");
+        await Page.GetByTestId("posting-requirement").First.WaitForAsync();
+        await AssertNoSidewaysScrollAsync("the posting");
         AssertNoPageErrors();
     }
 

@@ -63,4 +63,59 @@ public class RankingTests : BrowserTest
         await Assertions.Expect(Page.GetByTestId("candidate-name").First).ToHaveTextAsync("Candidate 3");
         AssertNoPageErrors();
     }
+
+    [Fact]
+    public async Task Forty_applicants_fit_in_compact_rows_each_with_its_decision_and_the_panel_steps_through_them()
+    {
+        await SavePostingAsync();
+        var cvs = Directory.GetFiles(RepositoryPaths.Fixture("eval", "cvs"), "*.md").Order(StringComparer.Ordinal).Take(40).ToArray();
+        Assert.Equal(40, cvs.Length);
+
+        await Page.GotoAsync("/ranking");
+        await Page.Locator("[data-testid=applicants-upload][data-ready=true]").WaitForAsync();
+        await Page.Locator("[data-testid=applicants-upload] input[type=file]").SetInputFilesAsync(cvs);
+        await Assertions.Expect(Page.GetByTestId("intake-row")).ToHaveCountAsync(40);
+        await Page.GetByTestId("start-ranking").ClickAsync();
+        await Page.WaitForURLAsync(new Regex("/ranking/[0-9a-f-]{36}$"));
+        await Assertions.Expect(Page.Locator("[data-testid=ranking-progress][data-status=completed]")).ToBeVisibleAsync(new() { Timeout = 600_000 });
+        var tableUrl = Page.Url;
+
+        // Forty rows read on a laptop screen at a few rows a glance, not as a page a coordinator scrolls for minutes.
+        var rows = Page.Locator("[data-testid=ranking-table] tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(40);
+        var heights = await rows.EvaluateAllAsync<double[]>("rows => rows.map(r => r.getBoundingClientRect().height)");
+        Assert.True(heights.Max() <= 80, $"The tallest row is {heights.Max():0} px high.");
+        var tableHeight = await Page.GetByTestId("ranking-table").EvaluateAsync<double>("t => t.getBoundingClientRect().height");
+        Assert.True(tableHeight <= 3_400, $"Forty rows take {tableHeight:0} px.");
+        var gapsWidth = await Page.Locator("[data-testid=ranking-table] thead th").Nth(6).EvaluateAsync<double>("th => th.getBoundingClientRect().width");
+        Assert.True(gapsWidth >= 240, $"The Top gaps column is {gapsWidth:0} px wide.");
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "ranking-table.png") });
+
+        // A decision is taken in the row itself and kept.
+        var second = rows.Nth(1);
+        var secondName = (await second.GetByTestId("candidate-name").InnerTextAsync()).Trim();
+        await second.GetByTestId("row-decision").ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = "Shortlisted", Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("Saved: Shortlisted")).ToBeVisibleAsync();
+        await Page.ReloadAsync();
+        await Assertions.Expect(rows.Nth(1).GetByTestId("row-decision")).ToContainTextAsync("Shortlisted");
+        await Assertions.Expect(rows.Nth(2).GetByTestId("row-decision")).ToContainTextAsync("No decision");
+
+        // The panel steps to the next applicant by address; Back steps back to the first and then to the table.
+        await rows.First.GetByTestId("candidate-name").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("applicant-position")).ToHaveTextAsync("1 of 40");
+        var firstUrl = Page.Url;
+        await Page.GetByTestId("next-applicant").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("applicant-position")).ToHaveTextAsync("2 of 40");
+        await Assertions.Expect(Page.GetByTestId("applicant-panel").Locator("h2").First).ToHaveTextAsync(secondName);
+        Assert.NotEqual(firstUrl, Page.Url);
+        await Page.GoBackAsync();
+        await Assertions.Expect(Page.GetByTestId("applicant-position")).ToHaveTextAsync("1 of 40");
+        Assert.Equal(firstUrl, Page.Url);
+        await Page.GoBackAsync();
+        await Assertions.Expect(Page.GetByTestId("applicant-panel")).ToHaveCountAsync(0);
+        await Assertions.Expect(rows).ToHaveCountAsync(40);
+        Assert.Equal(tableUrl, Page.Url);
+        AssertNoPageErrors();
+    }
 }

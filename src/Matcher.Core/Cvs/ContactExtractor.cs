@@ -35,9 +35,9 @@ public static partial class ContactExtractor
             var isContactLine = emailMatch.Success || Link().IsMatch(withoutEmails) || FindPhone(rest) is not null;
             if (isContactLine)
                 consumed?.Add(line);
-            else if (name is null && LooksLikeName(text))
+            else if (name is null && NameOf(text) is { } found)
             {
-                name = text.Trim();
+                name = found;
                 consumed?.Add(line);
             }
         }
@@ -67,6 +67,23 @@ public static partial class ContactExtractor
         "statement", "information", "details", "history", "competencies", "achievements", "accomplishments",
     };
 
+    /// <summary>
+    /// The name on a line, without the letters after it: "Carmen Ruiz, RN" and "Ben Ode, PhD, PMP" name Carmen
+    /// Ruiz and Ben Ode, whose credentials are read from the rest of the CV.
+    /// </summary>
+    internal static string? NameOf(string text)
+    {
+        text = text.Trim();
+        if (LooksLikeName(text))
+            return text;
+        var comma = text.IndexOf(',');
+        if (comma <= 0)
+            return null;
+        var name = text[..comma].Trim();
+        var letters = text[(comma + 1)..].Split(',', StringSplitOptions.TrimEntries);
+        return letters.All(l => PostNominal().IsMatch(l)) && LooksLikeName(name) ? name : null;
+    }
+
     /// <summary>A name is a short line of capitalised words with no digits or symbols beyond hyphens and apostrophes, and no heading words.</summary>
     internal static bool LooksLikeName(string text)
     {
@@ -76,6 +93,10 @@ public static partial class ContactExtractor
             && NameWords().IsMatch(text.Trim())
             && words.All(w => char.IsUpper(w[0]) || w is "de" or "da" or "van" or "von" or "der" or "del" or "la" or "le" or "di" or "bin");
     }
+
+    // Degrees, licences and memberships written after a name: RN, PhD, MBA, CPA, B.Sc., MRCP(UK), FRCS Ed.
+    [GeneratedRegex(@"^(?:[A-Z][A-Za-z]{0,2}\.?){1,4}(?:\s?\((?:[A-Z]{2,4})\))?(?:\s[A-Z][a-z]{1,3}\.?)?$")]
+    private static partial Regex PostNominal();
 
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
     private static partial Regex Email();

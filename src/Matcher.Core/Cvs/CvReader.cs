@@ -6,7 +6,7 @@ namespace Matcher.Core.Cvs;
 /// Reads a CV from a file or from text into a <see cref="CvDocument"/>: contact, summary, dated roles, education,
 /// skills and the other usual sections. A CV with no usable text is refused, never guessed at.
 /// </summary>
-public sealed class CvReader(DocumentReader documents, TimeProvider time)
+public sealed partial class CvReader(DocumentReader documents, TimeProvider time)
 {
     /// <summary>Fewer letters than this is not a CV but an empty template, a stray symbol or a failed export.</summary>
     private const int MinLetters = 20;
@@ -20,6 +20,8 @@ public sealed class CvReader(DocumentReader documents, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(content);
         var name = string.IsNullOrWhiteSpace(fileName) ? "The CV" : $"\"{Path.GetFileName(fileName)}\"";
+        if (content.Format == Documents.DocumentFormat.Markdown && content.Markup is { } markdown)
+            return ReadText(content.Text, name, BoldSpans(markdown));
         if (content.Format != Documents.DocumentFormat.Json)
             return ReadText(content.Text, name);
 
@@ -31,18 +33,34 @@ public sealed class CvReader(DocumentReader documents, TimeProvider time)
         return cv with { TotalYearsExperience = ExperienceCalculator.TotalYears(cv.Experience, Today()) };
     }
 
+    public const string NoNameWarning =
+        "No name was found at the top of the CV, so it is listed without one. Put the name alone on the first line, or add it when you review what was read.";
+
     public CvDocument ReadText(string text) => ReadText(text, "The CV");
 
-    private CvDocument ReadText(string text, string name)
+    private CvDocument ReadText(string text, string name, IReadOnlyList<string>? units = null)
     {
         EnsureUsable(text, name);
         var lines = CvLine.Split(text);
         var blocks = CvSectionDetector.Split(lines);
-        var cv = blocks.Any(b => b.Heading is not null) ? FromSections(blocks, text) : CvGuesser.Guess(lines, text);
+        var cv = blocks.Any(b => b.Heading is not null) ? FromSections(blocks, text, units) : CvGuesser.Guess(lines, text);
+        // Without a name a CV reads as a nameless applicant, and blind review has no name to hide: say so, not just "Read".
+        if (cv.Contact.Name is null)
+            cv = cv with { Warnings = [.. cv.Warnings, NoNameWarning] };
         return cv with { TotalYearsExperience = ExperienceCalculator.TotalYears(cv.Experience, Today()) };
     }
 
-    private static CvDocument FromSections(IReadOnlyList<CvSectionBlock> blocks, string text)
+    /// <summary>
+    /// Bold spans of a Markdown CV that hold a comma: "**Senior ML Engineer, Video Understanding**, StreamBox"
+    /// marks the whole title as one, where the plain text alone would read "Video Understanding" as the employer.
+    /// </summary>
+    private static IReadOnlyList<string> BoldSpans(string markdown) =>
+        Bold().Matches(markdown).Select(m => m.Groups[1].Value.Trim()).Where(s => s.Contains(", ", StringComparison.Ordinal)).Distinct().ToList();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:\*\*|__)([^*_\n]+?)(?:\*\*|__)")]
+    private static partial System.Text.RegularExpressions.Regex Bold();
+
+    private static CvDocument FromSections(IReadOnlyList<CvSectionBlock> blocks, string text, IReadOnlyList<string>? units)
     {
         IReadOnlyList<CvLine> Lines(CvSection section) =>
             blocks.Where(b => b.Section == section).SelectMany(b => b.Lines.Append(new CvLine("", false))).ToList();
@@ -61,7 +79,7 @@ public sealed class CvReader(DocumentReader documents, TimeProvider time)
 
         var warnings = new List<string>();
         var experienceLines = Lines(CvSection.Experience);
-        var roles = ExperienceParser.Parse(experienceLines).ToList();
+        var roles = ExperienceParser.Parse(experienceLines, units).ToList();
         if (roles.Count == 0 && experienceLines.Any(l => !l.IsBlank))
         {
             warnings.Add("The experience section has no dates, so years of experience could not be counted. Give each role a period such as \"Mar 2021 – present\".");

@@ -26,10 +26,10 @@ public static partial class DegreeDetector
     [GeneratedRegex(@"(?<![\w.])(?:(?i:ph\.?\s?d|d\.?\s?phil|doctor(?:ate)?(?:\s+of\s+philosophy)?|doktor(?:at)?|promotion|doctorado)|Dr\.(?:\s?(?:rer|phil|med|ing)\.(?:\s?nat\.)?)?)(?![\w])")]
     private static partial Regex PhD();
 
-    [GeneratedRegex(@"(?<![\w.])(?:(?i:master(?:'s|’s|s)?(?:\s+(?:of|in)\s+(?:science|arts|engineering|business administration|fine arts))?|máster|magister|diplom(?:-\w+)?|mba)|M\.\s?Sc\.?|MSc|M\.S\.|MS(?!\s+(?:Office|Excel|Word|PowerPoint|Outlook|Access|Project|Teams|SQL|Azure|Dynamics|Windows|Visio|SharePoint)\b)|M\.A\.|(?<!,\s?)MA|M\.?Eng\.?|M\.?Ed\.?|M\.?Phil\.?|LL\.?M\.?)(?![\w])")]
+    [GeneratedRegex(@"(?<![\w.])(?:(?i:master(?:'s|’s|s)?(?:\s+(?:of|in)\s+(?:science|arts|engineering|business administration|fine arts))?|máster|magister|diplom(?:-\w+)?|mba)|M\.\s?Sc\.?|MSc|M\.S\.|MS(?!\s+(?:Office|Excel|Word|PowerPoint|Outlook|Access|Project|Teams|SQL|Azure|Dynamics|Windows|Visio|SharePoint)\b)|M\.A\.|(?<!,\s?)MA|MSN|M\.?Eng\.?|M\.?Ed\.?|M\.?Phil\.?|LL\.?M\.?)(?![\w])")]
     private static partial Regex Master();
 
-    [GeneratedRegex(@"(?<![\w.])(?:(?i:bachelor(?:'s|’s|s)?(?:\s+(?:of|in)\s+(?:science|arts|engineering|fine arts|business administration|technology))?|licenciatura|licenciado|grado|licence|bakkalaureus)|B\.\s?Sc\.?|BSc|B\.S\.|BS|B\.A\.|BA|BFA|B\.?Eng\.?|B\.?Tech\.?|B\.?Com\.?)(?![\w])")]
+    [GeneratedRegex(@"(?<![\w.])(?:(?i:bachelor(?:'s|’s|s)?(?:\s+(?:of|in)\s+(?:science|arts|engineering|fine arts|business administration|technology))?|licenciatura|licenciado|grado|licence|bakkalaureus)|B\.\s?Sc\.?|BSc|B\.S\.|BS|B\.A\.|BA|BFA|BSN|BScN|B\.?Eng\.?|B\.?Tech\.?|B\.?Com\.?)(?![\w])")]
     private static partial Regex Bachelor();
 
     [GeneratedRegex(@"(?<![\w.])(?:(?i:associate(?:'s|’s)?\s+(?:degree|of\s+\w+))|A\.A\.S?\.?|A\.S\.|AAS)(?![\w])")]

@@ -34,6 +34,8 @@ public static partial class EducationParser
         int? endYear = range is { IsCurrent: true } ? null : range?.End?.Year ?? DateRangeParser.Years(text).Cast<int?>().LastOrDefault();
         if (range is not null)
             text = text.Remove(range.Index, range.Length);
+        // "(2021)" is the year, already read; the brackets would otherwise cling to the institution.
+        text = BracketedYear().Replace(text, "");
         var parts = SplitParts(text).Where(p => !YearOnly().IsMatch(p)).ToList();
 
         var degreePart = parts.FirstOrDefault(p => DegreeDetector.Find(p) is not null);
@@ -44,7 +46,7 @@ public static partial class EducationParser
         string? field = null;
         if (found is { } f && degreePart is not null)
         {
-            field = FieldLead().Replace(degreePart[(f.Match.Index + f.Match.Length)..].TrimStart(' ', '.', ','), "").Trim(' ', '.', ',', ':', '(', ')');
+            field = TrimBalanced(FieldLead().Replace(degreePart[(f.Match.Index + f.Match.Length)..].TrimStart(' ', '.', ','), "").Trim(' ', '.', ',', ':'));
             if (field.Length == 0)
                 field = parts.FirstOrDefault(p => p != degreePart && p != institution && !Institution().IsMatch(p));
         }
@@ -64,7 +66,25 @@ public static partial class EducationParser
         IEnumerable<string> parts = [text];
         foreach (var separator in PartSeparators)
             parts = parts.SelectMany(p => p.Split(separator));
-        return parts.Select(p => p.Trim(' ', ',', '|', '(', ')', '–', '—', '-', ';')).Where(p => p.Length > 0);
+        return parts.Select(p => TrimBalanced(p.Trim(' ', ',', '|', '–', '—', '-', ';'))).Where(p => p.Length > 0);
+    }
+
+    /// <summary>Takes off a bracket only when it is left open: "(machine learning)" keeps both, "2018)" loses its one.</summary>
+    private static string TrimBalanced(string part)
+    {
+        while (true)
+        {
+            var open = part.Count(c => c == '(');
+            var close = part.Count(c => c == ')');
+            if (part.StartsWith('(') && open > close || part.StartsWith(')'))
+                part = part[1..].Trim();
+            else if (part.EndsWith(')') && close > open || part.EndsWith('('))
+                part = part[..^1].Trim();
+            else if (part.StartsWith('(') && part.EndsWith(')') && open == 1 && close == 1)
+                part = part[1..^1].Trim();
+            else
+                return part;
+        }
     }
 
     private static bool IsTableHeader(string text) =>
@@ -76,6 +96,9 @@ public static partial class EducationParser
 
     [GeneratedRegex(@"^\s*(?:in|of|en|de|im|in the)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex FieldLead();
+
+    [GeneratedRegex(@"\s*\(\s*(?:19|20)\d{2}\s*\)")]
+    private static partial Regex BracketedYear();
 
     [GeneratedRegex(@"^(?:19|20)\d{2}$")]
     private static partial Regex YearOnly();

@@ -13,8 +13,10 @@ public static partial class ExperienceParser
     private const int MaxLookBack = 2;
 
 
-    public static IReadOnlyList<Role> Parse(IReadOnlyList<CvLine> lines)
+    /// <param name="units">Phrases the document marks as one (a bold title with a comma in it), never split into title and organisation.</param>
+    public static IReadOnlyList<Role> Parse(IReadOnlyList<CvLine> lines, IReadOnlyList<string>? units = null)
     {
+        units ??= [];
         var anchors = new List<(int Line, int HeaderStart, DateRange Range, string? Title, string? Organization)>();
         var consumedUpTo = -1;
         for (var i = 0; i < lines.Count; i++)
@@ -29,9 +31,9 @@ public static partial class ExperienceParser
             if (header.Count == 0 && j > consumedUpTo && lines[j].IsBlank && rest.Length == 0 && j - 1 > consumedUpTo && IsHeaderCandidate(lines[j - 1]))
                 header.Add(lines[--j].Text);
 
-            var (title, organization) = rest.Length > 0 ? SplitTitle(rest) : (null, null);
+            var (title, organization) = rest.Length > 0 ? SplitTitle(rest, units) : (null, null);
             if (title is null && header.Count > 0)
-                (title, organization) = header.Count == 1 ? SplitTitle(header[0]) : Ordered(Clean(header[0]), Clean(header[1]));
+                (title, organization) = header.Count == 1 ? SplitTitle(header[0], units) : Ordered(Clean(header[0]), Clean(header[1]));
             else if (organization is null && header.Count > 0 && title is not null)
                 organization = Clean(header[^1]);
             anchors.Add((i, rest.Length > 0 && organization is not null ? i : j + 1, range, title, organization));
@@ -79,11 +81,20 @@ public static partial class ExperienceParser
     /// header with three or more parts ("Engineer, Acme Ltd — London") keeps the part that names a job as the
     /// title and the others, in their order, as the organisation with its place.
     /// </summary>
-    internal static (string? Title, string? Organization) SplitTitle(string text)
+    internal static (string? Title, string? Organization) SplitTitle(string text, IReadOnlyList<string>? units = null)
     {
         text = Clean(text);
         if (text.Length == 0)
             return (null, null);
+        foreach (var unit in units ?? [])
+        {
+            if (!text.StartsWith(unit, StringComparison.Ordinal))
+                continue;
+            var after = string.Join(", ", PartSeparator().Split(Clean(text[unit.Length..])).Select(Clean).Where(p => p.Length > 0));
+            if (after.Length == 0)
+                return (unit, null);
+            return NamesAJob(unit) || !LooksLikeOrganization(unit) ? (unit, after) : (SplitTitle(after).Title, unit);
+        }
         var at = AtWord().Match(text);
         if (at.Success)
             return (Clean(text[..at.Index]), Clean(text[(at.Index + at.Length)..]));

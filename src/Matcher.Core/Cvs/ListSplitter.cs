@@ -15,9 +15,9 @@ public static class ListSplitter
     {
         var items = new List<string>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in lines.Where(l => !l.IsBlank))
+        foreach (var text0 in Unwrapped(lines))
         {
-            var text = line.Text;
+            var text = text0;
             // "Languages: Python, Go" — the label names a group, the items follow it.
             var colon = text.IndexOf(':');
             if (colon > 0 && colon < 40 && !text[..colon].Contains("http", StringComparison.OrdinalIgnoreCase))
@@ -32,6 +32,37 @@ public static class ListSplitter
             }
         }
         return items;
+    }
+
+    /// <summary>
+    /// The lines' texts with a list that wrapped put back together: "Python, PyTorch, diffusion" then "models"
+    /// on the next line is one list ending in "diffusion models", not a skill called "models".
+    /// </summary>
+    private static IEnumerable<string> Unwrapped(IEnumerable<CvLine> lines)
+    {
+        string? pending = null;
+        foreach (var line in lines)
+        {
+            if (line.IsBlank)
+            {
+                if (pending is not null)
+                    yield return pending;
+                pending = null;
+                continue;
+            }
+            var continues = pending is not null && !line.IsBullet && char.IsLower(line.Text[0])
+                && pending.IndexOfAny(Separators.ToCharArray()) >= 0 && !Separators.Contains(pending.TrimEnd()[^1]);
+            if (continues)
+            {
+                pending = $"{pending} {line.Text}";
+                continue;
+            }
+            if (pending is not null)
+                yield return pending;
+            pending = line.Text;
+        }
+        if (pending is not null)
+            yield return pending;
     }
 
     /// <summary>True when a line reads like a list of short items rather than a sentence.</summary>

@@ -39,7 +39,7 @@ public sealed record PostingPreview(string Title, string? Company, IReadOnlyList
 public sealed record MatchOutcome(Guid ReportId, Guid SessionId, Guid CvId, double Score);
 
 /// <summary>Where the scored posting came from; a library posting is referenced, not copied.</summary>
-internal sealed record PostingSource(string Text, string? Name, Guid? SavedId);
+internal sealed record PostingSource(string Text, string? Name, Guid? SavedId, bool IsMine = true);
 
 /// <summary>
 /// Reads a CV, then matches it to a posting and saves the session, CV, posting and report together.
@@ -179,7 +179,7 @@ public sealed class MatchWorkflow(
         return new PostingPreview(
             posting.Title ?? posting.Positions[0].Title, posting.Company,
             posting.Positions.Select(p => new PositionPreview(p.Title, p.Requirements.Count, p.Responsibilities.Count)).ToList(),
-            source.SavedId, untitled);
+            source.SavedId, untitled, source.IsMine);
     }
 
     /// <summary>The name someone gave on the page, for a posting read from text that names no job.</summary>
@@ -241,11 +241,12 @@ public sealed class MatchWorkflow(
         if (input.SavedPostingId is { } id)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var entity = await db.Postings.AsNoTracking()
+            // A posting a teammate shares is in the library too; the report refers to it as the rankings do.
+            var entity = await TeamScope.VisiblePostings(db, user).AsNoTracking()
                 .Include(p => p.Positions).ThenInclude(p => p.Requirements)
-                .SingleOrDefaultAsync(p => p.Id == id && p.OwnerId == user.Id, cancellationToken)
+                .SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
                 ?? throw new InputException("That posting is no longer in your library. Pick another or paste it again.");
-            return (PostingMapping.ToPosting(entity), new PostingSource(entity.SourceText, entity.SourceName, entity.Id));
+            return (PostingMapping.ToPosting(entity), new PostingSource(entity.SourceText, entity.SourceName, entity.Id, entity.OwnerId == user.Id));
         }
         if (input.File is { } file)
         {

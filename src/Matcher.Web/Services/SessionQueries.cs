@@ -16,7 +16,7 @@ public sealed record ReportSummary(
 
 public sealed record SessionDetail(Guid Id, string Title, DateTimeOffset CreatedAt, IReadOnlyList<ReportSummary> Reports);
 
-public sealed record SavedReport(Guid Id, Guid SessionId, string SessionTitle, string PostingTitle, string? Company, string CvFileName, DateTimeOffset CreatedAt, MatchReport Report, Guid CvId = default, Guid PostingId = default);
+public sealed record SavedReport(Guid Id, Guid SessionId, string SessionTitle, string PostingTitle, string? Company, string CvFileName, DateTimeOffset CreatedAt, MatchReport Report, Guid CvId = default, Guid PostingId = default, string? CandidateName = null);
 
 /// <summary>Reads sessions and reports the caller may see: their own and those shared with them.</summary>
 public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, SessionAccess access)
@@ -102,14 +102,16 @@ public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory
             join s in db.Sessions on r.SessionId equals s.Id
             join p in db.Postings on r.PostingId equals p.Id
             join c in db.Cvs on r.CvId equals c.Id
-            select new { r.Id, r.SessionId, SessionTitle = s.Title, PostingTitle = p.Title, p.Company, c.FileName, r.CreatedAt, r.ReportJson, r.CvId, r.PostingId })
+            select new { r.Id, r.SessionId, SessionTitle = s.Title, PostingTitle = p.Title, p.Company, c.FileName, r.CreatedAt, r.ReportJson, r.CvId, r.PostingId, c.ParsedJson })
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null)
             return null;
         var report = JsonSerializer.Deserialize<MatchReport>(row.ReportJson, MatcherJson.Options)
             ?? throw new InvalidDataException($"Report {id} could not be read.");
         report = Overrides.Apply(report, await ReportOverrides.LoadAsync(db, id, cancellationToken));
-        return new SavedReport(row.Id, row.SessionId, row.SessionTitle, row.PostingTitle, row.Company, row.FileName, row.CreatedAt, report, row.CvId, row.PostingId);
+        // The name read from the CV (with the person's corrections) heads the report, on screen and on paper.
+        var name = NameIn(row.ParsedJson);
+        return new SavedReport(row.Id, row.SessionId, row.SessionTitle, row.PostingTitle, row.Company, row.FileName, row.CreatedAt, report, row.CvId, row.PostingId, name);
     }
 
     /// <summary>The original CV file of a report, for download.</summary>

@@ -195,4 +195,72 @@ public sealed class CvReaderTests
 
         Assert.Contains(message, ex.Message);
     }
+
+    private static CvDocument ReadMarkdown(string markdown) =>
+        CvFixtures.Reader().Read(System.Text.Encoding.UTF8.GetBytes(markdown), "cv.md");
+
+    [Fact]
+    public void A_bold_title_with_a_comma_stays_the_title_and_the_employer_after_it_is_the_organisation()
+    {
+        var cv = ReadMarkdown("""
+            # Aisha Bello
+            aisha.bello@example.com
+
+            ## Experience
+            **Senior ML Engineer, Video Understanding**, StreamBox — Seattle · 2021 – present
+            - Leads a team of four building video classification models.
+
+            **ML Engineer**, StreamBox — Seattle · 2018 – 2021
+            - Built an object-detection pipeline.
+            """);
+
+        Assert.Equal(("Senior ML Engineer, Video Understanding", "StreamBox, Seattle"), (cv.Experience[0].Title, cv.Experience[0].Organization));
+        Assert.Equal(("ML Engineer", "StreamBox, Seattle"), (cv.Experience[1].Title, cv.Experience[1].Organization));
+    }
+
+    [Theory]
+    [InlineData("Carmen Ruiz, RN", "Carmen Ruiz")]
+    [InlineData("Ben Ode, PhD, PMP", "Ben Ode")]
+    [InlineData("Lena Park, B.Sc.", "Lena Park")]
+    public void A_name_followed_by_letters_after_it_is_read_as_the_name(string line, string name)
+    {
+        var cv = ReadMarkdown($"# {line}\ncarmen.ruiz@example.com\n\n## Experience\n**Staff Nurse**, Jackson South · 2021 – present\n");
+
+        Assert.Equal(name, cv.Contact.Name);
+        Assert.DoesNotContain(CvReader.NoNameWarning, cv.Warnings);
+    }
+
+    [Fact]
+    public void A_cv_whose_name_cannot_be_found_says_so()
+    {
+        var cv = ReadMarkdown("# Emergency nurse, four years\nnurse@example.com\n\n## Experience\n**Staff Nurse**, Jackson South · 2021 – present\n");
+
+        Assert.Null(cv.Contact.Name);
+        Assert.Contains(CvReader.NoNameWarning, cv.Warnings);
+    }
+
+    [Fact]
+    public void Brackets_in_a_degree_are_kept_whole_and_nursing_degrees_have_their_level()
+    {
+        var cv = ReadMarkdown("""
+            # Aisha Bello
+
+            ## Education
+            MS Computer Science (machine learning), University of Washington, 2018
+
+            BSN, Florida International University (2021)
+            """);
+
+        Assert.Equal("MS Computer Science (machine learning)", cv.Education[0].Degree);
+        Assert.Equal("Computer Science (machine learning)", cv.Education[0].Field);
+        Assert.Equal(("BSN", DegreeLevel.Bachelor, "Florida International University"), (cv.Education[1].Degree, cv.Education[1].Level, cv.Education[1].Institution));
+    }
+
+    [Fact]
+    public void A_skills_list_that_wraps_onto_the_next_line_keeps_its_last_skill_whole()
+    {
+        var cv = ReadMarkdown("# Aisha Bello\n\n## Skills\nPython, PyTorch, OCR, diffusion\nmodels, Kubernetes\n- Linear algebra\n");
+
+        Assert.Equal(["Python", "PyTorch", "OCR", "diffusion models", "Kubernetes", "Linear algebra"], cv.Skills);
+    }
 }

@@ -134,6 +134,35 @@ public class PostingPageTests : MudTestContext
         Assert.Contains(schedule, cut.Find("[data-testid=responsibilities]").TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Scoring_a_line_keeps_requirement_edits_that_are_not_saved_yet_and_saving_keeps_both()
+    {
+        var id = await ImportAsync("postings", "shapes", "boilerplate-among-requirements.txt");
+        var before = await StoredAsync(id);
+        var lift = Assert.Single(before.NotScored, l => l.Reason == NotScoredReason.PhysicalDemands).Text;
+        var cut = RenderPage(id);
+
+        cut.Find("button[aria-label='Edit requirement 1']").Click();
+        cut.Find("tr[data-testid=requirement-edit-row] textarea").Input("Three years of Scala in production");
+        cut.Find("[data-testid=requirement-done]").Click();
+        Expand(cut, "conditions-panel");
+        ScoreAs(cut, lift, LineUse.Required);
+        cut.WaitForElement("[data-testid=line-scored]");
+
+        var shown = cut.FindAll("[data-testid=posting-requirement]").Select(e => e.TextContent).ToList();
+        Assert.Equal("Three years of Scala in production", shown[0]);
+        Assert.Equal(lift, shown[^1]);
+        Assert.Equal(before.Positions[0].Requirements.Count + 1, shown.Count);
+        Assert.Contains("Unsaved changes", cut.Find("[data-testid=requirement-editor]").Parent!.TextContent, StringComparison.Ordinal);
+
+        cut.Find("[data-testid=save-requirements]").Click();
+        cut.WaitForElement("[data-testid=requirements-saved]");
+        var after = await StoredAsync(id);
+        Assert.Equal("Three years of Scala in production", after.Positions[0].Requirements[0].Text);
+        Assert.Equal(lift, after.Positions[0].Requirements[^1].Text);
+        Assert.Equal(before.Positions[0].Requirements.Count + 1, after.Positions[0].Requirements.Count);
+    }
+
     private static void ScoreAs(IRenderedComponent<PostingPage> cut, string text, LineUse use)
     {
         cut.FindAll("[data-testid=not-scored-line]").Single(l => l.TextContent.Contains(text, StringComparison.Ordinal))

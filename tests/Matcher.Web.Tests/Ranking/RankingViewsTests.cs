@@ -212,4 +212,54 @@ public sealed class RankingViewsTests : MudTestContext
         Assert.DoesNotContain("Ana", panel.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain("ana@example.com", panel.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Each_row_has_a_decision_control_that_records_the_choice_for_that_applicant()
+    {
+        Render<MudBlazor.MudPopoverProvider>();
+        var decided = new List<(RankedApplicant Applicant, ApplicantDecision Decision)>();
+        var table = Render<RankingTable>(p => p.Add(t => t.Job, Job(blind: false)).Add(t => t.Column, 0)
+            .Add(t => t.Decide, (Action<(RankedApplicant, ApplicantDecision)>)decided.Add));
+
+        var controls = table.FindComponents<MudBlazor.MudSelect<ApplicantDecision>>()
+            .Where(c => c.Instance.UserAttributes.TryGetValue("data-testid", out var id) && (string?)id == "row-decision").ToList();
+        Assert.Equal(3, controls.Count);
+        Assert.All(table.FindAll("tbody tr"), row => Assert.NotNull(row.QuerySelector("[data-testid=row-decision]")));
+        table.InvokeAsync(() => controls[1].Instance.ValueChanged.InvokeAsync(ApplicantDecision.Shortlisted));
+
+        var (applicant, decision) = Assert.Single(decided);
+        Assert.Equal(("Ana Lopez", ApplicantDecision.Shortlisted), (applicant.Name, decision));
+
+        var readOnly = Render<RankingTable>(p => p.Add(t => t.Job, Job(blind: false)));
+        Assert.Empty(readOnly.FindAll("[data-testid=row-decision]"));
+    }
+
+    [Fact]
+    public void Long_gaps_are_cut_to_two_lines_in_the_row_with_the_whole_text_kept_for_hovering()
+    {
+        var gaps = Enumerable.Range(1, 3).Select(i => ($"Requirement {i}: " + string.Concat(Enumerable.Repeat("a long description ", 4)), MatchStatus.Missing)).ToArray();
+        var job = Job(blind: false) with { Applicants = [Applicant(1, "Ana Lopez", null, Report(40, 0, gaps))] };
+
+        var table = Render<RankingTable>(p => p.Add(t => t.Job, job));
+
+        var cell = table.Find("[data-testid=top-gaps]");
+        Assert.Contains("clamp-2", cell.ClassList);
+        Assert.Equal(cell.TextContent.Trim(), cell.GetAttribute("title"));
+        Assert.Contains("Requirement 3", cell.GetAttribute("title"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_applicant_panel_steps_to_the_applicants_ranked_above_and_below_by_their_addresses()
+    {
+        var job = Job(blind: false);
+        var ranked = RankingTable.Ranked(job, 0);
+        Assert.Equal(["Ben Okafor", "Ana Lopez", "Cleo Marsh"], ranked.Select(a => a.Name));
+
+        var panel = Render<ApplicantPanel>(p => p.Add(a => a.Applicant, ranked[0]).Add(a => a.Position, 1).Add(a => a.Count, 3)
+            .Add(a => a.NextHref, $"/ranking/{job.Id}?applicant={ranked[1].Id}"));
+
+        Assert.Equal("1 of 3", panel.Find("[data-testid=applicant-position]").TextContent.Trim());
+        Assert.Equal($"/ranking/{job.Id}?applicant={ranked[1].Id}", panel.Find("[data-testid=next-applicant]").GetAttribute("href"));
+        Assert.True(panel.Find("[data-testid=previous-applicant]").HasAttribute("disabled"));
+    }
 }
