@@ -16,7 +16,8 @@ public class CvReviewTests : BrowserTest
         await ChooseCvAsync(path);
     }
 
-    private ILocator YearsRow() => Page.Locator("tr", new() { Has = Page.GetByText("10+ years of professional software development experience") });
+    // The requirement's own row; the "Why this score" panel may quote the same text in a signal's row.
+    private ILocator YearsRow() => Page.GetByTestId("requirements").Locator("tr", new() { Has = Page.GetByText("10+ years of professional software development experience") });
 
     /// <summary>From the sessions list to the session's CV, following the links' addresses.</summary>
     private async Task OpenSavedCvAsync()
