@@ -1,13 +1,9 @@
 using Bunit;
-using Matcher.Core;
-using Matcher.Data;
 using Matcher.Web.Components;
 using Matcher.Web.Components.Pages;
 using Matcher.Web.Services;
 using Matcher.Web.Tests.Services;
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Matcher.Web.Tests.Components;
@@ -20,19 +16,7 @@ public class CheckFitTests : MudTestContext
     public CheckFitTests()
     {
         // Reading a CV never touches the store; the page lists the (empty) posting library from it.
-        Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
-        Services.AddSingleton<TimeProvider>(FixedClock.November2026);
-        Services.AddMatcherCore(new ConfigurationBuilder().Build());
-        Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbedder>();
-        Services.AddSingleton<ICurrentUser, LocalUser>();
-        Services.AddMatchWorkflow();
-        Services.AddScoped<CvStore>();
-        Services.AddScoped<SessionAccess>();
-        Services.AddScoped<PostingQueries>();
-        Services.AddScoped<SessionQueries>();
-        Services.AddScoped<SeveralPostingsMatch>();
-        Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        Services.AddPostingLibrary();
+        Services.AddCheckFit(_store, new HashingEmbedder());
     }
 
     protected override void Dispose(bool disposing)

@@ -1,11 +1,8 @@
 using Matcher.Core;
 using Matcher.Core.Documents;
-using Matcher.Data;
+using Microsoft.EntityFrameworkCore;
 using Matcher.Web.Services;
 using Matcher.Web.Tests.Services;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Matcher.Web.Tests.Components;
@@ -18,19 +15,7 @@ public sealed class MatchLimitTests : MudTestContext
 
     public MatchLimitTests()
     {
-        Services.AddSingleton<IDbContextFactory<MatcherDbContext>>(_store);
-        Services.AddSingleton<TimeProvider>(FixedClock.November2026);
-        Services.AddMatcherCore(new ConfigurationBuilder().Build());
-        Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_embedder);
-        Services.AddSingleton<ICurrentUser, LocalUser>();
-        Services.AddMatchWorkflow();
-        Services.AddScoped<CvStore>();
-        Services.AddScoped<SessionAccess>();
-        Services.AddScoped<PostingQueries>();
-        Services.AddScoped<SessionQueries>();
-        Services.AddScoped<SeveralPostingsMatch>();
-        Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        Services.AddPostingLibrary();
+        Services.AddCheckFit(_store, _embedder);
     }
 
     protected override void Dispose(bool disposing)
@@ -46,15 +31,13 @@ public sealed class MatchLimitTests : MudTestContext
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    private static byte[] Bytes(params string[] parts) => File.ReadAllBytes(Path.Combine(["fixtures", .. parts]));
-
     [Fact]
     public async Task A_third_match_of_one_person_is_refused_with_a_message_while_two_run_and_is_taken_once_one_ends()
     {
         var reader = new DocumentReader();
-        var cv = new Matcher.Core.Cvs.CvReader().Read(reader.Read(Bytes("e2e", "priya-raman-cv.md"), "priya-raman-cv.md"), "priya-raman-cv.md");
-        var draft = new CvDraft(new UploadedFile("priya-raman-cv.md", Bytes("e2e", "priya-raman-cv.md")), Matcher.Core.Documents.DocumentFormat.Markdown, cv);
-        var posting = new PostingInput(File.ReadAllText(Path.Combine("fixtures", "e2e", "amazon-prime-video-mle.txt")), null);
+        var cv = new Matcher.Core.Cvs.CvReader().Read(reader.Read(Fixtures.Bytes("e2e", "priya-raman-cv.md"), "priya-raman-cv.md"), "priya-raman-cv.md");
+        var draft = new CvDraft(new UploadedFile("priya-raman-cv.md", Fixtures.Bytes("e2e", "priya-raman-cv.md")), Matcher.Core.Documents.DocumentFormat.Markdown, cv);
+        var posting = new PostingInput(File.ReadAllText(Fixtures.Path("e2e", "amazon-prime-video-mle.txt")), null);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         MatchWorkflow Workflow() => Services.CreateScope().ServiceProvider.GetRequiredService<MatchWorkflow>();
 

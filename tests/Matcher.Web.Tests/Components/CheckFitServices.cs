@@ -1,0 +1,32 @@
+using Matcher.Core;
+using Matcher.Data;
+using Matcher.Web.Services;
+using Matcher.Web.Tests.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Matcher.Web.Tests.Components;
+
+/// <summary>What the Check my fit page needs, over a test store and the embedder a test brings.</summary>
+internal static class CheckFitServices
+{
+    public static IServiceCollection AddCheckFit(this IServiceCollection services, SqliteStore store, IEmbeddingGenerator<string, Embedding<float>> embedder)
+    {
+        services.AddSingleton<IDbContextFactory<MatcherDbContext>>(store);
+        services.AddSingleton<TimeProvider>(FixedClock.November2026);
+        services.AddMatcherCore(new ConfigurationBuilder().Build());
+        services.AddSingleton(embedder);
+        services.AddSingleton<ICurrentUser, LocalUser>();
+        services.AddMatchWorkflow();
+        services.AddScoped<CvStore>();
+        services.AddScoped<SessionAccess>();
+        services.AddScoped<PostingQueries>();
+        services.AddScoped<SessionQueries>();
+        services.AddScoped<SeveralPostingsMatch>();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddPostingLibrary();
+        return services;
+    }
+}
