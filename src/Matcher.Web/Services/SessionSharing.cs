@@ -67,13 +67,10 @@ public sealed class SessionSharing(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await RequireOwnerAsync(db, sessionId, cancellationToken);
         var normalized = email.Trim().ToUpperInvariant();
-        var advisor = await (
-            from u in db.Users
-            where u.NormalizedEmail == normalized
-            join ur in db.UserRoles on u.Id equals ur.UserId
-            join r in db.Roles on ur.RoleId equals r.Id
-            where r.Name == Roles.Advisor
-            select u).FirstOrDefaultAsync(cancellationToken)
+        var advisors = StoredRoles.Holders(db, Roles.Advisor);
+        var advisor = await db.Users
+            .Where(u => u.NormalizedEmail == normalized && advisors.Contains(u.Id))
+            .FirstOrDefaultAsync(cancellationToken)
             ?? throw new InputException("No advisor account uses that e-mail address. Check it, or create an invitation link and send it to your advisor.");
         if (advisor.Id == user.Id)
             throw new InputException("That is your own address. Enter your advisor's e-mail address.");

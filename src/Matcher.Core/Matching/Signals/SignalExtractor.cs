@@ -76,18 +76,11 @@ internal static class SignalExtractor
         var met = core.Count(r => r.Status == MatchStatus.Met);
         var noun = responsibilities ? "responsibilities" : "requirements";
         return new SignalValue(SignalNames.Core, points / weights,
-            $"Of the {core.Count} {noun} closest to the job itself, {met} met: {string.Join("; ", core.Select(r => $"“{Shorten(r.Text, 60)}” {Status(r.Status)}"))}");
-
-        static string Status(MatchStatus status) => status switch
-        {
-            MatchStatus.Met => "met",
-            MatchStatus.Partial => "partly met",
-            _ => "missing",
-        };
+            $"Of the {core.Count} {noun} closest to the job itself, {met} met: {string.Join("; ", core.Select(r => $"“{Shorten(r.Text, 60)}” {Reports.ReportExport.StatusText(r.Status)}"))}");
     }
 
     /// <summary>A row's weight in <see cref="CoreSignal"/>: its closeness to the title, squared, never quite zero.</summary>
-    internal static double CoreWeight(RequirementResult row)
+    private static double CoreWeight(RequirementResult row)
     {
         var closeness = Math.Max(CoreFloor, row.Centrality ?? 0);
         return closeness * closeness;
