@@ -39,6 +39,10 @@ internal static class CliServices
         return provider;
     }
 
+    /// <summary>Only the readers and the engine's options, as configured: for commands that read a file and store nothing.</summary>
+    public static ServiceProvider BuildReaders() =>
+        new ServiceCollection().AddMatcherCore(new ConfigurationBuilder().AddEnvironmentVariables().Build()).BuildServiceProvider();
+
     private static string DefaultCacheFile()
     {
         var folder = Environment.GetEnvironmentVariable("Matcher__DataFolder") is { Length: > 0 } configured

@@ -37,8 +37,8 @@ internal static class BenchMatchCommands
             if (count < 1)
                 throw new InputException("--rounds must be at least 1.");
             await using var services = CliServices.Build();
-            var cvDocument = services.GetRequiredService<CvReader>().Read(await MatchCommands.ReadFileAsync(parse.GetValue(cv)!, token), parse.GetValue(cv)!.Name);
-            var postingDocument = services.GetRequiredService<PostingReader>().Read(await MatchCommands.ReadFileAsync(parse.GetValue(posting)!, token), parse.GetValue(posting)!.Name);
+            var cvDocument = services.GetRequiredService<CvReader>().Read(await MatchCommands.ReadFileAsync(parse.GetValue(cv)!, token), parse.GetValue(cv)!.Name, token);
+            var postingDocument = services.GetRequiredService<PostingReader>().Read(await MatchCommands.ReadFileAsync(parse.GetValue(posting)!, token), parse.GetValue(posting)!.Name, token);
             var engine = services.GetRequiredService<IMatchEngine>();
             var index = parse.GetValue(position) - 1;
 

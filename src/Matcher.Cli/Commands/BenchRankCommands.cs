@@ -118,7 +118,7 @@ internal static class BenchRankCommands
             }));
             var reader = services.GetRequiredService<PostingReader>();
             var ranker = services.GetRequiredService<Ranker>();
-            var postingA = reader.Read(await MatchCommands.ReadFileAsync(postingFiles[0], cancellationToken), postingFiles[0].Name);
+            var postingA = reader.Read(await MatchCommands.ReadFileAsync(postingFiles[0], cancellationToken), postingFiles[0].Name, cancellationToken);
 
             // Load the model outside the measured run, on a line no CV holds.
             await services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GenerateAsync(["warm-up"], cancellationToken: cancellationToken);
@@ -135,7 +135,7 @@ internal static class BenchRankCommands
             RankingStages? warmStages = null;
             if (postingFiles.Length > 1)
             {
-                var postingB = reader.Read(await MatchCommands.ReadFileAsync(postingFiles[1], cancellationToken), postingFiles[1].Name);
+                var postingB = reader.Read(await MatchCommands.ReadFileAsync(postingFiles[1], cancellationToken), postingFiles[1].Name, cancellationToken);
                 clock.Restart();
                 warmStages = new RankingStages();
                 await ranker.RankAsync(postingB, [position], files, cancellationToken: cancellationToken, stages: warmStages);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Matcher.Core.Cvs;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Matcher.Cli.Commands;
 
@@ -20,7 +21,8 @@ public static class CvCommands
             if (!path.Exists)
                 throw new FileNotFoundException($"file not found: {path.FullName}", path.FullName);
             var bytes = await File.ReadAllBytesAsync(path.FullName, token);
-            var document = new CvReader().Read(bytes, path.Name);
+            await using var services = CliServices.BuildReaders();
+            var document = services.GetRequiredService<CvReader>().Read(bytes, path.Name, token);
             var view = CvView.From(document);
             if (result.GetValue(json))
                 await CommandRunner.WriteJsonAsync(output, view);

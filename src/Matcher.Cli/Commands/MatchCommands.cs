@@ -24,8 +24,8 @@ internal static class MatchCommands
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, async (output, token) =>
         {
             await using var services = CliServices.Build();
-            var cvDocument = services.GetRequiredService<CvReader>().Read(await ReadFileAsync(parse.GetValue(cv)!, token), parse.GetValue(cv)!.Name);
-            var postingDocument = services.GetRequiredService<PostingReader>().Read(await ReadFileAsync(parse.GetValue(posting)!, token), parse.GetValue(posting)!.Name);
+            var cvDocument = services.GetRequiredService<CvReader>().Read(await ReadFileAsync(parse.GetValue(cv)!, token), parse.GetValue(cv)!.Name, token);
+            var postingDocument = services.GetRequiredService<PostingReader>().Read(await ReadFileAsync(parse.GetValue(posting)!, token), parse.GetValue(posting)!.Name, token);
             var report = await services.GetRequiredService<IMatchEngine>().MatchAsync(cvDocument, postingDocument, parse.GetValue(position) - 1, token);
             if (parse.GetValue(json))
                 await CommandRunner.WriteJsonAsync(output, report);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Matcher.Core.Documents;
 using Matcher.Core.Postings;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Matcher.Cli.Commands;
 
@@ -27,7 +28,8 @@ public static class PostingCommands
             if (!path.Exists)
                 throw new InputException($"File not found: {path.FullName}. Check the path.");
             var bytes = await File.ReadAllBytesAsync(path.FullName, token);
-            var reading = new PostingReader().Explain(bytes, path.Name);
+            await using var services = CliServices.BuildReaders();
+            var reading = services.GetRequiredService<PostingReader>().Explain(bytes, path.Name, token);
             if (parse.GetValue(json))
                 await CommandRunner.WriteJsonAsync(output, PostingJson.From(reading));
             else

@@ -34,7 +34,7 @@ internal static class RankCommands
 
             await using var services = CliServices.Build();
             var postingFile = parse.GetValue(posting)!;
-            var postingDocument = services.GetRequiredService<PostingReader>().Read(await MatchCommands.ReadFileAsync(postingFile, token), postingFile.Name);
+            var postingDocument = services.GetRequiredService<PostingReader>().Read(await MatchCommands.ReadFileAsync(postingFile, token), postingFile.Name, token);
             var positions = ParsePositions(parse.GetValue(position)!, postingDocument);
             var files = await CollectAsync(parse.GetValue(cvs)!, token);
 

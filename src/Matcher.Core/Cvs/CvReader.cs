@@ -14,7 +14,13 @@ public sealed partial class CvReader(DocumentReader documents, TimeProvider time
 
     public CvReader() : this(new DocumentReader(), TimeProvider.System) { }
 
-    public CvDocument Read(byte[] bytes, string? fileName = null) => Read(documents.Read(bytes, fileName), fileName);
+    /// <exception cref="OperationCanceledException">The caller stopped the read.</exception>
+    public CvDocument Read(byte[] bytes, string? fileName = null, CancellationToken cancellationToken = default)
+    {
+        var content = documents.Read(bytes, fileName, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Read(content, fileName);
+    }
 
     public CvDocument Read(DocumentContent content, string? fileName = null)
     {

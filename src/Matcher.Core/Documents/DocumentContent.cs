@@ -60,4 +60,11 @@ public sealed class DocumentReaderOptions
     /// tables; thousands of levels would exhaust the stack of the parser.
     /// </summary>
     public int MaxXmlDepth { get; set; } = 256;
+
+    /// <summary>
+    /// Longest one read of one file may take. The size limits above keep real files far below it; a file crafted to be
+    /// slow in ways they do not catch is stopped at its next page or block and refused with a message, instead of
+    /// holding a core. <see cref="Timeout.InfiniteTimeSpan"/> (-00:00:00.001) turns it off.
+    /// </summary>
+    public TimeSpan ReadTimeBudget { get; set; } = TimeSpan.FromSeconds(20);
 }

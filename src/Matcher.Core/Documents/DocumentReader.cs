@@ -7,7 +7,7 @@ namespace Matcher.Core.Documents;
 /// Turns uploaded bytes into text. The format is decided by the content, never by the file name alone,
 /// because uploads are often misnamed (a PDF saved as ".txt", a DOCX renamed ".doc").
 /// </summary>
-public sealed class DocumentReader(IOptions<DocumentReaderOptions> options)
+public sealed class DocumentReader(IOptions<DocumentReaderOptions> options, TimeProvider? clock = null)
 {
     private static readonly byte[] PdfSignature = "%PDF"u8.ToArray();
     private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
@@ -22,7 +22,9 @@ public sealed class DocumentReader(IOptions<DocumentReaderOptions> options)
 
     public DocumentReader() : this(Options.Create(new DocumentReaderOptions())) { }
 
-    public DocumentContent Read(byte[] bytes, string? fileName = null)
+    /// <exception cref="InputException">The file is empty, too large, unreadable, or took longer than <see cref="DocumentReaderOptions.ReadTimeBudget"/>.</exception>
+    /// <exception cref="OperationCanceledException">The caller stopped the read; it ends at the next page or block.</exception>
+    public DocumentContent Read(byte[] bytes, string? fileName = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         var name = string.IsNullOrWhiteSpace(fileName) ? "The file" : $"\"{Path.GetFileName(fileName)}\"";
@@ -31,10 +33,11 @@ public sealed class DocumentReader(IOptions<DocumentReaderOptions> options)
         if (bytes.Length > options.Value.MaxBytes)
             throw new InputException($"{name} is {bytes.Length / 1024.0 / 1024.0:0.0} MB; the limit is {options.Value.MaxBytes / 1024.0 / 1024.0:0.#} MB. Upload a smaller file.");
 
+        var budget = new ReadBudget(name, options.Value.ReadTimeBudget, clock ?? TimeProvider.System, cancellationToken);
         if (IndexOf(bytes, PdfSignature, PdfHeaderWindow) >= 0)
-            return Checked(new DocumentContent(DocumentFormat.Pdf, PdfTextExtractor.Extract(bytes, name, options.Value)), name);
+            return Checked(new DocumentContent(DocumentFormat.Pdf, PdfTextExtractor.Extract(bytes, name, options.Value, budget)), name);
         if (bytes.AsSpan().StartsWith(ZipSignature) || bytes.AsSpan().StartsWith(EmptyZipSignature))
-            return Checked(new DocumentContent(DocumentFormat.Docx, DocxTextExtractor.Extract(bytes, name, options.Value)), name);
+            return Checked(new DocumentContent(DocumentFormat.Docx, DocxTextExtractor.Extract(bytes, name, options.Value, budget)), name);
         if (bytes.AsSpan().StartsWith(OleSignature) && bytes.AsSpan().IndexOf(EncryptedPackage) >= 0)
             throw new InputException($"{name} is a password-protected Office document, so its text cannot be read. Open it, remove the password (File > Info > Protect Document), save it as DOCX and upload it again.");
         if (bytes.AsSpan().StartsWith(OleSignature))
@@ -44,6 +47,7 @@ public sealed class DocumentReader(IOptions<DocumentReaderOptions> options)
             ?? throw new InputException($"{name} is not a format Matcher reads (it looks like binary data). Use PDF, DOCX, TXT, Markdown, HTML or JSON.");
         if (string.IsNullOrWhiteSpace(text))
             throw new InputException($"{name} holds only blank space. Choose a file that contains the text.");
+        budget.Check();
         return Checked(TextFormatClassifier.Classify(text), name);
     }
 

@@ -12,9 +12,10 @@ namespace Matcher.Core.Documents;
 /// </summary>
 internal static class DocxTextExtractor
 {
-    public static string Extract(byte[] bytes, string name, DocumentReaderOptions options)
+    public static string Extract(byte[] bytes, string name, DocumentReaderOptions options, ReadBudget budget)
     {
         ZipGuard.Inspect(bytes, name, options);
+        budget.Check();
         try
         {
             using var document = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), false);
@@ -24,11 +25,11 @@ internal static class DocxTextExtractor
             var sb = new StringBuilder();
             foreach (var header in main!.HeaderParts)
                 if (header.Header is { } h)
-                    AppendBlocks(h.ChildElements, sb);
-            AppendBlocks(body.ChildElements, sb);
+                    AppendBlocks(h.ChildElements, sb, budget);
+            AppendBlocks(body.ChildElements, sb, budget);
             foreach (var footer in main.FooterParts)
                 if (footer.Footer is { } f)
-                    AppendBlocks(f.ChildElements, sb);
+                    AppendBlocks(f.ChildElements, sb, budget);
             return TextNormalizer.Normalize(sb.ToString());
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or XmlException or IOException or FileFormatException)
@@ -37,10 +38,11 @@ internal static class DocxTextExtractor
         }
     }
 
-    private static void AppendBlocks(IEnumerable<OpenXmlElement> elements, StringBuilder sb)
+    private static void AppendBlocks(IEnumerable<OpenXmlElement> elements, StringBuilder sb, ReadBudget budget)
     {
         foreach (var element in elements)
         {
+            budget.Check();
             switch (element)
             {
                 case Paragraph paragraph:
@@ -49,6 +51,7 @@ internal static class DocxTextExtractor
                 case Table table:
                     foreach (var row in table.Elements<TableRow>())
                     {
+                        budget.Check();
                         var cells = row.Elements<TableCell>()
                             .Select(c => string.Join(" ", c.Elements<Paragraph>().Select(ParagraphText)).Trim())
                             .Where(c => c.Length > 0);
@@ -57,7 +60,7 @@ internal static class DocxTextExtractor
                     sb.Append('\n');
                     break;
                 case SdtBlock sdt when sdt.SdtContentBlock is { } content:
-                    AppendBlocks(content.ChildElements, sb);
+                    AppendBlocks(content.ChildElements, sb, budget);
                     break;
             }
         }

@@ -23,14 +23,13 @@ internal static class PdfTextExtractor
     // Above this share of undecodable characters the text would match nothing; a few are common in real PDFs.
     private const double UndecodableShare = 0.3;
 
-    public static string Extract(byte[] bytes, string name) => Extract(bytes, name, new DocumentReaderOptions());
-
-    public static string Extract(byte[] bytes, string name, DocumentReaderOptions options)
+    public static string Extract(byte[] bytes, string name, DocumentReaderOptions options, ReadBudget budget)
     {
         var tail = bytes.AsSpan(Math.Max(0, bytes.Length - EndOfFileWindow));
         if (tail.IndexOf(EndOfFile) < 0)
             throw new InputException($"{name} is an incomplete PDF: it stops before the end-of-file marker, so it was probably cut off while downloading or uploading. Download or export it again and upload the complete file.");
         PdfStreamGuard.Inspect(bytes, name, options);
+        budget.Check();
 
         PdfDocument document;
         try
@@ -57,6 +56,7 @@ internal static class PdfTextExtractor
             {
                 foreach (var page in document.GetPages())
                 {
+                    budget.Check();
                     images += page.NumberOfImages;
                     // Counted before the layout analysis, which is the slow part.
                     var count = page.Letters.Count;
@@ -65,7 +65,7 @@ internal static class PdfTextExtractor
                     letters += count;
                     if (letters > options.MaxPdfLetters)
                         throw TooManyLetters(name, $"its pages draw more than {options.MaxPdfLetters:N0} characters in all");
-                    AppendPage(page, sb);
+                    AppendPage(page, sb, budget);
                     sb.Append('\n');
                 }
             }
@@ -73,7 +73,7 @@ internal static class PdfTextExtractor
             {
                 throw Encrypted(name, ex);
             }
-            catch (Exception ex) when (ex is not InputException)
+            catch (Exception ex) when (ex is not (InputException or OperationCanceledException))
             {
                 throw Corrupt(name, ex);
             }
@@ -98,13 +98,16 @@ internal static class PdfTextExtractor
         return visible > 0 && bad > visible * UndecodableShare;
     }
 
-    private static void AppendPage(Page page, StringBuilder sb)
+    private static void AppendPage(Page page, StringBuilder sb, ReadBudget budget)
     {
         var letters = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
         if (letters.Count == 0)
             return;
+        // Each step of the layout analysis takes longer the more the page draws; a page that used up the budget stops here.
         var words = NearestNeighbourWordExtractor.Instance.GetWords(letters).ToList();
+        budget.Check();
         var blocks = DocstrumBoundingBoxes.Instance.GetBlocks(words);
+        budget.Check();
         var ordered = UnsupervisedReadingOrderDetector.Instance.Get(blocks);
         foreach (var block in ordered)
         {

@@ -46,6 +46,7 @@ public sealed class MatchEngine(
 
         if (string.IsNullOrWhiteSpace(cv.Text))
             throw new InputException("The CV has no readable text, so there is nothing to score. Upload a CV with a text layer (not a scan).");
+        cancellationToken.ThrowIfCancellationRequested();
         var units = EvidenceExtractor.Extract(cv);
         if (units.Count == 0)
             throw new InputException("No experience, education or skills could be read from the CV. Check that it is the right file.");
@@ -53,23 +54,29 @@ public sealed class MatchEngine(
         var queries = await EmbedAsync(requirements.Select(r => r.Text).ToList(), QueryOptions, cancellationToken);
         var documents = await EmbedAsync(units.Select(u => u.Text).ToList(), null, cancellationToken);
 
+        cancellationToken.ThrowIfCancellationRequested();
         var now = clock.GetUtcNow();
         var profile = CvProfile.Build(cv, units, _lexicon, YearMonth.From(DateOnly.FromDateTime(now.UtcDateTime)));
         var scorer = new RequirementScorer(settings, _lexicon);
         var titleText = PositionTitle(posting, position);
         var title = titleText is null ? null : (await EmbedAsync([titleText], QueryOptions, cancellationToken))[0];
-        var results = requirements
-            .Select((r, i) => scorer.Score(r, queries[i], documents, profile) with
+        // Each requirement is compared with every line of the CV; a match no one waits for stops between requirements.
+        var results = new List<RequirementResult>(requirements.Count);
+        for (var i = 0; i < requirements.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            results.Add(scorer.Score(requirements[i], queries[i], documents, profile) with
             {
                 Centrality = title is null ? null : Math.Round(Math.Max(0, RequirementScorer.Cosine(queries[i], title)), 4),
-            })
-            .ToList();
+            });
+        }
 
         var stage = PositionLevel.Stage(posting, position);
         var levelFit = PositionLevel.Fit(stage, profile, settings);
         var duties = usedResponsibilities ? [] : await EmbedAsync(position.Responsibilities, QueryOptions, cancellationToken);
         var cvTitles = CvTitles(cv);
         var cvTitleVectors = await EmbedAsync(cvTitles, null, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var values = SignalExtractor.Extract(new SignalInputs(
             position, titleText, stage, title,
             usedResponsibilities ? [] : queries, usedResponsibilities ? queries : duties,
@@ -110,6 +117,7 @@ public sealed class MatchEngine(
         var texts = new List<string>();
         foreach (var cv in cvs.Where(c => !string.IsNullOrWhiteSpace(c.Text)))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             texts.AddRange(EvidenceExtractor.Extract(cv).Select(u => u.Text));
             texts.AddRange(CvTitles(cv));
         }

@@ -21,7 +21,12 @@ public sealed partial class PostingReader(DocumentReader documents)
     private static partial Regex HtmlStart();
 
     /// <summary>Reads an uploaded file. Throws <see cref="InputException"/> for empty, unreadable or oversized files and for text with no position in it.</summary>
-    public Posting Read(byte[] bytes, string? fileName = null) => Read(documents.Read(bytes, fileName));
+    public Posting Read(byte[] bytes, string? fileName = null, CancellationToken cancellationToken = default)
+    {
+        var content = documents.Read(bytes, fileName, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Read(content);
+    }
 
     /// <summary>Reads text someone pasted in.</summary>
     public Posting ReadText(string pastedText)
@@ -45,10 +50,10 @@ public sealed partial class PostingReader(DocumentReader documents)
     }
 
     /// <summary>Reads an uploaded file and says, for each line of it, where it went and why.</summary>
-    public PostingReading Explain(byte[] bytes, string? fileName = null)
+    public PostingReading Explain(byte[] bytes, string? fileName = null, CancellationToken cancellationToken = default)
     {
         var trace = new List<LineReading>();
-        var posting = Read(documents.Read(bytes, fileName), trace);
+        var posting = Read(documents.Read(bytes, fileName, cancellationToken), trace);
         return new PostingReading(posting, trace);
     }
 

@@ -58,10 +58,12 @@ public sealed class MatchWorkflow(
     ILogger<MatchWorkflow> logger)
 {
     /// <exception cref="InputException">The file is empty, too large, unreadable or holds no usable CV text.</exception>
-    public CvDraft ReadCv(UploadedFile file)
+    /// <exception cref="OperationCanceledException">The page that asked went away; the read stops at its next page or block.</exception>
+    public CvDraft ReadCv(UploadedFile file, CancellationToken cancellationToken = default)
     {
         using var place = gate.Enter(user.Id);
-        var content = documents.Read(file.Content, file.Name);
+        var content = documents.Read(file.Content, file.Name, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         return new CvDraft(file, content.Format, cvReader.Read(content, file.Name));
     }
 
@@ -135,7 +137,7 @@ public sealed class MatchWorkflow(
             .OrderByDescending(c => c.CreatedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
         if (existing is null)
             return null;
-        var asRead = ReadCv(draft.File).Cv;
+        var asRead = ReadCv(draft.File, cancellationToken).Cv;
         return JsonSerializer.Serialize(asRead, MatcherJson.Options) == JsonSerializer.Serialize(draft.Cv, MatcherJson.Options) ? existing : null;
     }
 
@@ -250,7 +252,7 @@ public sealed class MatchWorkflow(
         }
         if (input.File is { } file)
         {
-            var content = documents.Read(file.Content, file.Name);
+            var content = documents.Read(file.Content, file.Name, cancellationToken);
             var text = content.Markup ?? content.Text;
             return await SavedWithTextAsync(text, cancellationToken)
                 ?? (Named(postingReader.Read(content), input.Title), new PostingSource(text, Path.GetFileName(file.Name), null));

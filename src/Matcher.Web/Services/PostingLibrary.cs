@@ -30,7 +30,7 @@ public sealed class PostingLibrary(
 {
     public Task<Guid> ImportFileAsync(UploadedFile file, CancellationToken cancellationToken = default)
     {
-        var content = documents.Read(file.Content, file.Name);
+        var content = documents.Read(file.Content, file.Name, cancellationToken);
         return SaveAsync(reader.Read(content), content.Markup ?? content.Text, Path.GetFileName(file.Name), cancellationToken);
     }
 
@@ -43,7 +43,7 @@ public sealed class PostingLibrary(
     public async Task<Guid> ImportUrlAsync(string? address, CancellationToken cancellationToken = default)
     {
         var fetched = await fetcher.FetchAsync(address ?? "", cancellationToken);
-        var content = documents.Read(fetched.Content, fetched.Name);
+        var content = documents.Read(fetched.Content, fetched.Name, cancellationToken);
         return await SaveAsync(reader.Read(content), content.Markup ?? content.Text, fetched.Name, cancellationToken);
     }
 

@@ -29,8 +29,8 @@ public sealed class BenchCommandTests : IDisposable
             var bytes = await File.ReadAllBytesAsync(Path.Combine(_first, name!), TestContext.Current.CancellationToken);
             using (var pdf = PdfDocument.Open(bytes))
                 Assert.Equal(2, pdf.NumberOfPages);
-            var cv = reader.Read(bytes, name!);
-            var again = reader.Read(await File.ReadAllBytesAsync(Path.Combine(_second, name!), TestContext.Current.CancellationToken), name!);
+            var cv = reader.Read(bytes, name!, cancellationToken: TestContext.Current.CancellationToken);
+            var again = reader.Read(await File.ReadAllBytesAsync(Path.Combine(_second, name!), TestContext.Current.CancellationToken), name!, cancellationToken: TestContext.Current.CancellationToken);
             Assert.Equal(cv.Text, again.Text);
             Assert.False(string.IsNullOrEmpty(cv.Contact.Name));
             Assert.InRange(cv.Experience.Count, 5, 7);

@@ -89,7 +89,7 @@ public sealed class CvReaderTests
     {
         var text = "Jane Roe\njane.roe@example.com\n\nProficient in MS Office and Excel.\nOffice Assistant, Acme Supplies, 2019 - 2022\n";
 
-        var cv = CvFixtures.Reader().Read(System.Text.Encoding.UTF8.GetBytes(text), "jane-roe.txt");
+        var cv = CvFixtures.Reader().Read(System.Text.Encoding.UTF8.GetBytes(text), "jane-roe.txt", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.DoesNotContain(cv.Education, e => e.Level == DegreeLevel.Master);
     }

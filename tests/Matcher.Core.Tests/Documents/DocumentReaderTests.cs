@@ -15,7 +15,7 @@ public sealed class DocumentReaderTests
     [Fact]
     public void Reads_one_column_pdf_lines_in_order_with_bullets()
     {
-        var content = _reader.Read(CvFixtures.Bytes("cv-one-column.pdf"), "cv.pdf");
+        var content = _reader.Read(CvFixtures.Bytes("cv-one-column.pdf"), "cv.pdf", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(Format.Pdf, content.Format);
         var lines = Lines(content.Text);
@@ -28,7 +28,7 @@ public sealed class DocumentReaderTests
     [Fact]
     public void Two_column_pdf_keeps_each_column_lines_together()
     {
-        var lines = Lines(_reader.Read(CvFixtures.Bytes("cv-two-column.pdf")).Text);
+        var lines = Lines(_reader.Read(CvFixtures.Bytes("cv-two-column.pdf"), cancellationToken: TestContext.Current.CancellationToken).Text);
 
         string[] sidebar = ["Contact", "lukas.weber@example.com", "Skills", "• Java", "• Kubernetes", "Languages", "English (C1)"];
         string[] main = ["Profile", "Experience", "Backend Developer, Fintegra GmbH", "03/2020 – present", "• Designed the payment ledger service", "Education", "TU Berlin, 2017"];
@@ -46,7 +46,7 @@ public sealed class DocumentReaderTests
     [Fact]
     public void Pdf_without_text_layer_is_refused_as_scanned()
     {
-        var ex = Assert.Throws<InputException>(() => _reader.Read(CvFixtures.Bytes("cv-scanned-no-text.pdf"), "scan.pdf"));
+        var ex = Assert.Throws<InputException>(() => _reader.Read(CvFixtures.Bytes("cv-scanned-no-text.pdf"), "scan.pdf", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("\"scan.pdf\"", ex.Message);
         Assert.Contains("has no text layer", ex.Message);
@@ -57,7 +57,7 @@ public sealed class DocumentReaderTests
     [Fact]
     public void Password_protected_pdf_is_refused_as_encrypted()
     {
-        var ex = Assert.Throws<InputException>(() => _reader.Read(CvFixtures.Bytes("cv-password-protected.pdf")));
+        var ex = Assert.Throws<InputException>(() => _reader.Read(CvFixtures.Bytes("cv-password-protected.pdf"), cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("password-protected (encrypted) PDF", ex.Message);
         Assert.Contains("Remove the password", ex.Message);
@@ -68,7 +68,7 @@ public sealed class DocumentReaderTests
     {
         var bytes = CvFixtures.Bytes("cv-one-column.pdf");
 
-        var ex = Assert.Throws<InputException>(() => _reader.Read(bytes[..(bytes.Length / 2)]));
+        var ex = Assert.Throws<InputException>(() => _reader.Read(bytes[..(bytes.Length / 2)], cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("incomplete PDF", ex.Message);
         Assert.Contains("Download or export it again", ex.Message);
@@ -83,7 +83,7 @@ public sealed class DocumentReaderTests
         for (var i = 20; i < bytes.Length - 10; i++)
             bytes[i] = (byte)('A' + i % 26);
 
-        var ex = Assert.Throws<InputException>(() => _reader.Read(bytes));
+        var ex = Assert.Throws<InputException>(() => _reader.Read(bytes, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("damaged PDF", ex.Message);
     }
@@ -97,7 +97,7 @@ public sealed class DocumentReaderTests
     [Fact]
     public void Reads_docx_header_list_items_and_table_rows()
     {
-        var content = _reader.Read(CvFixtures.Bytes("cv-with-list-and-table.docx"), "cv.docx");
+        var content = _reader.Read(CvFixtures.Bytes("cv-with-list-and-table.docx"), "cv.docx", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(Format.Docx, content.Format);
         var lines = Lines(content.Text);
@@ -114,7 +114,7 @@ public sealed class DocumentReaderTests
     {
         var bytes = CvFixtures.Bytes("cv-with-list-and-table.docx");
 
-        var ex = Assert.Throws<InputException>(() => _reader.Read(bytes[..(bytes.Length * 2 / 3)], "cv.docx"));
+        var ex = Assert.Throws<InputException>(() => _reader.Read(bytes[..(bytes.Length * 2 / 3)], "cv.docx", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("damaged or incomplete DOCX", ex.Message);
     }
@@ -124,7 +124,7 @@ public sealed class DocumentReaderTests
     {
         var bytes = Zip(("[Content_Types].xml", 10), ("word/document.xml", 20 * 1024 * 1024));
 
-        var ex = Assert.Throws<InputException>(() => _reader.Read(bytes, "cv.docx"));
+        var ex = Assert.Throws<InputException>(() => _reader.Read(bytes, "cv.docx", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("zip bomb", ex.Message);
         Assert.Contains("word/document.xml", ex.Message);
@@ -135,7 +135,7 @@ public sealed class DocumentReaderTests
     {
         var entries = Enumerable.Range(0, 3000).Select(i => ($"word/part{i}.xml", 1)).Prepend(("word/document.xml", 1)).ToArray();
 
-        var ex = Assert.Throws<InputException>(() => _reader.Read(Zip(entries)));
+        var ex = Assert.Throws<InputException>(() => _reader.Read(Zip(entries), cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("zip bomb", ex.Message);
         Assert.Contains("3,001 files", ex.Message);
@@ -146,7 +146,7 @@ public sealed class DocumentReaderTests
     [InlineData("xl/workbook.xml", "a spreadsheet (XLSX)")]
     public void Zip_that_is_not_a_word_document_is_refused(string entry, string kind)
     {
-        var ex = Assert.Throws<InputException>(() => _reader.Read(Zip((entry, 100)), "cv.docx"));
+        var ex = Assert.Throws<InputException>(() => _reader.Read(Zip((entry, 100)), "cv.docx", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains($"is {kind}, not a Word document (DOCX)", ex.Message);
     }
@@ -154,7 +154,7 @@ public sealed class DocumentReaderTests
     [Fact]
     public void Empty_file_is_refused()
     {
-        var ex = Assert.Throws<InputException>(() => _reader.Read([], "cv.pdf"));
+        var ex = Assert.Throws<InputException>(() => _reader.Read([], "cv.pdf", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("\"cv.pdf\" is empty", ex.Message);
     }
@@ -164,7 +164,7 @@ public sealed class DocumentReaderTests
     {
         var reader = new DocumentReader(Options.Create(new DocumentReaderOptions { MaxBytes = 1024 }));
 
-        var ex = Assert.Throws<InputException>(() => reader.Read(CvFixtures.Bytes("cv-one-column.pdf")));
+        var ex = Assert.Throws<InputException>(() => reader.Read(CvFixtures.Bytes("cv-one-column.pdf"), cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("the limit is", ex.Message);
         Assert.Contains("Upload a smaller file", ex.Message);
@@ -177,7 +177,7 @@ public sealed class DocumentReaderTests
         new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(png, 0);
         new Random(7).NextBytes(png.AsSpan(8));
 
-        var ex = Assert.Throws<InputException>(() => _reader.Read(png, "photo.pdf"));
+        var ex = Assert.Throws<InputException>(() => _reader.Read(png, "photo.pdf", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("not a format Matcher reads", ex.Message);
     }
@@ -188,7 +188,7 @@ public sealed class DocumentReaderTests
         var doc = new byte[1024];
         new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(doc, 0);
 
-        var ex = Assert.Throws<InputException>(() => _reader.Read(doc, "cv.doc"));
+        var ex = Assert.Throws<InputException>(() => _reader.Read(doc, "cv.doc", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("Save it as DOCX or PDF", ex.Message);
     }
@@ -201,7 +201,7 @@ public sealed class DocumentReaderTests
         new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(doc, 0);
         Encoding.Unicode.GetBytes("EncryptedPackage").CopyTo(doc, 1024);
 
-        var ex = Assert.Throws<InputException>(() => _reader.Read(doc, "cv.docx"));
+        var ex = Assert.Throws<InputException>(() => _reader.Read(doc, "cv.docx", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("password-protected Office document", ex.Message);
     }
@@ -212,31 +212,31 @@ public sealed class DocumentReaderTests
         var text = File.ReadAllText(CvFixtures.PathOf("cv-german.txt"));
         var utf16 = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray();
         var windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(text);
-        var expected = _reader.Read(CvFixtures.Bytes("cv-german.txt")).Text;
+        var expected = _reader.Read(CvFixtures.Bytes("cv-german.txt"), cancellationToken: TestContext.Current.CancellationToken).Text;
 
         Assert.StartsWith("Jana Müller", expected);
-        Assert.Equal(expected, _reader.Read(utf16).Text);
+        Assert.Equal(expected, _reader.Read(utf16, cancellationToken: TestContext.Current.CancellationToken).Text);
         // "ü", "ß", "–" and "•" all survive the single-byte encoding.
-        Assert.Equal(expected, _reader.Read(windows1252).Text);
+        Assert.Equal(expected, _reader.Read(windows1252, cancellationToken: TestContext.Current.CancellationToken).Text);
     }
 
     [Fact]
     public void Detects_html_json_markdown_and_plain_text_by_content()
     {
-        var html = _reader.Read(CvFixtures.Bytes("cv-page.html"), "cv.txt");
+        var html = _reader.Read(CvFixtures.Bytes("cv-page.html"), "cv.txt", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(Format.Html, html.Format);
         Assert.Contains("• Wrote detection rules in Sigma", Lines(html.Text));
         Assert.DoesNotContain("console.log", html.Text);
 
-        Assert.Equal(Format.Json, _reader.Read(CvFixtures.Bytes("cv-json-resume.json"), "cv.txt").Format);
-        var markdown = _reader.Read(CvFixtures.Bytes("cv-markdown.md"), "cv.txt");
+        Assert.Equal(Format.Json, _reader.Read(CvFixtures.Bytes("cv-json-resume.json"), "cv.txt", cancellationToken: TestContext.Current.CancellationToken).Format);
+        var markdown = _reader.Read(CvFixtures.Bytes("cv-markdown.md"), "cv.txt", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(Format.Markdown, markdown.Format);
         Assert.Contains("Work Experience", Lines(markdown.Text));
         Assert.DoesNotContain("**", markdown.Text);
-        Assert.Equal(Format.PlainText, _reader.Read(CvFixtures.Bytes("cv-no-headings.txt"), "cv.md").Format);
+        Assert.Equal(Format.PlainText, _reader.Read(CvFixtures.Bytes("cv-no-headings.txt"), "cv.md", cancellationToken: TestContext.Current.CancellationToken).Format);
         // Dash lists alone do not make Markdown.
         var dashed = File.ReadAllText(CvFixtures.PathOf("cv-german.txt")).Replace('•', '-');
-        Assert.Equal(Format.PlainText, _reader.Read(Encoding.UTF8.GetBytes(dashed)).Format);
+        Assert.Equal(Format.PlainText, _reader.Read(Encoding.UTF8.GetBytes(dashed), cancellationToken: TestContext.Current.CancellationToken).Format);
     }
 
     private static List<string> Lines(string text) => text.Split('\n').Select(l => l.Trim()).ToList();

@@ -123,8 +123,40 @@ public static class HostileFiles
         return Pdf(Encoding.ASCII.GetBytes(content.ToString()), "");
     }
 
-    /// <summary>A minimal PDF (catalog, one page, Helvetica) with the given page content and a correct cross-reference table.</summary>
-    private static byte[] Pdf(byte[] content, string filter)
+    /// <summary>
+    /// A valid PDF of <paramref name="pages"/> pages, each drawing <paramref name="linesPerPage"/> lines of words: within
+    /// every size limit, and slow only because laying out each page's words takes time.
+    /// </summary>
+    public static byte[] ManyPagePdf(int pages, int linesPerPage = 40)
+    {
+        var content = new StringBuilder("BT /F1 10 Tf\n");
+        for (var i = 0; i < linesPerPage; i++)
+            content.Append($"1 0 0 1 40 {760 - i * 16} Tm (Line {i + 1}: Python, SQL and data pipelines at scale) Tj\n");
+        content.Append("ET\n");
+        return Pdf(Encoding.ASCII.GetBytes(content.ToString()), "", pages);
+    }
+
+    /// <summary>A valid DOCX whose body holds <paramref name="paragraphs"/> short paragraphs and nothing else.</summary>
+    public static byte[] ManyParagraphDocx(int paragraphs)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var body = new Body();
+            for (var i = 0; i < paragraphs; i++)
+                body.Append(new Paragraph(new Run(new Text($"Paragraph {i + 1}: built data pipelines in Python and SQL."))));
+            main.Document = new Document(body);
+            main.Document.Save();
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// A minimal PDF (catalog, Helvetica, <paramref name="pages"/> pages that all draw the given content) with a
+    /// correct cross-reference table.
+    /// </summary>
+    private static byte[] Pdf(byte[] content, string filter, int pages = 1)
     {
         using var pdf = new MemoryStream();
         var offsets = new List<long>();
@@ -135,14 +167,17 @@ public static class HostileFiles
             Write($"{offsets.Count} 0 obj\n{body}\nendobj\n");
         }
         Write("%PDF-1.7\n");
+        // Objects 1-4 are the catalog, the page tree, the content and the font; the pages follow from 5.
+        var kids = string.Join(" ", Enumerable.Range(5, pages).Select(n => $"{n} 0 R"));
         Object("<< /Type /Catalog /Pages 2 0 R >>");
-        Object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-        Object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>");
+        Object($"<< /Type /Pages /Kids [{kids}] /Count {pages} >>");
         offsets.Add(pdf.Position);
-        Write($"4 0 obj\n<< /Length {content.Length} {filter} >>\nstream\n");
+        Write($"3 0 obj\n<< /Length {content.Length} {filter} >>\nstream\n");
         pdf.Write(content);
         Write("\nendstream\nendobj\n");
         Object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+        for (var page = 0; page < pages; page++)
+            Object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>");
         var xref = pdf.Position;
         Write($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n");
         foreach (var offset in offsets)

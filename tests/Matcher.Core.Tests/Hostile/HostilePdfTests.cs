@@ -38,7 +38,7 @@ public sealed class HostilePdfTests
     [Fact]
     public void A_compressed_page_within_the_limit_is_read()
     {
-        var content = new DocumentReader().Read(HostileFiles.CompressedBombPdf(1024 * 1024), "cv.pdf");
+        var content = new DocumentReader().Read(HostileFiles.CompressedBombPdf(1024 * 1024), "cv.pdf", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("A CV with a large page", content.Text.Trim());
     }
@@ -64,7 +64,7 @@ public sealed class HostilePdfTests
     [Fact]
     public void A_page_within_the_letter_limit_is_read()
     {
-        var content = new DocumentReader(Microsoft.Extensions.Options.Options.Create(new DocumentReaderOptions())).Read(HostileFiles.ManyGlyphPdf(2_000), "cv.pdf");
+        var content = new DocumentReader(Microsoft.Extensions.Options.Options.Create(new DocumentReaderOptions())).Read(HostileFiles.ManyGlyphPdf(2_000), "cv.pdf", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(2_000, content.Text.Count(c => c == 'x'));
     }
@@ -79,7 +79,7 @@ public sealed class LongDocumentTests
     [Fact]
     public void A_cv_of_twenty_thousand_lines_is_refused_with_its_count()
     {
-        var error = Assert.Throws<InputException>(() => new Matcher.Core.Cvs.CvReader().Read(Lines(20_000), "cv.txt"));
+        var error = Assert.Throws<InputException>(() => new Matcher.Core.Cvs.CvReader().Read(Lines(20_000), "cv.txt", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal("\"cv.txt\" holds 20,000 lines of text; a CV or posting has a few hundred and the limit is 5,000. Upload the document itself, not a collection or an export of many.", error.Message);
     }
@@ -87,6 +87,6 @@ public sealed class LongDocumentTests
     [Fact]
     public void A_long_cv_within_the_limit_is_read()
     {
-        Assert.Contains("project 4999", new DocumentReader().Read(Lines(4_999), "cv.txt").Text, StringComparison.Ordinal);
+        Assert.Contains("project 4999", new DocumentReader().Read(Lines(4_999), "cv.txt", cancellationToken: TestContext.Current.CancellationToken).Text, StringComparison.Ordinal);
     }
 }

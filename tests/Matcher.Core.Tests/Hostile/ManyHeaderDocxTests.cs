@@ -61,7 +61,7 @@ public sealed class ManyHeaderDocxTests
     [Fact]
     public void A_document_with_a_few_ordinary_headers_is_read_headers_first()
     {
-        var content = new DocumentReader().Read(HostileFiles.ManyHeaderDocx(3, 20_000, varied: true), "cv.docx");
+        var content = new DocumentReader().Read(HostileFiles.ManyHeaderDocx(3, 20_000, varied: true), "cv.docx", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(Matcher.Core.Documents.DocumentFormat.Docx, content.Format);
         Assert.EndsWith("Body of a CV with many headers", content.Text.TrimEnd(), StringComparison.Ordinal);

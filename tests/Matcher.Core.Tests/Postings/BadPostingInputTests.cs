@@ -24,7 +24,7 @@ public sealed class BadPostingInputTests
     {
         var reader = new PostingReader(new DocumentReader(Options.Create(new DocumentReaderOptions { MaxBytes = 1024 })));
 
-        var error = Assert.Throws<InputException>(() => reader.Read(File.ReadAllBytes(PathOf(Seed000)), "000.txt"));
+        var error = Assert.Throws<InputException>(() => reader.Read(File.ReadAllBytes(PathOf(Seed000)), "000.txt", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("limit", error.Message, StringComparison.Ordinal);
     }

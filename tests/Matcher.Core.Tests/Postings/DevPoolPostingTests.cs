@@ -164,6 +164,6 @@ public sealed class DevPoolPostingTests
         var file = Path.Combine(folder!, name + ".txt");
 
         var company = File.ReadLines(file).ElementAt(1).Trim();
-        Assert.Equal(company, new PostingReader().Read(File.ReadAllBytes(file), Path.GetFileName(file)).Company);
+        Assert.Equal(company, new PostingReader().Read(File.ReadAllBytes(file), Path.GetFileName(file), cancellationToken: TestContext.Current.CancellationToken).Company);
     }
 }

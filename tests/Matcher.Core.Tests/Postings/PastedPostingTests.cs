@@ -100,7 +100,7 @@ public sealed class PastedPostingTests
     [Fact]
     public void Explains_where_each_competency_row_went()
     {
-        var reading = new PostingReader().Explain(File.ReadAllBytes(PathOf("shapes/job-board-paste.txt")), "job-board-paste.txt");
+        var reading = new PostingReader().Explain(File.ReadAllBytes(PathOf("shapes/job-board-paste.txt")), "job-board-paste.txt", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(3, reading.Lines.Count(l => l.Why.Contains("competencies", StringComparison.Ordinal) && l.Went.StartsWith("requirement", StringComparison.Ordinal)));
     }

@@ -213,10 +213,10 @@ public sealed class PostingDocumentFormatTests
     public void A_pdf_or_docx_posting_reads_like_its_markdown_original(string file, Format format)
     {
         var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "fixtures", "postings", file));
-        Assert.Equal(format, new DocumentReader().Read(bytes, file).Format);
+        Assert.Equal(format, new DocumentReader().Read(bytes, file, cancellationToken: TestContext.Current.CancellationToken).Format);
 
         var original = Read("markdown-posting.md");
-        var posting = new PostingReader().Read(bytes, file);
+        var posting = new PostingReader().Read(bytes, file, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(original.Title, posting.Title);
         Assert.Equal("Kestrel Payments", posting.Company);

@@ -35,7 +35,7 @@ public sealed class MatchLimitTests : MudTestContext
     public async Task A_third_match_of_one_person_is_refused_with_a_message_while_two_run_and_is_taken_once_one_ends()
     {
         var reader = new DocumentReader();
-        var cv = new Matcher.Core.Cvs.CvReader().Read(reader.Read(Fixtures.Bytes("e2e", "priya-raman-cv.md"), "priya-raman-cv.md"), "priya-raman-cv.md");
+        var cv = new Matcher.Core.Cvs.CvReader().Read(reader.Read(Fixtures.Bytes("e2e", "priya-raman-cv.md"), "priya-raman-cv.md", cancellationToken: TestContext.Current.CancellationToken), "priya-raman-cv.md");
         var draft = new CvDraft(new UploadedFile("priya-raman-cv.md", Fixtures.Bytes("e2e", "priya-raman-cv.md")), Matcher.Core.Documents.DocumentFormat.Markdown, cv);
         var posting = new PostingInput(File.ReadAllText(Fixtures.Path("e2e", "amazon-prime-video-mle.txt")), null);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
@@ -48,7 +48,7 @@ public sealed class MatchLimitTests : MudTestContext
 
         var refused = await Assert.ThrowsAsync<InputException>(() => Workflow().MatchAsync(draft, posting, cancellationToken: Ct));
         Assert.Contains("already have 2 matches running", refused.Message, StringComparison.Ordinal);
-        Assert.Throws<InputException>(() => Workflow().ReadCv(draft.File));
+        Assert.Throws<InputException>(() => Workflow().ReadCv(draft.File, cancellationToken: TestContext.Current.CancellationToken));
 
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);

@@ -57,7 +57,7 @@ public sealed class CvCorrectionTests : IAsyncLifetime
     [Fact]
     public async Task Reading_a_cv_stores_nothing()
     {
-        var draft = Get<MatchWorkflow>().ReadCv(Fixture(CvPath));
+        var draft = Get<MatchWorkflow>().ReadCv(Fixture(CvPath), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("Priya Raman", draft.Cv.Contact.Name);
         Assert.Equal(2, draft.Cv.Experience.Count);
@@ -74,7 +74,7 @@ public sealed class CvCorrectionTests : IAsyncLifetime
     {
         var file = Fixture(Path.Combine("fixtures", "cvs", fixture));
 
-        var error = Assert.Throws<InputException>(() => Get<MatchWorkflow>().ReadCv(file));
+        var error = Assert.Throws<InputException>(() => Get<MatchWorkflow>().ReadCv(file, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
         await using var db = await Get<IDbContextFactory<MatcherDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
@@ -85,7 +85,7 @@ public sealed class CvCorrectionTests : IAsyncLifetime
     public async Task A_cv_corrected_before_matching_is_stored_as_corrected_with_its_original_file()
     {
         var workflow = Get<MatchWorkflow>();
-        var draft = workflow.ReadCv(Fixture(CvPath));
+        var draft = workflow.ReadCv(Fixture(CvPath), cancellationToken: TestContext.Current.CancellationToken);
         var roles = draft.Cv.Experience.ToList();
         roles[1] = roles[1] with { Start = new YearMonth(2012, 9) };
         var corrected = draft with { Cv = draft.Cv with { Experience = roles, Skills = [.. draft.Cv.Skills, "Kubernetes"] } };
@@ -107,7 +107,7 @@ public sealed class CvCorrectionTests : IAsyncLifetime
     {
         var workflow = Get<MatchWorkflow>();
         var store = Get<CvStore>();
-        var firstReport = await workflow.MatchAsync(workflow.ReadCv(Fixture(CvPath)), Posting(), cancellationToken: TestContext.Current.CancellationToken);
+        var firstReport = await workflow.MatchAsync(workflow.ReadCv(Fixture(CvPath), cancellationToken: TestContext.Current.CancellationToken), Posting(), cancellationToken: TestContext.Current.CancellationToken);
         var firstReason = await YearsReasonAsync(firstReport);
         Guid cvId;
         await using (var db = await Get<IDbContextFactory<MatcherDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
@@ -133,9 +133,9 @@ public sealed class CvCorrectionTests : IAsyncLifetime
     {
         var workflow = Get<MatchWorkflow>();
         var ct = TestContext.Current.CancellationToken;
-        var first = await workflow.MatchDraftAsync(workflow.ReadCv(Fixture(CvPath)), Posting(), null, cancellationToken: ct);
+        var first = await workflow.MatchDraftAsync(workflow.ReadCv(Fixture(CvPath), cancellationToken: TestContext.Current.CancellationToken), Posting(), null, cancellationToken: ct);
 
-        var second = await workflow.MatchDraftAsync(workflow.ReadCv(Fixture(CvPath)), Posting(), null, cancellationToken: ct);
+        var second = await workflow.MatchDraftAsync(workflow.ReadCv(Fixture(CvPath), cancellationToken: TestContext.Current.CancellationToken), Posting(), null, cancellationToken: ct);
 
         Assert.NotEqual(first.ReportId, second.ReportId);
         Assert.Equal(first.CvId, second.CvId);
@@ -152,8 +152,8 @@ public sealed class CvCorrectionTests : IAsyncLifetime
     {
         var workflow = Get<MatchWorkflow>();
         var ct = TestContext.Current.CancellationToken;
-        var first = await workflow.MatchDraftAsync(workflow.ReadCv(Fixture(CvPath)), Posting(), null, cancellationToken: ct);
-        var draft = workflow.ReadCv(Fixture(CvPath));
+        var first = await workflow.MatchDraftAsync(workflow.ReadCv(Fixture(CvPath), cancellationToken: TestContext.Current.CancellationToken), Posting(), null, cancellationToken: ct);
+        var draft = workflow.ReadCv(Fixture(CvPath), cancellationToken: TestContext.Current.CancellationToken);
 
         var second = await workflow.MatchDraftAsync(draft with { Cv = draft.Cv with { Skills = [.. draft.Cv.Skills, "Kubernetes"] } }, Posting(), null, cancellationToken: ct);
 
@@ -173,7 +173,7 @@ public sealed class CvCorrectionTests : IAsyncLifetime
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        var draft = Get<MatchWorkflow>().ReadCv(Fixture(CvPath));
+        var draft = Get<MatchWorkflow>().ReadCv(Fixture(CvPath), cancellationToken: TestContext.Current.CancellationToken);
         var reportId = await Get<MatchWorkflow>().MatchAsync(draft, new PostingInput(null, null, entity.Id, 0), cancellationToken: TestContext.Current.CancellationToken);
 
         var saved = await Get<SessionQueries>().GetReportAsync(reportId, TestContext.Current.CancellationToken);
@@ -186,7 +186,7 @@ public sealed class CvCorrectionTests : IAsyncLifetime
     [Fact]
     public async Task A_library_posting_that_is_gone_is_reported_and_nothing_is_saved()
     {
-        var draft = Get<MatchWorkflow>().ReadCv(Fixture(CvPath));
+        var draft = Get<MatchWorkflow>().ReadCv(Fixture(CvPath), cancellationToken: TestContext.Current.CancellationToken);
 
         var error = await Assert.ThrowsAsync<InputException>(() =>
             Get<MatchWorkflow>().MatchAsync(draft, new PostingInput(null, null, Guid.NewGuid(), 0), cancellationToken: TestContext.Current.CancellationToken));

@@ -54,7 +54,7 @@ public sealed class SharedPostingMatchTests(WebAppFactory app) : IClassFixture<W
         Assert.Equal(shared, preview.SavedId);
         Assert.False(preview.IsMine);
 
-        var reportId = await workflow.MatchAsync(workflow.ReadCv(Cv()), new PostingInput(null, null, shared), cancellationToken: Ct);
+        var reportId = await workflow.MatchAsync(workflow.ReadCv(Cv(), cancellationToken: TestContext.Current.CancellationToken), new PostingInput(null, null, shared), cancellationToken: Ct);
         await using (var check = scope.ServiceProvider.GetRequiredService<IDbContextFactory<MatcherDbContext>>().CreateDbContext())
         {
             var report = await check.Reports.SingleAsync(r => r.Id == reportId, Ct);
@@ -64,7 +64,7 @@ public sealed class SharedPostingMatchTests(WebAppFactory app) : IClassFixture<W
         }
 
         var refused = await Assert.ThrowsAsync<InputException>(() =>
-            workflow.MatchAsync(workflow.ReadCv(Cv()), new PostingInput(null, null, kept), cancellationToken: Ct));
+            workflow.MatchAsync(workflow.ReadCv(Cv(), cancellationToken: TestContext.Current.CancellationToken), new PostingInput(null, null, kept), cancellationToken: Ct));
         Assert.Contains("no longer in your library", refused.Message, StringComparison.Ordinal);
     }
 }
