@@ -97,7 +97,16 @@ public static class Hosting
             .Validate(o => o.MatchesPerPerson >= 1, "Matcher:Work:MatchesPerPerson must be 1 or more.")
             .ValidateOnStart();
         services.TryAddSingleton<MatchGate>();
+        services.AddCircuitWork();
         services.AddScoped<MatchWorkflow>();
+        return services;
+    }
+
+    /// <summary>Work a page starts ends with the page's circuit.</summary>
+    private static IServiceCollection AddCircuitWork(this IServiceCollection services)
+    {
+        services.TryAddScoped<CircuitWork>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitWorkHandler>());
         return services;
     }
 
@@ -107,6 +116,7 @@ public static class Hosting
     /// </summary>
     internal static IServiceCollection AddPostingLibrary(this IServiceCollection services)
     {
+        services.AddCircuitWork();
         services.AddScoped<PostingLibrary>();
         services.AddOptions<PostingFetchOptions>().BindConfiguration(PostingFetchOptions.Section)
             .Validate(o => o.Timeout > TimeSpan.Zero && o.MaxRedirects >= 0, "Matcher:PostingFetch needs a positive Timeout and MaxRedirects of 0 or more.")

@@ -55,15 +55,17 @@ public sealed class MatchWorkflow(
     ICurrentUser user,
     TimeProvider clock,
     MatchGate gate,
+    CircuitWork circuit,
     ILogger<MatchWorkflow> logger)
 {
     /// <exception cref="InputException">The file is empty, too large, unreadable or holds no usable CV text.</exception>
     /// <exception cref="OperationCanceledException">The page that asked went away; the read stops at its next page or block.</exception>
     public CvDraft ReadCv(UploadedFile file, CancellationToken cancellationToken = default)
     {
+        using var work = circuit.Link(cancellationToken);
         using var place = gate.Enter(user.Id);
-        var content = documents.Read(file.Content, file.Name, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
+        var content = documents.Read(file.Content, file.Name, work.Token);
+        work.Token.ThrowIfCancellationRequested();
         return new CvDraft(file, content.Format, cvReader.Read(content, file.Name));
     }
 
@@ -78,6 +80,8 @@ public sealed class MatchWorkflow(
     public async Task<MatchOutcome> MatchDraftAsync(
         CvDraft draft, PostingInput posting, Guid? sessionId, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var work = circuit.Link(cancellationToken);
+        cancellationToken = work.Token;
         if (sessionId is null && await SameFileAsync(draft, cancellationToken) is { } stored)
         {
             // The same file again: its stored CV (with any corrections saved since) and its session are reused, not copied.
@@ -144,6 +148,8 @@ public sealed class MatchWorkflow(
     /// <summary>Matches a stored CV, as last corrected, and adds the report to the CV's session.</summary>
     public async Task<Guid> MatchAsync(Guid cvId, PostingInput posting, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var work = circuit.Link(cancellationToken);
+        cancellationToken = work.Token;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var cvEntity = await db.Cvs.SingleOrDefaultAsync(c => c.Id == cvId && c.OwnerId == user.Id, cancellationToken)
             ?? throw new InputException("That CV no longer exists. Upload it again on Check my fit.");
@@ -176,6 +182,8 @@ public sealed class MatchWorkflow(
     /// <exception cref="InputException">The posting cannot be read, or holds no requirement or responsibility.</exception>
     public async Task<PostingPreview> PreviewAsync(PostingInput input, CancellationToken cancellationToken = default)
     {
+        using var work = circuit.Link(cancellationToken);
+        cancellationToken = work.Token;
         var (posting, source) = await ReadPostingAsync(input, cancellationToken);
         var untitled = posting.Warnings.Any(w => w.StartsWith(PostingReader.NoTitleWarning, StringComparison.Ordinal));
         return new PostingPreview(

@@ -26,12 +26,14 @@ public sealed class PostingLibrary(
     PostingReader reader,
     PostingUrlFetcher fetcher,
     TimeProvider clock,
+    CircuitWork circuit,
     ILogger<PostingLibrary> logger)
 {
-    public Task<Guid> ImportFileAsync(UploadedFile file, CancellationToken cancellationToken = default)
+    public async Task<Guid> ImportFileAsync(UploadedFile file, CancellationToken cancellationToken = default)
     {
-        var content = documents.Read(file.Content, file.Name, cancellationToken);
-        return SaveAsync(reader.Read(content), content.Markup ?? content.Text, Path.GetFileName(file.Name), cancellationToken);
+        using var work = circuit.Link(cancellationToken);
+        var content = documents.Read(file.Content, file.Name, work.Token);
+        return await SaveAsync(reader.Read(content), content.Markup ?? content.Text, Path.GetFileName(file.Name), work.Token);
     }
 
     public Task<Guid> ImportTextAsync(string? text, CancellationToken cancellationToken = default)
@@ -42,9 +44,10 @@ public sealed class PostingLibrary(
 
     public async Task<Guid> ImportUrlAsync(string? address, CancellationToken cancellationToken = default)
     {
-        var fetched = await fetcher.FetchAsync(address ?? "", cancellationToken);
-        var content = documents.Read(fetched.Content, fetched.Name, cancellationToken);
-        return await SaveAsync(reader.Read(content), content.Markup ?? content.Text, fetched.Name, cancellationToken);
+        using var work = circuit.Link(cancellationToken);
+        var fetched = await fetcher.FetchAsync(address ?? "", work.Token);
+        var content = documents.Read(fetched.Content, fetched.Name, work.Token);
+        return await SaveAsync(reader.Read(content), content.Markup ?? content.Text, fetched.Name, work.Token);
     }
 
     public async Task<PostingDetail?> GetAsync(Guid id, CancellationToken cancellationToken = default)

@@ -23,8 +23,11 @@ public sealed class HeldEmbedder : IEmbeddingGenerator<string, Embedding<float>>
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         _started.Release();
+        // Registered after the wait, so it runs first on cancellation: the wait's own callback may resume this
+        // method on the cancelling thread and leave the using block before a callback registered earlier has run.
+        var held = _release.Task.WaitAsync(cancellationToken);
         using (cancellationToken.Register(() => Cancelled.TrySetResult()))
-            await _release.Task.WaitAsync(cancellationToken);
+            await held;
         return await _inner.GenerateAsync(values, options, cancellationToken);
     }
 
