@@ -42,7 +42,8 @@ public sealed class SharingTests : BrowserTest
         await Page.GotoAsync(sessionPath!);
         await Page.GetByLabel("Advisor's e-mail").FillAsync(AdvisorEmail);
         await Page.GetByTestId("share-button").ClickAsync();
-        await Expect(Page.GetByTestId("share-row")).ToContainTextAsync(AdvisorName);
+        await Expect(Page.GetByTestId("share-done")).ToContainTextAsync($"Shared with {AdvisorEmail} — they will see it when they sign in as an advisor");
+        await Expect(Page.GetByTestId("share-row")).ToContainTextAsync(AdvisorEmail);
         await SignOutAsync();
 
         // The advisor sees exactly that session, and overrides a partly met requirement with a reason.

@@ -16,7 +16,10 @@ public sealed class SessionAccess(ICurrentUser user)
         var owned = db.Sessions.Where(s => s.OwnerId == me).Select(s => s.Id);
         if (!user.IsInRole(Roles.Advisor))
             return owned;
-        var shares = db.SessionShares.Where(s => s.AdvisorId == me && s.RevokedAt == null);
+        // A share by e-mail opens to the advisor account that has the address, whenever that account came to be.
+        var myAddress = db.Users.Where(u => u.Id == me).Select(u => u.NormalizedEmail);
+        var shares = db.SessionShares.Where(s => s.RevokedAt == null
+            && (s.AdvisorId == me || s.AdvisorId == null && s.TokenSha256 == null && s.AdvisorEmail != null && myAddress.Contains(s.AdvisorEmail)));
         if (user.RolesInStore)
         {
             var advisors = StoredRoles.Holders(db, Roles.Advisor);

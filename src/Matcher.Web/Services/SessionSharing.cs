@@ -10,10 +10,15 @@ using Microsoft.Extensions.Options;
 
 namespace Matcher.Web.Services;
 
-/// <summary>One advisor's access to a session, or an invitation link nobody has accepted yet.</summary>
-public sealed record SessionShare(Guid Id, string? AdvisorName, string? AdvisorEmail, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? AcceptedAt)
+/// <summary>One advisor's access to a session, an invitation link nobody has accepted yet, or a share with an e-mail address.</summary>
+/// <param name="ByEmail">
+/// Shared with an e-mail address: whoever holds an advisor account with that address sees the session, now or once
+/// such an account exists. Its owner is never told which, so sharing cannot be used to find out who has an account.
+/// </param>
+public sealed record SessionShare(
+    Guid Id, string? AdvisorName, string? AdvisorEmail, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? AcceptedAt, bool ByEmail = false)
 {
-    public bool IsPendingInvitation => AcceptedAt is null;
+    public bool IsPendingInvitation => AcceptedAt is null && !ByEmail;
 }
 
 /// <summary>What an advisor sees before accepting an invitation.</summary>
@@ -22,6 +27,7 @@ public sealed record InvitationPreview(Guid SessionId, string SessionTitle, stri
 /// <summary>
 /// A candidate opens a session to an advisor — by the advisor's e-mail or by an invitation link — and
 /// can close it again. Only the session's owner manages its shares; only the token's hash is stored.
+/// A share by e-mail answers the same whether or not an advisor account uses the address.
 /// </summary>
 public sealed class SessionSharing(
     IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, AuditLog audit, TimeProvider clock, IOptions<AccountOptions> options)
@@ -52,44 +58,58 @@ public sealed class SessionSharing(
             where s.SessionId == sessionId && s.OwnerId == user.Id && s.RevokedAt == null
             join u in db.Users on s.AdvisorId equals u.Id into advisors
             from a in advisors.DefaultIfEmpty()
-            select new { s.Id, Name = a == null ? null : a.DisplayName, Email = a == null ? s.AdvisorEmail : a.Email, s.CreatedAt, s.ExpiresAt, s.AcceptedAt })
+            select new
+            {
+                s.Id, Name = a == null ? null : a.DisplayName, Email = a == null ? s.AdvisorEmail : a.Email, s.CreatedAt, s.ExpiresAt, s.AcceptedAt,
+                ByEmail = s.AdvisorId == null && s.TokenSha256 == null,
+            })
             .ToListAsync(cancellationToken);
         return rows
-            .Where(r => r.AcceptedAt is not null || r.ExpiresAt is null || r.ExpiresAt > now)
+            .Where(r => r.ByEmail || r.AcceptedAt is not null || r.ExpiresAt is null || r.ExpiresAt > now)
             .OrderBy(r => r.CreatedAt)
-            .Select(r => new SessionShare(r.Id, r.Name, r.Email, r.CreatedAt, r.ExpiresAt, r.AcceptedAt))
+            .Select(r => r.ByEmail
+                ? ByEmailShare(r.Id, r.Email!, r.CreatedAt)
+                : new SessionShare(r.Id, r.Name, r.Email, r.CreatedAt, r.ExpiresAt, r.AcceptedAt))
             .ToList();
     }
 
-    /// <summary>Shares with the advisor who has this e-mail address; access is immediate.</summary>
+    private static SessionShare ByEmailShare(Guid id, string normalizedEmail, DateTimeOffset createdAt) =>
+        new(id, null, normalizedEmail.ToLowerInvariant(), createdAt, null, null, ByEmail: true);
+
+    /// <summary>An address as the account store compares addresses (see <c>UpperInvariantLookupNormalizer</c>).</summary>
+    internal static string NormalizeEmail(string email) => email.Trim().Normalize().ToUpperInvariant();
+
+    /// <summary>
+    /// Shares with whoever holds an advisor account with this e-mail address: at once if such an account exists, else
+    /// as soon as one does. The answer is the same either way, so it tells the candidate nothing about other accounts.
+    /// </summary>
+    /// <exception cref="InputException">The address is not an e-mail address, or is the candidate's own.</exception>
     public async Task<SessionShare> ShareWithAdvisorAsync(Guid sessionId, string email, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await RequireOwnerAsync(db, sessionId, cancellationToken);
-        var normalized = email.Trim().ToUpperInvariant();
-        var advisors = StoredRoles.Holders(db, Roles.Advisor);
-        var advisor = await db.Users
-            .Where(u => u.NormalizedEmail == normalized && advisors.Contains(u.Id))
-            .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new InputException("No advisor account uses that e-mail address. Check it, or create an invitation link and send it to your advisor.");
-        if (advisor.Id == user.Id)
+        var typed = (email ?? "").Trim();
+        if (typed.Length is 0 or > 256 || !System.Net.Mail.MailAddress.TryCreate(typed, out var parsed) || parsed.Address != typed)
+            throw new InputException("That is not an e-mail address. Enter your advisor's address, like name@example.org.");
+        var normalized = NormalizeEmail(typed);
+        if (await db.Users.AnyAsync(u => u.Id == user.Id && u.NormalizedEmail == normalized, cancellationToken))
             throw new InputException("That is your own address. Enter your advisor's e-mail address.");
 
-        var now = clock.GetUtcNow();
         var existing = await db.SessionShares.FirstOrDefaultAsync(
-            s => s.SessionId == sessionId && s.AdvisorId == advisor.Id && s.RevokedAt == null, cancellationToken);
+            s => s.SessionId == sessionId && s.OwnerId == user.Id && s.RevokedAt == null && s.TokenSha256 == null && s.AdvisorId == null
+                && s.AdvisorEmail == normalized, cancellationToken);
         if (existing is null)
         {
             existing = new SessionShareEntity
             {
-                Id = Guid.NewGuid(), OwnerId = user.Id, SessionId = sessionId, AdvisorId = advisor.Id,
-                AdvisorEmail = advisor.Email, CreatedAt = now, AcceptedAt = now,
+                Id = Guid.NewGuid(), OwnerId = user.Id, SessionId = sessionId, AdvisorEmail = normalized, CreatedAt = clock.GetUtcNow(),
             };
             db.SessionShares.Add(existing);
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(user, AuditActions.ShareCreated, $"session:{sessionId}", $"advisor:{advisor.Id}", cancellationToken);
+            // What was done, and no more: whether an account uses the address is not the candidate's to learn, even from their own log.
+            await audit.RecordAsync(user, AuditActions.ShareCreated, $"session:{sessionId}", $"e-mail share {existing.Id}", cancellationToken);
         }
-        return new SessionShare(existing.Id, advisor.DisplayName, advisor.Email, existing.CreatedAt, null, existing.AcceptedAt);
+        return ByEmailShare(existing.Id, normalized, existing.CreatedAt);
     }
 
     /// <summary>Creates a link the first advisor to open and accept gets access through. Returns the token.</summary>
@@ -118,7 +138,8 @@ public sealed class SessionSharing(
             return false;
         share.RevokedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(user, AuditActions.ShareRevoked, $"session:{share.SessionId}", share.AdvisorId is null ? "invitation link" : $"advisor:{share.AdvisorId}", cancellationToken);
+        var what = share.AdvisorId is { } advisor ? $"advisor:{advisor}" : share.TokenSha256 is null ? $"e-mail share {share.Id}" : "invitation link";
+        await audit.RecordAsync(user, AuditActions.ShareRevoked, $"session:{share.SessionId}", what, cancellationToken);
         return true;
     }
 

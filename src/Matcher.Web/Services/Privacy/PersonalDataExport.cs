@@ -32,8 +32,10 @@ public sealed class PersonalDataExport(IDbContextFactory<MatcherDbContext> dbFac
             await WritePostingsAsync(db, zip, userId, cancellationToken);
             await WriteRankingsAsync(db, zip, userId, cancellationToken);
             // The other side of a share is someone else's account: only whether it was accepted is exported.
+            var address = await db.Users.Where(u => u.Id == userId).Select(u => u.NormalizedEmail).FirstOrDefaultAsync(cancellationToken);
             var shares = await db.SessionShares.AsNoTracking()
-                .Where(s => s.OwnerId == userId || s.AdvisorId == userId)
+                .Where(s => s.OwnerId == userId || s.AdvisorId == userId
+                    || (address != null && s.AdvisorId == null && s.TokenSha256 == null && s.AdvisorEmail == address))
                 .OrderBy(s => s.CreatedAt)
                 .Select(s => new ExportedShare(s.Id, s.SessionId, s.OwnerId == userId ? "made" : "received", s.AcceptedAt != null, s.CreatedAt, s.ExpiresAt, s.AcceptedAt, s.RevokedAt))
                 .ToListAsync(cancellationToken);
