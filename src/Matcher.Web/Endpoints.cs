@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Matcher.Core.Documents;
 using Matcher.Core.Reports;
 using Matcher.Core.Serialization;
 using Matcher.Web.Services;
@@ -12,30 +13,38 @@ public static class Endpoints
     public static IEndpointRouteBuilder MapMatcherDownloads(this IEndpointRouteBuilder endpoints)
     {
         // Every download needs a signed-in person, reads through the same scoped services as the pages,
-        // and leaves an export entry in the audit log.
-        var app = endpoints.MapGroup("").RequireAuthorization().AddEndpointFilter(AuditExports);
+        // and leaves an export entry in the audit log. A download that cannot be given says why, with the
+        // status of its kind (see UserErrors).
+        var app = endpoints.MapGroup("").RequireAuthorization().AddEndpointFilter(AuditExports).AddEndpointFilter(UserErrors.AnswerInputErrors);
         app.MapGet("/files/cvs/{id:guid}", async (Guid id, SessionQueries queries, CancellationToken ct) =>
-            await queries.GetCvFileAsync(id, ct) is { } file
-                ? Results.File(file.Content, "application/octet-stream", file.FileName)
-                : Results.NotFound());
+        {
+            var file = await queries.GetCvFileAsync(id, ct) ?? throw new NotFoundException(CvNotFound);
+            return Results.File(file.Content, "application/octet-stream", file.FileName);
+        });
 
         app.MapGet("/reports/{id:guid}/report.json", async (Guid id, SessionQueries queries, CancellationToken ct) =>
-            await queries.GetReportAsync(id, ct) is { } saved
-                ? Results.File(JsonSerializer.SerializeToUtf8Bytes(saved.Report, MatcherJson.Indented), "application/json", $"matcher-report-{id:N}.json")
-                : Results.NotFound());
+        {
+            var saved = await queries.GetReportAsync(id, ct) ?? throw new NotFoundException(ReportNotFound);
+            return Results.File(JsonSerializer.SerializeToUtf8Bytes(saved.Report, MatcherJson.Indented), "application/json", $"matcher-report-{id:N}.json");
+        });
         app.MapGet("/reports/{id:guid}/report.csv", async (Guid id, SessionQueries queries, CancellationToken ct) =>
-            await queries.GetReportAsync(id, ct) is { } saved
-                ? Results.File(ReportExport.Csv(saved.Report), "text/csv", $"matcher-report-{id:N}.csv")
-                : Results.NotFound());
+        {
+            var saved = await queries.GetReportAsync(id, ct) ?? throw new NotFoundException(ReportNotFound);
+            return Results.File(ReportExport.Csv(saved.Report), "text/csv", $"matcher-report-{id:N}.csv");
+        });
 
         app.MapGet("/reports/{id:guid}/report.docx", async (Guid id, SessionQueries queries, CancellationToken ct) =>
-            await queries.GetReportAsync(id, ct) is { } saved
-                ? Results.File(ReportExport.Docx(saved.Report, $"{saved.PostingTitle} — fit report"),
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"matcher-report-{id:N}.docx")
-                : Results.NotFound());
+        {
+            var saved = await queries.GetReportAsync(id, ct) ?? throw new NotFoundException(ReportNotFound);
+            return Results.File(ReportExport.Docx(saved.Report, $"{saved.PostingTitle} — fit report"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"matcher-report-{id:N}.docx");
+        });
         app.MapRankingDownloads();
         return endpoints;
     }
+
+    private const string CvNotFound = "This CV does not exist or is not yours. Open it from your sessions.";
+    private const string ReportNotFound = "This report does not exist or is not shared with you. Open it from your sessions.";
 
     private static async ValueTask<object?> AuditExports(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

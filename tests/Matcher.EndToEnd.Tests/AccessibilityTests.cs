@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Matcher.EndToEnd.Tests.Infrastructure;
+using Microsoft.Playwright;
 
 namespace Matcher.EndToEnd.Tests;
 
@@ -9,42 +10,114 @@ public class AccessibilityTests : BrowserTest
 {
     private static readonly string[] Blocking = ["serious", "critical"];
 
+    private static readonly string[] Applicants = ["aaron-blake.md", "ahmed-karim.md", "aisha-bello.md"];
+
+    /// <summary>One stop of the walk: an address, what shows it is loaded, and what to open on it before checking.</summary>
+    private sealed record Stop(string Name, string Path, string Ready, Func<IPage, Task>? Open = null);
+
     private async Task AssertAccessibleAsync(string page)
+    {
+        var problems = await ViolationsAsync(page);
+        Assert.True(problems is null, problems);
+    }
+
+    /// <summary>The serious and critical violations on the page as it stands, described; null when there are none.</summary>
+    private async Task<string?> ViolationsAsync(string page)
     {
         var result = await Page.RunAxe();
         var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
-        Assert.True(blocking.Count == 0, $"{page}: " + string.Join("\n", blocking.Select(v =>
-            $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target) + " " + n.Html + " (" + string.Join("; ", n.Any.Select(c => c.Message)) + ")"))}")));
+        return blocking.Count == 0 ? null : $"{page}: " + string.Join("\n", blocking.Select(v =>
+            $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target) + " " + n.Html + " (" + string.Join("; ", n.Any.Select(c => c.Message)) + ")"))}"));
     }
 
     [Fact]
     public async Task Every_page_has_no_serious_or_critical_violations_in_light_and_dark_mode()
     {
-        // A report and a session exist only after a match.
+        // A report, a session and a CV exist only after a match.
         var report = await CheckFitAsync(RepositoryPaths.Fixture("e2e", "priya-raman-cv.md"), RepositoryPaths.Fixture("e2e", "amazon-prime-video-mle.txt"));
+        var quoted = await Page.GetByTestId("evidence-link").First.GetAttributeAsync("href");
+        var cv = quoted!.Split('?')[0];
         await Page.GotoAsync("/sessions");
         await Page.Locator("table a[href^='/sessions/']").First.WaitForAsync();
         var session = await Page.Locator("table a[href^='/sessions/']").First.GetAttributeAsync("href");
 
+        // A posting with two positions and lines set aside: its page has a "Not scored" panel, and ranking
+        // against all its positions shows the heat map.
+        var posting = await ImportPostingAsync(RepositoryPaths.Fixture("e2e", "two-positions.txt"));
+        var ranking = await RankAllPositionsAsync();
+        await Page.GetByTestId("candidate-name").Nth(1).ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("applicant-position")).ToHaveTextAsync("2 of 3");
+        var applicant = new Uri(Page.Url).PathAndQuery;
+
         var compare = $"/compare-postings?report={report.Split('/').Last()}";
-        string[] pages = ["/", "/postings", "/sessions", "/ranking", "/settings", "/account", "/admin/users", "/admin/audit", report, session!, compare];
+        Stop[] stops =
+        [
+            .. new[] { "/", "/postings", "/sessions", "/ranking", "/settings", "/account", "/admin/users", "/admin/audit", report, session!, compare }
+                .Select(path => new Stop(path, path, "h1")),
+            new("CV", cv, "[data-testid=save-cv]"),
+            new("CV with a quote marked", quoted, "mark#cv-highlight"),
+            new("posting with lines not scored", posting, "[data-testid=not-scored-panel]", async page =>
+            {
+                await page.Locator("[data-testid=not-scored-panel] .mud-expand-panel-header").ClickAsync();
+                await page.Locator("[data-testid=not-scored-panel] [data-testid=not-scored-line]").First.WaitForAsync();
+            }),
+            new("ranking table", ranking, "[data-testid=ranking-table] [data-testid=row-decision]"),
+            new("ranking heat map", ranking, "[data-testid=ranking-table]", async page =>
+            {
+                await page.GetByRole(AriaRole.Tab, new() { Name = "All positions" }).ClickAsync();
+                await page.GetByTestId("ranking-matrix").WaitForAsync();
+            }),
+            new("applicant report", applicant, "[data-testid=previous-applicant]"),
+        ];
+        // Every stop is checked before the test fails, so one run lists all that needs fixing.
+        var problems = new List<string>();
         foreach (var dark in new[] { false, true })
         {
-            foreach (var path in pages)
+            foreach (var stop in stops)
             {
-                await Page.GotoAsync(path);
-                await Page.Locator("h1").First.WaitForAsync();
+                await Page.GotoAsync(stop.Path);
+                await Page.Locator(stop.Ready).First.WaitForAsync();
                 if (dark)
                 {
-                    await Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Switch to dark mode" }).ClickAsync();
-                    await Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Switch to light mode" }).WaitForAsync();
-                    // Colours fade to the dark palette; axe must see where they end, not a frame mid-way.
-                    await Page.WaitForFunctionAsync("() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')");
+                    await Page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark mode" }).ClickAsync();
+                    await Page.GetByRole(AriaRole.Button, new() { Name = "Switch to light mode" }).WaitForAsync();
                 }
-                await AssertAccessibleAsync((dark ? "dark " : "light ") + path);
+                if (stop.Open is { } open)
+                    await open(Page);
+                // Colours fade to the dark palette and panels slide open; axe must see where they end, not a frame mid-way.
+                await Page.WaitForFunctionAsync("() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')");
+                if (await ViolationsAsync((dark ? "dark " : "light ") + stop.Name) is { } problem)
+                    problems.Add(problem);
             }
         }
+        Assert.True(problems.Count == 0, string.Join("\n\n", problems));
         AssertNoPageErrors();
+    }
+
+    private async Task<string> ImportPostingAsync(string path)
+    {
+        await Page.GotoAsync("/postings");
+        await Page.Locator("[data-testid=posting-import-upload][data-ready=true]").WaitForAsync();
+        await Page.Locator("[data-testid=posting-import-upload] input[type=file]").SetInputFilesAsync(path);
+        await Page.GetByText(Path.GetFileName(path)).WaitForAsync();
+        await Page.GetByTestId("import-button").ClickAsync();
+        await Page.WaitForURLAsync(new Regex("/postings/[0-9a-f-]{36}$"));
+        return new Uri(Page.Url).AbsolutePath;
+    }
+
+    /// <summary>Ranks three CVs against every position of the newest posting, which the setup picks first.</summary>
+    private async Task<string> RankAllPositionsAsync()
+    {
+        await Page.GotoAsync("/ranking");
+        await Assertions.Expect(Page.GetByTestId("position-select")).ToContainTextAsync("All positions");
+        await Page.Locator("[data-testid=applicants-upload][data-ready=true]").WaitForAsync();
+        await Page.Locator("[data-testid=applicants-upload] input[type=file]")
+            .SetInputFilesAsync(Applicants.Select(a => RepositoryPaths.Fixture("eval", "cvs", a)));
+        await Assertions.Expect(Page.GetByTestId("intake-row")).ToHaveCountAsync(3);
+        await Page.GetByTestId("start-ranking").ClickAsync();
+        await Page.WaitForURLAsync(new Regex("/ranking/[0-9a-f-]{36}$"));
+        await Assertions.Expect(Page.Locator("[data-testid=ranking-progress][data-status=completed]")).ToBeVisibleAsync(new() { Timeout = 180_000 });
+        return new Uri(Page.Url).AbsolutePath;
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class CvStore(IDbContextFactory<MatcherDbContext> dbFactory, ICurr
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.Cvs.SingleOrDefaultAsync(c => c.Id == id && c.OwnerId == user.Id, cancellationToken)
-            ?? throw new InputException("That CV no longer exists, so the corrections could not be saved.");
+            ?? throw new NotFoundException("That CV no longer exists, so the corrections could not be saved.");
         var stored = corrected with
         {
             Text = row.Text,

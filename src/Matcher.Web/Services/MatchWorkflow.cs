@@ -99,7 +99,7 @@ public sealed class MatchWorkflow(
         if (sessionId is { } id)
         {
             session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == id && s.OwnerId == user.Id, cancellationToken)
-                ?? throw new InputException("That session no longer exists. Open it again from Sessions.");
+                ?? throw new NotFoundException("That session no longer exists. Open it again from Sessions.");
         }
         else
         {
@@ -152,7 +152,7 @@ public sealed class MatchWorkflow(
         cancellationToken = work.Token;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var cvEntity = await db.Cvs.SingleOrDefaultAsync(c => c.Id == cvId && c.OwnerId == user.Id, cancellationToken)
-            ?? throw new InputException("That CV no longer exists. Upload it again on Check my fit.");
+            ?? throw new NotFoundException("That CV no longer exists. Upload it again on Check my fit.");
         var cv = CvStore.Deserialize(cvEntity);
         var (parsed, report, source) = await ScoreAsync(cv, posting, progress, cancellationToken);
 
@@ -214,7 +214,7 @@ public sealed class MatchWorkflow(
         var (posting, source) = await ReadPostingAsync(input, cancellationToken);
         var position = input.PositionIndex;
         if (position < 0 || position >= posting.Positions.Count)
-            throw new InputException("That position is no longer in the posting. Pick a position again.");
+            throw new NotFoundException("That position is no longer in the posting. Pick a position again.");
         progress?.Report($"Matching {Math.Max(posting.Positions[position].Requirements.Count, posting.Positions[position].Responsibilities.Count)} requirements…");
         var report = await engine.MatchAsync(cv, posting, position, cancellationToken);
         return (posting, report, source);
@@ -255,7 +255,7 @@ public sealed class MatchWorkflow(
             var entity = await TeamScope.VisiblePostings(db, user).AsNoTracking()
                 .Include(p => p.Positions).ThenInclude(p => p.Requirements)
                 .SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
-                ?? throw new InputException("That posting is no longer in your library. Pick another or paste it again.");
+                ?? throw new NotFoundException("That posting is no longer in your library. Pick another or paste it again.");
             return (PostingMapping.ToPosting(entity), new PostingSource(entity.SourceText, entity.SourceName, entity.Id, entity.OwnerId == user.Id));
         }
         if (input.File is { } file)

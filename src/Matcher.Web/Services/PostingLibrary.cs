@@ -78,7 +78,7 @@ public sealed class PostingLibrary(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var posting = await db.Postings.Include(p => p.Positions)
             .SingleOrDefaultAsync(p => p.Id == id && p.OwnerId == user.Id, cancellationToken)
-            ?? throw new InputException("That posting no longer exists, or it is a teammate's: only its owner can rename it.");
+            ?? throw new NotFoundException("That posting no longer exists, or it is a teammate's: only its owner can rename it.");
         PostingMapping.Rename(posting, name);
         posting.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
@@ -124,9 +124,9 @@ public sealed class PostingLibrary(
         var posting = await db.Postings
             .Include(p => p.Positions.Where(x => x.Index == positionIndex)).ThenInclude(p => p.Requirements)
             .SingleOrDefaultAsync(p => p.Id == postingId && p.OwnerId == user.Id, cancellationToken)
-            ?? throw new InputException("That posting no longer exists, or it is a teammate's: only its owner can change it.");
+            ?? throw new NotFoundException("That posting no longer exists, or it is a teammate's: only its owner can change it.");
         var position = posting.Positions.SingleOrDefault()
-            ?? throw new InputException($"The posting has no position {positionIndex + 1}. Reload the page.");
+            ?? throw new NotFoundException($"The posting has no position {positionIndex + 1}. Reload the page.");
         return (posting, position);
     }
 
@@ -139,7 +139,7 @@ public sealed class PostingLibrary(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (posting, position) = await LoadOwnPositionAsync(db, postingId, positionIndex, cancellationToken);
         if (PostingMapping.TakeNotScored(posting, text) is null)
-            throw new InputException("That line is no longer among the lines not scored; it may have been scored already. Reload the page.");
+            throw new NotFoundException("That line is no longer among the lines not scored; it may have been scored already. Reload the page.");
 
         if (use == LineUse.Responsibility)
         {

@@ -15,10 +15,10 @@ public sealed class ReportOverrides(IDbContextFactory<MatcherDbContext> dbFactor
             throw new InputException("Say why you change this requirement's status; the reason is kept with the report.");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await access.MayAdviseNowAsync(db, cancellationToken))
-            throw new InputException("Only advisors can change a requirement's status. Your advisor can do it in a session you share with them.");
+            throw new ForbiddenException("Only advisors can change a requirement's status. Your advisor can do it in a session you share with them.");
         var visible = access.VisibleSessionIds(db);
         if (!await db.Reports.AnyAsync(r => r.Id == reportId && visible.Contains(r.SessionId), cancellationToken))
-            throw new InputException("This report no longer exists or is no longer shared with you.");
+            throw new NotFoundException("This report no longer exists or is no longer shared with you.");
         db.ReportOverrides.Add(new ReportOverrideEntity
         {
             Id = Guid.NewGuid(),

@@ -162,9 +162,9 @@ public sealed class SessionSharing(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await StoredRoles.HoldsAsync(db, user, Roles.Advisor, cancellationToken))
-            throw new InputException("Only advisor accounts can accept a session invitation. Ask an administrator to give your account the advisor role.");
+            throw new ForbiddenException("Only advisor accounts can accept a session invitation. Ask an administrator to give your account the advisor role.");
         var share = await FindOpenInvitationAsync(db, token, cancellationToken)
-            ?? throw new InputException("This invitation has expired, was withdrawn or was already used. Ask the candidate for a new link.");
+            ?? throw new NotFoundException("This invitation has expired, was withdrawn or was already used. Ask the candidate for a new link.");
         if (share.OwnerId == user.Id)
             throw new InputException("This is an invitation to your own session; send the link to your advisor.");
         var now = clock.GetUtcNow();
@@ -185,7 +185,7 @@ public sealed class SessionSharing(
     private async Task RequireOwnerAsync(MatcherDbContext db, Guid sessionId, CancellationToken cancellationToken)
     {
         if (!await db.Sessions.AnyAsync(s => s.Id == sessionId && s.OwnerId == user.Id, cancellationToken))
-            throw new InputException("Only the candidate whose session this is can share it.");
+            throw new ForbiddenException("Only the candidate whose session this is can share it.");
     }
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));

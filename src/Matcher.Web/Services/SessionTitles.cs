@@ -15,7 +15,7 @@ public sealed class SessionTitles(IDbContextFactory<MatcherDbContext> dbFactory,
         var name = Titles.Clean(title, "Give the session a name, for example the candidate and what it is for.");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.OwnerId == user.Id, cancellationToken)
-            ?? throw new InputException("That session no longer exists, or it was shared with you: only its owner can rename it.");
+            ?? throw new NotFoundException("That session no longer exists, or it was shared with you: only its owner can rename it.");
         session.Title = name;
         session.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,4 @@
 using Matcher.Core.Documents;
-using Matcher.Core.Embeddings;
 
 namespace Matcher.Web.Services;
 
@@ -50,20 +49,12 @@ public sealed class SeveralPostingsMatch(MatchWorkflow workflow, ILogger<Several
                     statuses[i] = statuses[i] with { State = PostingRunState.Done, ReportId = outcome.ReportId, Score = outcome.Score };
                 }
             }
-            catch (InputException ex)
-            {
-                statuses[i] = statuses[i] with { State = PostingRunState.Failed, Message = ex.Message };
-            }
-            catch (EmbeddingException ex)
-            {
-                // The provider's message says what to fix (model, key, quota) and never contains the key.
-                logger.LogError(ex, "Embedding failed");
-                statuses[i] = statuses[i] with { State = PostingRunState.Failed, Message = ex.Message };
-            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Matching posting {Index} of {Count} failed", i + 1, statuses.Length);
-                statuses[i] = statuses[i] with { State = PostingRunState.Failed, Message = "Matching failed on the server; this posting was not saved." };
+                var failed = i;
+                var message = UserErrors.MessageFor(ex, e => logger.LogError(e, "Matching posting {Index} of {Count} failed", failed + 1, statuses.Length),
+                    "Matching failed on the server; this posting was not saved.", afterEmbeddingFailure: "");
+                statuses[i] = statuses[i] with { State = PostingRunState.Failed, Message = message };
             }
             progress?.Report(statuses.ToArray());
         }

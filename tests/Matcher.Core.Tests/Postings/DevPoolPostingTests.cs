@@ -153,6 +153,19 @@ public sealed class DevPoolPostingTests
             t => t.Contains(fragment, StringComparison.Ordinal));
     }
 
+    // A reporting line is a fact of the posting and training or room to grow is a perk: none is work a CV can show.
+    [Theory]
+    [InlineData("d02-customer-service-rep", "report into")]
+    [InlineData("d02-customer-service-rep", "You will be trained")]
+    [InlineData("d07-help-desk-technician", "Opportunities to grow")]
+    public void Never_scores_a_reporting_line_or_a_perk(string name, string fragment)
+    {
+        var position = ReadPosting(name);
+
+        Assert.DoesNotContain(position.Responsibilities.Concat(position.Requirements.Select(r => r.Text)),
+            t => t.Contains(fragment, StringComparison.Ordinal));
+    }
+
     // Each dev-pool file puts the company on its second line, as a job board shows it under the title.
     [Theory]
     [InlineData("d08-quality-engineer")]

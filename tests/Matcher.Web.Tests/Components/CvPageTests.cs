@@ -74,4 +74,22 @@ public class CvPageTests : MudTestContext
         Assert.Equal(Text[..second], before);
         Assert.Equal("Led code reviews and introduced coding standards", mark.TextContent);
     }
+
+    [Fact]
+    public void Corrections_to_a_cv_deleted_since_the_page_opened_are_refused_in_the_pages_status_line()
+    {
+        var cut = Open("");
+        cut.WaitForElement("[data-testid=save-cv]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Corrections saved.", cut.Find("[data-testid=save-status]").TextContent.Trim()));
+
+        using (var db = _store.CreateDbContext())
+        {
+            db.Cvs.Remove(db.Cvs.Single(c => c.Id == _cvId));
+            db.SaveChanges();
+        }
+        cut.Find("[data-testid=save-cv]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("That CV no longer exists, so the corrections could not be saved.",
+            cut.Find("[data-testid=save-status]").TextContent.Trim()));
+    }
 }

@@ -41,7 +41,10 @@ public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
         foreach (var path in Downloads(alices))
         {
             Assert.Equal(HttpStatusCode.OK, (await asAlice.GetAsync(path, ct)).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, (await asBob.GetAsync(path, ct)).StatusCode);
+            using var refused = await asBob.GetAsync(path, ct);
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+            // The same words whether it was never there or is someone else's.
+            Assert.Contains("does not exist or is not", await refused.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
         }
         foreach (var path in Downloads(bobs))
         {
@@ -100,7 +103,7 @@ public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
         Assert.Null(await cvs.GetAsync(alices.CvId, ct));
         Assert.DoesNotContain(await sessions.ListAsync(ct), s => s.Id == alices.SessionId);
         Assert.Null(await notes.SaveAsync(alices.SessionId, "sneaky", ct));
-        await Assert.ThrowsAsync<Matcher.Core.Documents.InputException>(() => overrides.SaveAsync(alices.ReportId, "r1", Matcher.Core.Matching.MatchStatus.Met, "because", ct));
+        await Assert.ThrowsAsync<Matcher.Core.Documents.NotFoundException>(() => overrides.SaveAsync(alices.ReportId, "r1", Matcher.Core.Matching.MatchStatus.Met, "because", ct));
 
         await using var owner = AsUser(alice, Roles.Candidate);
         Assert.NotNull(await owner.ServiceProvider.GetRequiredService<SessionQueries>().GetReportAsync(alices.ReportId, ct));
@@ -155,7 +158,7 @@ public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
 
         Assert.Null(await queries.GetSessionAsync(seeded.SessionId, ct));
         Assert.Null(await page.ServiceProvider.GetRequiredService<SessionNotes>().SaveAsync(seeded.SessionId, "still here?", ct));
-        await Assert.ThrowsAsync<Matcher.Core.Documents.InputException>(() =>
+        await Assert.ThrowsAsync<Matcher.Core.Documents.ForbiddenException>(() =>
             page.ServiceProvider.GetRequiredService<ReportOverrides>().SaveAsync(seeded.ReportId, "r1", Matcher.Core.Matching.MatchStatus.Met, "because", ct));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => people.ListAsync(ct));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
@@ -185,8 +188,8 @@ public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
 
         await using var asSecond = AsUser(second, Roles.Advisor);
         var secondSharing = asSecond.ServiceProvider.GetRequiredService<SessionSharing>();
-        await Assert.ThrowsAsync<Matcher.Core.Documents.InputException>(() => secondSharing.AcceptInvitationAsync(token, ct));
-        await Assert.ThrowsAsync<Matcher.Core.Documents.InputException>(() => secondSharing.AcceptInvitationAsync(withdrawn, ct));
+        await Assert.ThrowsAsync<Matcher.Core.Documents.NotFoundException>(() => secondSharing.AcceptInvitationAsync(token, ct));
+        await Assert.ThrowsAsync<Matcher.Core.Documents.NotFoundException>(() => secondSharing.AcceptInvitationAsync(withdrawn, ct));
         Assert.Null(await asSecond.ServiceProvider.GetRequiredService<SessionQueries>().GetSessionAsync(seeded.SessionId, ct));
     }
 
@@ -209,7 +212,7 @@ public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
         await using var asAdvisor = Scope(shortLived.Services, advisor, Roles.Advisor);
         var sharing = asAdvisor.ServiceProvider.GetRequiredService<SessionSharing>();
         Assert.Null(await sharing.PreviewInvitationAsync(token, ct));
-        var refused = await Assert.ThrowsAsync<Matcher.Core.Documents.InputException>(() => sharing.AcceptInvitationAsync(token, ct));
+        var refused = await Assert.ThrowsAsync<Matcher.Core.Documents.NotFoundException>(() => sharing.AcceptInvitationAsync(token, ct));
         Assert.Contains("expired", refused.Message, StringComparison.Ordinal);
         Assert.Null(await asAdvisor.ServiceProvider.GetRequiredService<SessionQueries>().GetSessionAsync(seeded.SessionId, ct));
     }

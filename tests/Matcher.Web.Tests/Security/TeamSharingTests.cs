@@ -74,7 +74,7 @@ public sealed class TeamSharingTests : IClassFixture<WebAppFactory>
             Assert.NotNull(detail);
             Assert.False(detail.IsMine);
             Assert.Contains(await asTeammate.ServiceProvider.GetRequiredService<Matcher.Web.Services.PostingQueries>().ListAsync(ct), p => p.Id == postingId && !p.IsMine);
-            await Assert.ThrowsAsync<Matcher.Core.Documents.InputException>(() => library.UpdatePositionAsync(postingId, 0, [], ct));
+            await Assert.ThrowsAsync<Matcher.Core.Documents.NotFoundException>(() => library.UpdatePositionAsync(postingId, 0, [], ct));
         }
         // Team sharing is between coordinators: a candidate with the same team name sees nothing.
         await using (var asCandidate = _app.ScopeFor(candidate, team, Roles.Candidate))

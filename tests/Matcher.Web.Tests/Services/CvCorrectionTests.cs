@@ -188,7 +188,7 @@ public sealed class CvCorrectionTests : IAsyncLifetime
     {
         var draft = Get<MatchWorkflow>().ReadCv(Fixture(CvPath), cancellationToken: TestContext.Current.CancellationToken);
 
-        var error = await Assert.ThrowsAsync<InputException>(() =>
+        var error = await Assert.ThrowsAsync<NotFoundException>(() =>
             Get<MatchWorkflow>().MatchAsync(draft, new PostingInput(null, null, Guid.NewGuid(), 0), cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("no longer in your library", error.Message, StringComparison.Ordinal);

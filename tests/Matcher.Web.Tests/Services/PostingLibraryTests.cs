@@ -154,7 +154,7 @@ public sealed class PostingLibraryTests : IAsyncLifetime
         Assert.Contains("Give the posting a name", (await Assert.ThrowsAsync<InputException>(() => _host.Library.RenameAsync(id, "   ", Ct))).Message);
         Assert.Contains("keep it to 200", (await Assert.ThrowsAsync<InputException>(() => _host.Library.RenameAsync(id, new string('x', 201), Ct))).Message);
         _host.User.Id = "bob";
-        await Assert.ThrowsAsync<InputException>(() => _host.Library.RenameAsync(id, "Taken over", Ct));
+        await Assert.ThrowsAsync<NotFoundException>(() => _host.Library.RenameAsync(id, "Taken over", Ct));
 
         _host.User.Id = "alice";
         Assert.Equal("Untitled position", (await LoadForMatchingAsync(id)).Positions[0].Title);
@@ -181,7 +181,7 @@ public sealed class PostingLibraryTests : IAsyncLifetime
 
         _host.User.Id = "bob";
         Assert.Null(await _host.Library.GetAsync(id, Ct));
-        await Assert.ThrowsAsync<InputException>(() => _host.Library.UpdatePositionAsync(id, 0, requirements.Take(1).ToList(), Ct));
+        await Assert.ThrowsAsync<NotFoundException>(() => _host.Library.UpdatePositionAsync(id, 0, requirements.Take(1).ToList(), Ct));
         Assert.False(await _host.Library.DeleteAsync(id, Ct));
 
         _host.User.Id = "alice";

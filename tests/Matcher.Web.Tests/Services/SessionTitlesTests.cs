@@ -34,7 +34,7 @@ public sealed class SessionTitlesTests : IDisposable
     {
         var session = _store.AddSession("cand-1");
 
-        Assert.Contains("only its owner", (await Assert.ThrowsAsync<InputException>(() => Titles("advisor-1").RenameAsync(session, "Taken over", Ct))).Message);
+        Assert.Contains("only its owner", (await Assert.ThrowsAsync<NotFoundException>(() => Titles("advisor-1").RenameAsync(session, "Taken over", Ct))).Message);
         Assert.Contains("Give the session a name", (await Assert.ThrowsAsync<InputException>(() => Titles("cand-1").RenameAsync(session, " \t ", Ct))).Message);
         Assert.Contains("keep it to 200", (await Assert.ThrowsAsync<InputException>(() => Titles("cand-1").RenameAsync(session, new string('x', 201), Ct))).Message);
 

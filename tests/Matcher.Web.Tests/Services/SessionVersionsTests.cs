@@ -113,7 +113,7 @@ public sealed class SessionVersionsTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
 
-        await Assert.ThrowsAsync<Matcher.Core.Documents.InputException>(() => Workflow.MatchDraftAsync(
+        await Assert.ThrowsAsync<Matcher.Core.Documents.NotFoundException>(() => Workflow.MatchDraftAsync(
             Read("priya-raman-cv.md"), new PostingInput(File.ReadAllText(PostingPath), null), Guid.NewGuid(), cancellationToken: ct));
 
         Assert.Empty(await Queries.ListAsync(ct));

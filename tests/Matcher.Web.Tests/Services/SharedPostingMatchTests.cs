@@ -63,7 +63,7 @@ public sealed class SharedPostingMatchTests(WebAppFactory app) : IClassFixture<W
             Assert.Equal(0, await check.Postings.CountAsync(p => p.OwnerId == teammate.Id, Ct));
         }
 
-        var refused = await Assert.ThrowsAsync<InputException>(() =>
+        var refused = await Assert.ThrowsAsync<NotFoundException>(() =>
             workflow.MatchAsync(workflow.ReadCv(Cv(), cancellationToken: TestContext.Current.CancellationToken), new PostingInput(null, null, kept), cancellationToken: Ct));
         Assert.Contains("no longer in your library", refused.Message, StringComparison.Ordinal);
     }

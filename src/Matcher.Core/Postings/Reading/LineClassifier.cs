@@ -40,8 +40,12 @@ internal static partial class LineClassifier
     [GeneratedRegex(@"\b(background (check|screening|investigation)s?|criminal (record|history) check|drug[- ]free workplace|pre[- ]employment (drug|background|screening|test\w*)|(pass|passing|successful(ly)? complet\w*|subject to|contingent (up)?on)\b[^.]{0,60}\b(drug (test|screen)\w*|background))", RegexOptions.IgnoreCase)]
     private static partial Regex BackgroundCheck();
 
-    [GeneratedRegex(@"(\b401\s*\(?k\)?|\bpaid time off\b|\bpto\b|\b(health|medical|dental|vision|life|disability) (insurance|plans?|benefits)\b|\bbenefits? (package|plan|program)|\bcomprehensive benefits\b|\bemployee discounts?\b|\bpaid (holidays|vacation|parental leave|sick)|\bparental leave\b|\btuition (assistance|reimbursement)\b|\bstock (purchase|options)\b|\bcompetitive (salary|pay|compensation|wages?|base)\b|\b(retention|sign[- ]on|signing) bonus\b|\bincentive (program|plan)\b|\bcommuter benefits\b|\bwellness program\b|\bfloating holiday\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(\b401\s*\(?k\)?|\bpaid time off\b|\bpto\b|\b(health|medical|dental|vision|life|disability) (insurance|plans?|benefits)\b|\bbenefits? (package|plan|program)|\bcomprehensive benefits\b|\bemployee discounts?\b|\bpaid (holidays|vacation|parental leave|sick)|\bparental leave\b|\btuition (assistance|reimbursement)\b|\bstock (purchase|options)\b|\bcompetitive (salary|pay|compensation|wages?|base)\b|\b(retention|sign[- ]on|signing) bonus\b|\bincentive (program|plan)\b|\bcommuter benefits\b|\bwellness program\b|\bfloating holiday\b|\bopportunit(y|ies) (to|for) (grow|growth|advance|advancement|move up|promotion|career (growth|development))\b|^(you will|you'll) be (fully |thoroughly )?trained\b|\b(paid )?training (will be|is) provided\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Benefits();
+
+    // "You will report into a Contact Center Supervisor": who the job reports to is a fact of the posting, like "Reports to:".
+    [GeneratedRegex(@"^((in this role,? )?(you will|you'll|this (role|position) will|the \w+( \w+)? will) report (directly )?(to|into)|reports (directly )?(to|into))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportingLine();
 
     [GeneratedRegex(@"\b(base (salary|pay)|salary range|pay range|wage range|starting (wage|pay|salary)|pay (depending|based|dependent) (on|upon) experience|\bdoe\b|compensation (range|package)|hourly rate)", RegexOptions.IgnoreCase)]
     private static partial Regex Compensation();
@@ -102,6 +106,8 @@ internal static partial class LineClassifier
             return NotScoredReason.BackgroundCheck;
         if (Benefits().IsMatch(line))
             return NotScoredReason.Benefits;
+        if (ReportingLine().IsMatch(line))
+            return NotScoredReason.PostingDetail;
         if (Compensation().IsMatch(line))
             return NotScoredReason.Compensation;
         if (CompanyCommitment().IsMatch(line))

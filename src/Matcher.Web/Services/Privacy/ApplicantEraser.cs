@@ -27,9 +27,9 @@ public sealed class ApplicantEraser(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var job = await db.RankingJobs.SingleOrDefaultAsync(j => j.Id == jobId && j.OwnerId == user.Id, cancellationToken)
-                ?? throw new InputException("That ranking no longer exists.");
+                ?? throw new NotFoundException("That ranking no longer exists.");
             var applicant = await db.RankingApplicants.SingleOrDefaultAsync(a => a.Id == applicantId && a.JobId == jobId, cancellationToken)
-                ?? throw new InputException("That applicant has already been removed.");
+                ?? throw new NotFoundException("That applicant has already been removed.");
             // The worker may be scoring this very CV; removing it underneath would fail the whole ranking.
             if (job.Status == RankingJobStatus.Running && !applicant.Processed)
                 throw new InputException("This CV is still waiting to be scored. Cancel the ranking or wait until it finishes, then remove the applicant.");

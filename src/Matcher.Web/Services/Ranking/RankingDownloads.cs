@@ -1,3 +1,4 @@
+using Matcher.Core.Documents;
 using Matcher.Core.Ranking;
 
 namespace Matcher.Web.Services.Ranking;
@@ -24,8 +25,9 @@ public static class RankingDownloads
             "xlsx" => (ExportFormat.Xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
             _ => (default(ExportFormat?), ""),
         };
-        if (type is null || await jobs.GetAsync(id, ct) is not { } job)
-            return Results.NotFound();
+        if (type is null)
+            throw new NotFoundException($"A ranking downloads as .csv or .xlsx, not .{format}.");
+        var job = await jobs.GetAsync(id, ct) ?? throw new NotFoundException("This ranking does not exist or is not shared with your team. Open it from Ranking.");
         using var buffer = new MemoryStream();
         RankingExport.Write(buffer, rows(job), type.Value);
         return Results.File(buffer.ToArray(), contentType, $"matcher-{name}-{id.ToString("N")[..8]}.{format.ToLowerInvariant()}");

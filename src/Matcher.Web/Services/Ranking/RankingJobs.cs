@@ -33,7 +33,7 @@ public sealed class RankingJobs(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var posting = await TeamScope.VisiblePostings(db, user).Include(p => p.Positions)
             .SingleOrDefaultAsync(p => p.Id == postingId, cancellationToken)
-            ?? throw new InputException("That posting no longer exists. Choose another one.");
+            ?? throw new NotFoundException("That posting no longer exists. Choose another one.");
         if (positions.Count == 0 || positions.Any(p => p < 0 || p >= posting.Positions.Count))
             throw new InputException($"Choose a position of the posting (it has {posting.Positions.Count}).");
 
@@ -149,7 +149,7 @@ public sealed class RankingJobs(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await Visible(db).AnyAsync(j => j.Id == jobId, cancellationToken))
-            throw new InputException("That ranking no longer exists or is no longer shared with your team.");
+            throw new NotFoundException("That ranking no longer exists or is no longer shared with your team.");
         await db.RankingApplicants.Where(a => a.Id == applicantId && a.JobId == jobId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Decision, decision).SetProperty(a => a.Note, string.IsNullOrWhiteSpace(note) ? null : note.Trim()), cancellationToken);
     }
