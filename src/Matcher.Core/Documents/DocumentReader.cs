@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
+using Matcher.Core.Text;
 
 namespace Matcher.Core.Documents;
 

@@ -3,6 +3,7 @@ using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 
 namespace Matcher.Core.Documents;
 
@@ -93,7 +94,7 @@ internal static class DocxTextExtractor
         {
             switch (child)
             {
-                case Text t: sb.Append(t.Text); break;
+                case WordText t: sb.Append(t.Text); break;
                 case TabChar: sb.Append(' '); break;
                 case Break or CarriageReturn: sb.Append('\n'); break;
                 case NoBreakHyphen: sb.Append('-'); break;

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 
 namespace Matcher.Core.Tests.Hostile;
 
@@ -158,7 +159,7 @@ public static class HostileFiles
         using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
-            main.Document = new Document(new Body(new Paragraph(new Run(new Text(text)))));
+            main.Document = new Document(new Body(new Paragraph(new Run(new WordText(text)))));
             main.Document.Save();
         }
         return stream.ToArray();

@@ -1,4 +1,5 @@
 using AngleSharp.Html.Parser;
+using Matcher.Core.Text;
 
 namespace Matcher.Core.Postings.Reading;
 

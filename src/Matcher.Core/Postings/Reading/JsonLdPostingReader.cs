@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Matcher.Core.Text;
 
 namespace Matcher.Core.Postings.Reading;
 

@@ -1,3 +1,5 @@
+using Matcher.Core.Text;
+
 namespace Matcher.Core.Postings.Reading;
 
 /// <summary>Reads a posting from text: plain, Markdown, pasted, or extracted from a PDF, DOCX or HTML page.</summary>

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Matcher.Core.Documents;
+namespace Matcher.Core.Text;
 
 /// <summary>
 /// Strips Markdown's inline syntax so readers see the words: heading marks, emphasis, link targets.
@@ -19,7 +19,7 @@ internal static partial class MarkdownText
             l = l.Replace("`", "");
             return Rule().IsMatch(l) ? "" : l;
         });
-        return TextNormalizer.Normalize(string.Join('\n', lines));
+        return Matcher.Core.Documents.TextNormalizer.Normalize(string.Join('\n', lines));
     }
 
     [GeneratedRegex(@"^\s{0,3}#{1,6}\s+")]

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using Matcher.Core.Documents;
+using Format = Matcher.Core.Documents.DocumentFormat;
 
-namespace Matcher.Core.Documents;
+namespace Matcher.Core.Text;
 
 /// <summary>Tells JSON, HTML and Markdown apart from plain text by looking at the decoded text.</summary>
 internal static partial class TextFormatClassifier
@@ -15,7 +17,7 @@ internal static partial class TextFormatClassifier
             try
             {
                 using var _ = JsonDocument.Parse(trimmed, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-                return new DocumentContent(DocumentFormat.Json, text, text);
+                return new DocumentContent(Format.Json, text, text);
             }
             catch (JsonException)
             {
@@ -23,11 +25,11 @@ internal static partial class TextFormatClassifier
             }
         }
         if (HtmlStart().IsMatch(trimmed))
-            return new DocumentContent(DocumentFormat.Html, HtmlText(text), text);
+            return new DocumentContent(Format.Html, HtmlText(text), text);
         // List items alone are plain text; Markdown needs headings, emphasis or links.
         if (MarkdownMarkers().Matches(text).Count >= 2)
-            return new DocumentContent(DocumentFormat.Markdown, MarkdownText.ToPlain(text), text);
-        return new DocumentContent(DocumentFormat.PlainText, text);
+            return new DocumentContent(Format.Markdown, MarkdownText.ToPlain(text), text);
+        return new DocumentContent(Format.PlainText, text);
     }
 
     private static string HtmlText(string html)
@@ -36,7 +38,7 @@ internal static partial class TextFormatClassifier
         foreach (var node in document.QuerySelectorAll("script,style,noscript,template"))
             node.Remove();
         var root = (AngleSharp.Dom.IElement?)document.Body ?? document.DocumentElement;
-        return TextNormalizer.Normalize(HtmlBlockText.Render(root));
+        return Matcher.Core.Documents.TextNormalizer.Normalize(Matcher.Core.Documents.HtmlBlockText.Render(root));
     }
 
     [GeneratedRegex(@"^<(?:!doctype\s+html|html|head|body|div|p|h[1-6]|ul|ol|section|article|main|table)[\s>]", RegexOptions.IgnoreCase)]

@@ -1,8 +1,9 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Matcher.Core.Postings.Reading;
 
-namespace Matcher.Core.Postings.Reading;
+namespace Matcher.Core.Text;
 
 /// <summary>
 /// The visible text of an HTML page or fragment, one line per block and a bullet per list item, so the

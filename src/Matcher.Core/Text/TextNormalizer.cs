@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Matcher.Core.Postings.Reading;
+namespace Matcher.Core.Text;
 
 /// <summary>
 /// Cleans posting text before it is read: repairs mojibake, decodes HTML entities (also double-escaped
