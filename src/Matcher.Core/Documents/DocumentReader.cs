@@ -83,7 +83,7 @@ public sealed class DocumentReader(IOptions<DocumentReaderOptions> options)
         }
         text = text.TrimStart('\uFEFF');
         var control = text.Count(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'));
-        return control > text.Length / 100 + 1 ? null : TextNormalizer.Normalize(text);
+        return control > text.Length / 100 + 1 ? null : TextNormalizer.Tidy(text);
     }
 
     private static int IndexOf(byte[] bytes, byte[] pattern, int window)

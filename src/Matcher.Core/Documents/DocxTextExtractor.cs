@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
+using Matcher.Core.Text;
 
 namespace Matcher.Core.Documents;
 
@@ -30,7 +31,7 @@ internal static class DocxTextExtractor
             foreach (var footer in main.FooterParts)
                 if (footer.Footer is { } f)
                     AppendBlocks(f.ChildElements, sb);
-            return TextNormalizer.Normalize(sb.ToString());
+            return TextNormalizer.Tidy(sb.ToString());
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or XmlException or IOException or FileFormatException)
         {

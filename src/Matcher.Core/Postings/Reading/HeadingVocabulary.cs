@@ -125,7 +125,7 @@ internal static partial class HeadingVocabulary
     /// </summary>
     public static string Normalize(string text)
     {
-        var lower = text.ToLowerInvariant().Replace('’', '\'').Replace('‘', '\'').Replace("&", " and ")
+        var lower = TextNormalizer.StraightQuotes(text.ToLowerInvariant()).Replace("&", " and ")
             .Replace('-', ' ').Replace('–', ' ').Replace('—', ' ').Replace(',', ' ').Replace("/", " / ");
         lower = Whitespace().Replace(lower, " ").Trim().TrimEnd('?', '!').Trim();
         return lower.Replace("you will", "you'll").Replace("we are", "we're").Replace("what is", "what's").Replace("it is", "it's");
