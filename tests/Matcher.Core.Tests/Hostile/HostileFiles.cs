@@ -124,6 +124,19 @@ public static class HostileFiles
         return Pdf(Encoding.ASCII.GetBytes(content.ToString()), "");
     }
 
+    /// <summary>A one-page PDF with one line of 11-point Helvetica per entry; an empty entry leaves a gap. ASCII text only.</summary>
+    public static byte[] TextPdf(params string[] lines)
+    {
+        var content = new StringBuilder("BT /F1 11 Tf\n");
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var escaped = lines[i].Replace("\\", "\\\\").Replace("(", "\\(").Replace(")", "\\)");
+            content.Append($"1 0 0 1 72 {740 - i * 16} Tm ({escaped}) Tj\n");
+        }
+        content.Append("ET\n");
+        return Pdf(Encoding.ASCII.GetBytes(content.ToString()), "");
+    }
+
     /// <summary>A minimal PDF (catalog, one page, Helvetica) with the given page content and a correct cross-reference table.</summary>
     private static byte[] Pdf(byte[] content, string filter)
     {
@@ -160,6 +173,19 @@ public static class HostileFiles
         {
             var main = document.AddMainDocumentPart();
             main.Document = new Document(new Body(new Paragraph(new Run(new WordText(text)))));
+            main.Document.Save();
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>A DOCX with one paragraph per entry, written by the OpenXML SDK as Word would.</summary>
+    public static byte[] ParagraphsDocx(params string[] paragraphs)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(paragraphs.Select(p => new Paragraph(new Run(new WordText(p))))));
             main.Document.Save();
         }
         return stream.ToArray();
