@@ -166,17 +166,7 @@ public static class HostileFiles
     }
 
     /// <summary>A one-paragraph DOCX written by the OpenXML SDK, as Word would.</summary>
-    public static byte[] MinimalDocx(string text = "Placeholder")
-    {
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
-        {
-            var main = document.AddMainDocumentPart();
-            main.Document = new Document(new Body(new Paragraph(new Run(new WordText(text)))));
-            main.Document.Save();
-        }
-        return stream.ToArray();
-    }
+    public static byte[] MinimalDocx(string text = "Placeholder") => ParagraphsDocx(text);
 
     /// <summary>A DOCX with one paragraph per entry, written by the OpenXML SDK as Word would.</summary>
     public static byte[] ParagraphsDocx(params string[] paragraphs)
