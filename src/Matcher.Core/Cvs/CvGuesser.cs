@@ -1,3 +1,5 @@
+using Matcher.Core.Text;
+
 namespace Matcher.Core.Cvs;
 
 /// <summary>
@@ -25,7 +27,7 @@ internal static class CvGuesser
         {
             if (consumed.Contains(line))
                 rest.Add(new CvLine("", false));
-            else if (!line.IsBlank && DegreeDetector.Find(line.Text) is not null && !LooksLikeRole(line.Text))
+            else if (!line.IsBlank && DegreeVocabulary.Default.Find(line.Text) is not null && !LooksLikeRole(line.Text))
             {
                 education.Add(line);
                 rest.Add(new CvLine("", false));
@@ -52,5 +54,5 @@ internal static class CvGuesser
 
     // "Teaching Assistant, MIT, 2019 – 2020" names a school but is a role: a title word before the first comma.
     private static bool LooksLikeRole(string text) =>
-        DateRangeParser.FindRange(text) is not null && DegreeDetector.Find(text) is { } d && d.Match.Index > text.IndexOf(',') && text.IndexOf(',') > 0;
+        DateRangeParser.FindRange(text) is not null && DegreeVocabulary.Default.Find(text) is { } d && d.Index > text.IndexOf(',') && text.IndexOf(',') > 0;
 }

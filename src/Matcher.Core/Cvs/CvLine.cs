@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Matcher.Core.Text;
 
 namespace Matcher.Core.Cvs;
 
@@ -36,6 +37,6 @@ public sealed partial record CvLine(string Text, bool IsBullet)
     }
 
     // Glyph bullets may touch the text in PDFs ("•Java"); typed ones ("-", "*", "o") need a space after them.
-    [GeneratedRegex(@"^(?:[•·▪■◦●○‣⁃►➢➤✓✔❖→]\s*|[-*–—+>o]\s+|\d{1,2}[.)]\s+)")]
+    [GeneratedRegex("^(?:[" + TextNormalizer.BulletGlyphs + @"]\s*|[-*–—+>o]\s+|\d{1,2}[.)]\s+)")]
     private static partial Regex Bullet();
 }

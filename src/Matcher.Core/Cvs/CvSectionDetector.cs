@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Matcher.Core.Postings.Reading;
 
 namespace Matcher.Core.Cvs;
 
@@ -15,36 +16,8 @@ public static partial class CvSectionDetector
 {
     private const int MaxHeadingLength = 60;
 
-    private static readonly Dictionary<string, CvSection> Headings = Build(new()
-    {
-        [CvSection.Summary] = ["summary", "professional summary", "career summary", "profile", "professional profile", "personal profile",
-            "about", "about me", "objective", "career objective", "personal statement", "overview", "executive summary",
-            "summary of qualifications", "professional overview", "career profile", "qualifications summary", "highlights", "career highlights",
-            "profil", "kurzprofil", "über mich", "zusammenfassung", "perfil", "perfil profesional", "resumen", "sobre mí", "acerca de mí", "extracto"],
-        [CvSection.Experience] = ["experience", "work experience", "professional experience", "relevant experience", "employment",
-            "employment history", "work history", "career history", "career", "professional background", "internships", "experience and internships",
-            "berufserfahrung", "berufliche erfahrung", "berufspraxis", "praxiserfahrung", "werdegang", "beruflicher werdegang", "praktika",
-            "experiencia", "experiencia laboral", "experiencia profesional", "trayectoria profesional", "historial laboral"],
-        [CvSection.Education] = ["education", "academic background", "education and training", "academic qualifications", "qualifications",
-            "studies", "academic history", "ausbildung", "bildung", "bildungsweg", "studium", "schulbildung", "akademischer werdegang",
-            "schul- und berufsausbildung", "educación", "formación", "formación académica", "estudios", "educación y formación"],
-        [CvSection.Skills] = ["skills", "technical skills", "core skills", "key skills", "hard skills", "soft skills", "it skills", "core competencies",
-            "competencies", "skills and tools", "tools", "technologies", "tech stack", "expertise", "areas of expertise", "skills and technologies",
-            "skills and competencies", "kenntnisse", "fähigkeiten", "fachkenntnisse", "it-kenntnisse", "edv-kenntnisse", "kompetenzen",
-            "fähigkeiten und kenntnisse", "habilidades", "competencias", "conocimientos", "aptitudes", "habilidades técnicas", "conocimientos técnicos"],
-        [CvSection.Languages] = ["languages", "language skills", "language", "sprachen", "sprachkenntnisse", "idiomas", "lenguas"],
-        [CvSection.Projects] = ["projects", "personal projects", "selected projects", "side projects", "key projects", "open source",
-            "projekte", "proyectos"],
-        [CvSection.Publications] = ["publications", "selected publications", "papers", "publikationen", "veröffentlichungen", "publicaciones"],
-        [CvSection.Certifications] = ["certifications", "certificates", "certification", "licenses and certifications", "licences and certifications",
-            "courses", "training", "courses and certifications", "zertifikate", "zertifizierungen", "weiterbildung", "weiterbildungen",
-            "certificaciones", "certificados", "cursos"],
-        [CvSection.Contact] = ["contact", "contact details", "contact information", "personal details", "personal information", "personal data",
-            "kontakt", "kontaktdaten", "persönliche daten", "contacto", "datos personales", "datos de contacto"],
-        [CvSection.Other] = ["interests", "hobbies", "hobbies and interests", "awards", "honors", "honours", "awards and honors", "achievements",
-            "volunteering", "volunteer experience", "references", "activities", "extracurricular activities", "memberships",
-            "interessen", "hobbys", "auszeichnungen", "ehrenamt", "referenzen", "intereses", "aficiones", "premios", "voluntariado", "referencias"],
-    });
+    // The wordings live with the posting headings in headings.json, under "cv".
+    private static readonly Lazy<Dictionary<string, CvSection>> Headings = new(() => Build(HeadingVocabulary.CvWordings));
 
     public static IReadOnlyList<CvSectionBlock> Split(IReadOnlyList<CvLine> lines)
     {
@@ -85,7 +58,7 @@ public static partial class CvSectionDetector
         var head = colon > 0 ? text[..colon] : text;
         if (head.Length > MaxHeadingLength)
             return null;
-        if (!Headings.TryGetValue(Normalize(head), out var section))
+        if (!Headings.Value.TryGetValue(Normalize(head), out var section))
             return null;
         var rest = colon > 0 ? text[(colon + 1)..].Trim() : null;
         return (section, head.Trim(), rest);
@@ -98,12 +71,16 @@ public static partial class CvSectionDetector
         return Spaces().Replace(s, " ").Trim();
     }
 
-    private static Dictionary<string, CvSection> Build(Dictionary<CvSection, string[]> wordings)
+    private static Dictionary<string, CvSection> Build(IReadOnlyDictionary<string, IReadOnlyList<string>> wordings)
     {
         var map = new Dictionary<string, CvSection>(StringComparer.Ordinal);
-        foreach (var (section, words) in wordings)
+        foreach (var (name, words) in wordings)
+        {
+            if (!Enum.TryParse<CvSection>(name, ignoreCase: true, out var section) || section == CvSection.Header)
+                throw new InvalidDataException($"The CV headings in headings.json name an unknown section \"{name}\". Use one of: {string.Join(", ", Enum.GetNames<CvSection>().Skip(1))}.");
             foreach (var w in words)
                 map[Normalize(w)] = section;
+        }
         return map;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Matcher.Core.Text;
 
 namespace Matcher.Core.Cvs;
 
@@ -19,13 +20,16 @@ public static partial class EducationParser
             if (line.IsBlank) { current = null; continue; }
             if (IsTableHeader(line.Text))
                 continue;
-            var startsEntry = current is null || DegreeDetector.Find(line.Text) is not null && current.Any(l => DegreeDetector.Find(l) is not null);
+            var startsEntry = current is null || Degree(line.Text) is not null && current.Any(l => Degree(l) is not null);
             if (startsEntry)
                 groups.Add(current = []);
             current!.Add(line.Text);
         }
         return groups.Select(Read).Where(e => e.Degree is not null || e.Institution is not null).ToList();
     }
+
+    // Lines read here are about education, so "Licence" and "Promotion" name degrees.
+    private static DegreeMention? Degree(string text) => DegreeVocabulary.Default.Find(text, inEducation: true);
 
     internal static EducationEntry Read(IReadOnlyList<string> lines)
     {
@@ -38,15 +42,15 @@ public static partial class EducationParser
         text = BracketedYear().Replace(text, "");
         var parts = SplitParts(text).Where(p => !YearOnly().IsMatch(p)).ToList();
 
-        var degreePart = parts.FirstOrDefault(p => DegreeDetector.Find(p) is not null);
-        var found = degreePart is null ? null : DegreeDetector.Find(degreePart);
+        var degreePart = parts.FirstOrDefault(p => Degree(p) is not null);
+        var found = degreePart is null ? null : Degree(degreePart);
         var institution = parts.FirstOrDefault(p => p != degreePart && Institution().IsMatch(p))
             ?? parts.Skip(degreePart is null ? 0 : parts.IndexOf(degreePart) + 1).FirstOrDefault();
 
         string? field = null;
         if (found is { } f && degreePart is not null)
         {
-            field = TrimBalanced(FieldLead().Replace(degreePart[(f.Match.Index + f.Match.Length)..].TrimStart(' ', '.', ','), "").Trim(' ', '.', ',', ':'));
+            field = TrimBalanced(FieldLead().Replace(degreePart[(f.Index + f.Length)..].TrimStart(' ', '.', ','), "").Trim(' ', '.', ',', ':'));
             if (field.Length == 0)
                 field = parts.FirstOrDefault(p => p != degreePart && p != institution && !Institution().IsMatch(p));
         }

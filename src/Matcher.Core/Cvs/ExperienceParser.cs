@@ -98,7 +98,7 @@ public static partial class ExperienceParser
         var at = AtWord().Match(text);
         if (at.Success)
             return (Clean(text[..at.Index]), Clean(text[(at.Index + at.Length)..]));
-        var parts = PartSeparator().Split(text).Select(Clean).Where(p => p.Length > 0).ToList();
+        var parts = KeepFieldWithTitle(PartSeparator().Split(text).Select(Clean).Where(p => p.Length > 0).ToList());
         switch (parts.Count)
         {
             case 0:
@@ -113,6 +113,25 @@ public static partial class ExperienceParser
             title = Math.Max(0, parts.FindIndex(p => !LooksLikeOrganization(p)));
         return (parts[title], string.Join(", ", parts.Where((_, i) => i != title)));
     }
+
+    /// <summary>
+    /// "Senior ML Engineer, Video Understanding, StreamBox": the field right after a job title belongs to the
+    /// title, not to the employer. Markdown marks such a title in bold; PDF and DOCX text has only the words.
+    /// </summary>
+    private static List<string> KeepFieldWithTitle(List<string> parts)
+    {
+        for (var i = 0; i + 1 < parts.Count; i++)
+        {
+            if (!NamesAJob(parts[i]) || !NamesAField(parts[i + 1]))
+                continue;
+            parts[i] = $"{parts[i]}, {parts[i + 1]}";
+            parts.RemoveAt(i + 1);
+            break;
+        }
+        return parts;
+    }
+
+    private static bool NamesAField(string text) => FieldOfWork().IsMatch(text) && !NamesAJob(text) && !LooksLikeOrganization(text);
 
     /// <summary>Title first, unless the first part reads like an organisation (or the second like a job) and the other does not.</summary>
     private static (string? Title, string? Organization) Ordered(string first, string second) =>
@@ -131,6 +150,10 @@ public static partial class ExperienceParser
 
     [GeneratedRegex(@"\b(?:engineer|developer|programmer|manager|analyst|scientist|designer|intern|consultant|lead|director|specialist|architect|officer|administrator|assistant|coordinator|teacher|nurse|researcher|head|associate|technician|founder|co-founder|president|editor|writer|accountant|advis[eo]r|tutor|lecturer|professor|fellow|trainee|apprentice|volunteer|representative|executive|supervisor|clerk|strategist|owner|CTO|CEO|CFO|COO|VP|SRE|DevOps|Werkstudent(?:in)?|Praktikant(?:in)?)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex JobWords();
+
+    // Two to four capitalised words ending in an -ing noun: "Video Understanding", "Machine Learning", "Cloud Computing".
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}&/-]*\s+){1,3}\p{Lu}\p{Ll}{2,}ing$")]
+    private static partial Regex FieldOfWork();
 
     [GeneratedRegex(@"\s+(?:at|bei|en)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex AtWord();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Matcher.Core.Text;
 
 namespace Matcher.Core.Cvs;
 
@@ -50,7 +51,7 @@ public static class JsonResumeReader
             return new EducationEntry
             {
                 Degree = studyType,
-                Level = DegreeDetector.Level(studyType),
+                Level = studyType is null ? null : DegreeVocabulary.Default.Find(studyType, inEducation: true)?.Level,
                 Field = Str(e, "area"),
                 Institution = Str(e, "institution"),
                 EndYear = Date(Str(e, "endDate"))?.Year,

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
+using Matcher.Core.Text;
 
 namespace Matcher.Core.Documents;
 
@@ -86,7 +87,7 @@ public sealed class DocumentReader(IOptions<DocumentReaderOptions> options, Time
         }
         text = text.TrimStart('\uFEFF');
         var control = text.Count(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'));
-        return control > text.Length / 100 + 1 ? null : TextNormalizer.Normalize(text);
+        return control > text.Length / 100 + 1 ? null : TextNormalizer.Tidy(text);
     }
 
     private static int IndexOf(byte[] bytes, byte[] pattern, int window)

@@ -3,6 +3,8 @@ using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
+using Matcher.Core.Text;
 
 namespace Matcher.Core.Documents;
 
@@ -30,7 +32,7 @@ internal static class DocxTextExtractor
             foreach (var footer in main.FooterParts)
                 if (footer.Footer is { } f)
                     AppendBlocks(f.ChildElements, sb, budget);
-            return TextNormalizer.Normalize(sb.ToString());
+            return TextNormalizer.Tidy(sb.ToString());
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or XmlException or IOException or FileFormatException)
         {
@@ -96,7 +98,7 @@ internal static class DocxTextExtractor
         {
             switch (child)
             {
-                case Text t: sb.Append(t.Text); break;
+                case WordText t: sb.Append(t.Text); break;
                 case TabChar: sb.Append(' '); break;
                 case Break or CarriageReturn: sb.Append('\n'); break;
                 case NoBreakHyphen: sb.Append('-'); break;

@@ -5,6 +5,7 @@ using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
 using UglyToad.PdfPig.Exceptions;
+using Matcher.Core.Text;
 
 namespace Matcher.Core.Documents;
 
@@ -78,7 +79,7 @@ internal static class PdfTextExtractor
                 throw Corrupt(name, ex);
             }
 
-            var text = TextNormalizer.Normalize(sb.ToString());
+            var text = TextNormalizer.Tidy(sb.ToString());
             if (string.IsNullOrWhiteSpace(text))
             {
                 var looks = images > 0 ? "it holds only images and looks scanned" : "it looks scanned or drawn";

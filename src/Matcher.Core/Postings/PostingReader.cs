@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using Matcher.Core.Documents;
 using Matcher.Core.Postings.Reading;
+using Matcher.Core.Text;
 using Format = Matcher.Core.Documents.DocumentFormat;
 
 namespace Matcher.Core.Postings;
@@ -16,9 +16,6 @@ public sealed partial class PostingReader(DocumentReader documents)
 
     /// <summary>How the warning about a missing job title begins; it no longer applies once someone names the posting.</summary>
     public const string NoTitleWarning = "No job title found";
-
-    [GeneratedRegex(@"^\s*(?:<!doctype html|<html\b|<head\b|<body\b|<script\s+type\s*=\s*[""']application/ld\+json)", RegexOptions.IgnoreCase)]
-    private static partial Regex HtmlStart();
 
     /// <summary>Reads an uploaded file. Throws <see cref="InputException"/> for empty, unreadable or oversized files and for text with no position in it.</summary>
     public Posting Read(byte[] bytes, string? fileName = null, CancellationToken cancellationToken = default)
@@ -71,15 +68,10 @@ public sealed partial class PostingReader(DocumentReader documents)
     }
 
     /// <summary>Text files often hold HTML or JSON-LD (saved pages, exports); the content decides.</summary>
-    private static Format Sniff(Format declared, string text)
-    {
-        if (declared is not (Format.PlainText or Format.Markdown))
-            return declared;
-        var start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (start.StartsWith('{') || start.StartsWith('['))
-            return Format.Json;
-        return HtmlStart().IsMatch(start) ? Format.Html : declared;
-    }
+    private static Format Sniff(Format declared, string text) =>
+        declared is Format.PlainText or Format.Markdown && TextFormatClassifier.Sniff(text) is var sniffed and (Format.Html or Format.Json)
+            ? sniffed
+            : declared;
 
     private static Posting ReadJson(string json, List<LineReading>? trace) =>
         JsonLdPostingReader.FindJobPosting(json) is { } job

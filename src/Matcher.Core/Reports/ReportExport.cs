@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 using Matcher.Core.Exports;
 using Matcher.Core.Matching;
 using Matcher.Core.Postings;
@@ -92,7 +93,7 @@ public static class ReportExport
         var properties = new RunProperties();
         if (bold) properties.Append(new Bold());
         if (size is { } s) properties.Append(new FontSize { Val = s.ToString(CultureInfo.InvariantCulture) });
-        return new Paragraph(new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        return new Paragraph(new Run(properties, new WordText(text) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
     private static TableRow Row(bool bold, params string[] cells) => new(cells.Select(c =>

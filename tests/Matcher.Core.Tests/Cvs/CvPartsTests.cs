@@ -1,5 +1,6 @@
 using Matcher.Core.Cvs;
 using Matcher.Core.Postings;
+using Matcher.Core.Text;
 
 namespace Matcher.Core.Tests.Cvs;
 
@@ -87,7 +88,7 @@ public sealed class CvPartsTests
     [InlineData("Associate of Applied Science", DegreeLevel.Associate)]
     [InlineData("MS Computer Science, Boston University", DegreeLevel.Master)]
     [InlineData("MA in English, Boston, MA", DegreeLevel.Master)]
-    public void Recognises_degree_levels(string text, DegreeLevel level) => Assert.Equal(level, DegreeDetector.Level(text));
+    public void Recognises_degree_levels(string text, DegreeLevel level) => Assert.Equal(level, DegreeVocabulary.Default.Find(text, inEducation: true)?.Level);
 
     [Theory]
     [InlineData("High school diploma")]
@@ -95,7 +96,7 @@ public sealed class CvPartsTests
     [InlineData("Proficient in MS Office and Excel")]
     [InlineData("Skilled with MS Excel, MS Word and MS PowerPoint")]
     [InlineData("Teller, First Bank, Springfield, MA")]
-    public void Leaves_level_unset_for_other_qualifications(string text) => Assert.Null(DegreeDetector.Level(text));
+    public void Leaves_level_unset_for_other_qualifications(string text) => Assert.Null(DegreeVocabulary.Default.Find(text, inEducation: true)?.Level);
 
     [Fact]
     public void Total_years_counts_overlapping_months_once_and_runs_current_roles_to_today()

@@ -1,6 +1,7 @@
 using Matcher.Core.Cvs;
 using Matcher.Core.Documents;
 using Matcher.Core.Postings;
+using Matcher.Core.Tests.Hostile;
 
 namespace Matcher.Core.Tests.Cvs;
 
@@ -216,6 +217,28 @@ public sealed class CvReaderTests
 
         Assert.Equal(("Senior ML Engineer, Video Understanding", "StreamBox, Seattle"), (cv.Experience[0].Title, cv.Experience[0].Organization));
         Assert.Equal(("ML Engineer", "StreamBox, Seattle"), (cv.Experience[1].Title, cv.Experience[1].Organization));
+    }
+
+    [Theory]
+    [InlineData("cv.pdf")]
+    [InlineData("cv.docx")]
+    public void A_title_with_its_field_after_a_comma_stays_the_title_in_pdf_and_docx(string fileName)
+    {
+        string[] lines =
+        [
+            "Aisha Bello", "aisha.bello@example.com", "", "Experience",
+            "Senior ML Engineer, Video Understanding, StreamBox | Seattle | 2021 - present",
+            "- Leads a team of four building video classification models.", "",
+            "Data Engineer, Acme Analytics, Portland | 2016 - 2018",
+            "- Built the nightly reporting jobs.",
+        ];
+        var bytes = fileName.EndsWith(".pdf", StringComparison.Ordinal) ? HostileFiles.TextPdf(lines) : HostileFiles.ParagraphsDocx(lines);
+
+        var cv = CvFixtures.Reader().Read(bytes, fileName, TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [("Senior ML Engineer, Video Understanding", "StreamBox, Seattle"), ("Data Engineer", "Acme Analytics, Portland")],
+            cv.Experience.Select(r => (r.Title, r.Organization)));
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 
 namespace Matcher.Core.Tests.Hostile;
 
@@ -123,6 +124,19 @@ public static class HostileFiles
         return Pdf(Encoding.ASCII.GetBytes(content.ToString()), "");
     }
 
+    /// <summary>A one-page PDF with one line of 11-point Helvetica per entry; an empty entry leaves a gap. ASCII text only.</summary>
+    public static byte[] TextPdf(params string[] lines)
+    {
+        var content = new StringBuilder("BT /F1 11 Tf\n");
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var escaped = lines[i].Replace("\\", "\\\\").Replace("(", "\\(").Replace(")", "\\)");
+            content.Append($"1 0 0 1 72 {740 - i * 16} Tm ({escaped}) Tj\n");
+        }
+        content.Append("ET\n");
+        return Pdf(Encoding.ASCII.GetBytes(content.ToString()), "");
+    }
+
     /// <summary>
     /// A valid PDF of <paramref name="pages"/> pages, each drawing <paramref name="linesPerPage"/> lines of words: within
     /// every size limit, and slow only because laying out each page's words takes time.
@@ -137,20 +151,8 @@ public static class HostileFiles
     }
 
     /// <summary>A valid DOCX whose body holds <paramref name="paragraphs"/> short paragraphs and nothing else.</summary>
-    public static byte[] ManyParagraphDocx(int paragraphs)
-    {
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
-        {
-            var main = document.AddMainDocumentPart();
-            var body = new Body();
-            for (var i = 0; i < paragraphs; i++)
-                body.Append(new Paragraph(new Run(new Text($"Paragraph {i + 1}: built data pipelines in Python and SQL."))));
-            main.Document = new Document(body);
-            main.Document.Save();
-        }
-        return stream.ToArray();
-    }
+    public static byte[] ManyParagraphDocx(int paragraphs) =>
+        ParagraphsDocx(Enumerable.Range(1, paragraphs).Select(i => $"Paragraph {i}: built data pipelines in Python and SQL.").ToArray());
 
     /// <summary>
     /// A minimal PDF (catalog, Helvetica, <paramref name="pages"/> pages that all draw the given content) with a
@@ -187,13 +189,16 @@ public static class HostileFiles
     }
 
     /// <summary>A one-paragraph DOCX written by the OpenXML SDK, as Word would.</summary>
-    public static byte[] MinimalDocx(string text = "Placeholder")
+    public static byte[] MinimalDocx(string text = "Placeholder") => ParagraphsDocx(text);
+
+    /// <summary>A DOCX with one paragraph per entry, written by the OpenXML SDK as Word would.</summary>
+    public static byte[] ParagraphsDocx(params string[] paragraphs)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
-            main.Document = new Document(new Body(new Paragraph(new Run(new Text(text)))));
+            main.Document = new Document(new Body(paragraphs.Select(p => new Paragraph(new Run(new WordText(p))))));
             main.Document.Save();
         }
         return stream.ToArray();

@@ -1,11 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Matcher.Core.Postings;
+using Matcher.Core.Text;
 
 namespace Matcher.Core.Matching.Lexicon;
 
 /// <summary>
-/// The curated alias list (<c>skills.json</c>): finds skills, tools, degrees and fields in a text by
-/// whole token sequences, so "Torch" meets "PyTorch" and "C/C++" yields both C and C++.
+/// The curated alias list (<c>skills.json</c>): finds skills, tools and fields in a text by whole token
+/// sequences, so "Torch" meets "PyTorch" and "C/C++" yields both C and C++. Degrees are found by the
+/// spellings of <see cref="DegreeVocabulary"/>, each level under its own name ("master").
 /// </summary>
 public sealed class SkillLexicon
 {
@@ -20,8 +23,12 @@ public sealed class SkillLexicon
 
     public static SkillLexicon Default { get; } = LoadDefault();
 
-    private SkillLexicon(LexiconFile file)
+    private SkillLexicon(LexiconFile file, DegreeVocabulary degrees)
     {
+        // Degrees first, so a skill spelled like one ("BSN" for nursing) keeps its skill meaning.
+        foreach (var (level, spellings) in degrees.Spellings)
+            foreach (var spelling in spellings)
+                _aliases[Key(spelling)] = DegreeConcept(level);
         foreach (var term in file.Terms)
             foreach (var alias in term.Aliases)
                 _aliases[Key(alias)] = term.Name;
@@ -30,8 +37,13 @@ public sealed class SkillLexicon
         Languages = file.Languages.ToHashSet(StringComparer.Ordinal);
     }
 
-    public static SkillLexicon Load(Stream json) =>
-        new(JsonSerializer.Deserialize<LexiconFile>(json, JsonOptions) ?? throw new InvalidDataException("The skills lexicon is empty."));
+    /// <param name="degrees">Where degree spellings come from; the shipped vocabulary when not given.</param>
+    public static SkillLexicon Load(Stream json, DegreeVocabulary? degrees = null) =>
+        new(JsonSerializer.Deserialize<LexiconFile>(json, JsonOptions) ?? throw new InvalidDataException("The skills lexicon is empty."),
+            degrees ?? DegreeVocabulary.Default);
+
+    /// <summary>The name the lexicon gives a degree level: "phd", "master", "bachelor", "associate".</summary>
+    public static string DegreeConcept(DegreeLevel level) => level.ToString().ToLowerInvariant();
 
     /// <summary>Canonical names of every term found in the tokens, longest phrase first.</summary>
     public HashSet<string> Find(IReadOnlyList<string> tokens)

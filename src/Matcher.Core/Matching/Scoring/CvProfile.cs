@@ -1,6 +1,7 @@
 using Matcher.Core.Cvs;
 using Matcher.Core.Matching.Lexicon;
 using Matcher.Core.Postings;
+using Matcher.Core.Text;
 
 namespace Matcher.Core.Matching.Scoring;
 
@@ -58,13 +59,13 @@ internal sealed class CvProfile
             Concepts = concepts,
             Stems = allTokens.Select(Tokenizer.Stem).ToHashSet(StringComparer.Ordinal),
             Languages = languages,
-            Degree = HighestDegree(cv, concepts),
+            Degree = HighestDegree(cv),
             TotalYears = years,
             Now = now,
         };
     }
 
-    private static DegreeLevel HighestDegree(CvDocument cv, HashSet<string> concepts)
+    private static DegreeLevel HighestDegree(CvDocument cv)
     {
         var stated = cv.Education.Select(e => e.Level ?? DegreeLevel.None).DefaultIfEmpty(DegreeLevel.None).Max();
         if (stated > DegreeLevel.None)
@@ -72,10 +73,7 @@ internal sealed class CvProfile
         // Education entries without a recognised level: fall back to degree words anywhere in the CV.
         if (cv.Education.Count == 0)
             return DegreeLevel.None;
-        return concepts.Contains("phd") ? DegreeLevel.PhD
-            : concepts.Contains("master") ? DegreeLevel.Master
-            : concepts.Contains("bachelor") ? DegreeLevel.Bachelor
-            : DegreeLevel.None;
+        return DegreeVocabulary.Default.Find(cv.Text)?.Level ?? DegreeLevel.None;
     }
 }
 

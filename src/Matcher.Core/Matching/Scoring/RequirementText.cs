@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Matcher.Core.Matching.Lexicon;
 using Matcher.Core.Postings;
+using Matcher.Core.Text;
 
 namespace Matcher.Core.Matching.Scoring;
 
@@ -32,13 +33,14 @@ internal sealed partial record RequirementText(
     [GeneratedRegex(@"\bequivalent\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EquivalentPattern();
 
-    private static readonly HashSet<string> DegreeConcepts = ["phd", "master", "bachelor"];
+    private static readonly HashSet<string> DegreeConcepts =
+        [.. Enum.GetValues<DegreeLevel>().Where(l => l != DegreeLevel.None).Select(SkillLexicon.DegreeConcept)];
 
     public static RequirementText Analyse(Requirement requirement, SkillLexicon lexicon)
     {
         var tokens = Tokenizer.Tokenize(requirement.Text);
         var concepts = lexicon.Find(tokens);
-        var degree = requirement.Degree ?? DegreeFromConcepts(concepts, requirement.Category);
+        var degree = requirement.Degree ?? DegreeAskedFor(requirement);
         var conceptWords = concepts.SelectMany(c => Tokenizer.Tokenize(c)).ToHashSet(StringComparer.Ordinal);
         var keywords = tokens
             .Where(t => t.Length >= 3 && !Generic.Contains(t) && !conceptWords.Contains(t) && !lexicon.Languages.Contains(t) && !t.All(char.IsDigit))
@@ -55,12 +57,11 @@ internal sealed partial record RequirementText(
             requirement.EquivalentExperienceAccepted || (degree is not null && EquivalentPattern().IsMatch(requirement.Text)));
     }
 
-    private static DegreeLevel? DegreeFromConcepts(HashSet<string> concepts, RequirementCategory category)
+    private static DegreeLevel? DegreeAskedFor(Requirement requirement)
     {
-        // "MS or PhD" asks at least a master's: the lowest level named is the bar.
-        if (concepts.Contains("bachelor")) return DegreeLevel.Bachelor;
-        if (concepts.Contains("master")) return DegreeLevel.Master;
-        if (concepts.Contains("phd") && category == RequirementCategory.Education) return DegreeLevel.PhD;
-        return null;
+        // "MS or PhD" asks at least a master's: the lowest level named is the bar. A doctorate is a bar
+        // only in an education requirement; elsewhere it is a nice-to-have ("PhD a plus").
+        var level = DegreeVocabulary.Default.Find(requirement.Text) is null ? null : DegreeVocabulary.Default.Lowest(requirement.Text);
+        return level == DegreeLevel.PhD && requirement.Category != RequirementCategory.Education ? null : level;
     }
 }

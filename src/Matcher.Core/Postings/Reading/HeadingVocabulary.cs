@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Matcher.Core.Text;
 
 namespace Matcher.Core.Postings.Reading;
 
@@ -90,12 +91,19 @@ internal static partial class HeadingVocabulary
 
     private sealed record Rules(
         IReadOnlyList<(SectionKind Kind, Regex Phrase)> Phrases,
-        IReadOnlyList<(SectionKind Kind, Regex Pattern)> Patterns);
+        IReadOnlyList<(SectionKind Kind, Regex Pattern)> Patterns,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> CvWordings);
+
+    /// <summary>The group of CV headings, by the name of the CV section they open ("experience").</summary>
+    private const string CvGroup = "cv";
 
     private static readonly Lazy<Rules> Loaded = new(Load);
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>CV headings as the file words them, by CV section name; the CV reader matches them its own way.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> CvWordings => Loaded.Value.CvWordings;
 
     /// <summary>The kind of section a heading opens, or null when the line is not a heading.</summary>
     public static SectionKind? Classify(string line)
@@ -124,7 +132,7 @@ internal static partial class HeadingVocabulary
     /// </summary>
     public static string Normalize(string text)
     {
-        var lower = text.ToLowerInvariant().Replace('’', '\'').Replace('‘', '\'').Replace("&", " and ")
+        var lower = TextNormalizer.StraightQuotes(text.ToLowerInvariant()).Replace("&", " and ")
             .Replace('-', ' ').Replace('–', ' ').Replace('—', ' ').Replace(',', ' ').Replace("/", " / ");
         lower = Whitespace().Replace(lower, " ").Trim().TrimEnd('?', '!').Trim();
         return lower.Replace("you will", "you'll").Replace("we are", "we're").Replace("what is", "what's").Replace("it is", "it's");
@@ -170,10 +178,17 @@ internal static partial class HeadingVocabulary
         using var document = JsonDocument.Parse(stream);
         var phrases = new List<(SectionKind, Regex)>();
         var patterns = new List<(SectionKind, Regex)>();
+        var cv = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var group in document.RootElement.EnumerateObject())
         {
             if (group.Name.StartsWith('_'))
                 continue;
+            if (group.Name == CvGroup)
+            {
+                foreach (var section in group.Value.EnumerateObject().Where(s => !s.Name.StartsWith('_')))
+                    cv[section.Name] = section.Value.EnumerateArray().Select(e => e.GetString()!).ToList();
+                continue;
+            }
             if (!KindNames.TryGetValue(group.Name, out var kind))
                 throw new InvalidDataException($"The heading vocabulary names an unknown section kind \"{group.Name}\".");
             foreach (var phrase in Strings(group.Value, "phrases"))
@@ -183,7 +198,7 @@ internal static partial class HeadingVocabulary
             foreach (var pattern in Strings(group.Value, "casedPatterns"))
                 patterns.Add((kind, new Regex(pattern, RegexOptions.CultureInvariant)));
         }
-        return new Rules(phrases, patterns);
+        return new Rules(phrases, patterns, cv);
     }
 
     private static IEnumerable<string> Strings(JsonElement group, string name) =>

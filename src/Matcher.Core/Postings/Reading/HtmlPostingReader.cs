@@ -1,4 +1,5 @@
 using AngleSharp.Html.Parser;
+using Matcher.Core.Text;
 
 namespace Matcher.Core.Postings.Reading;
 
@@ -10,10 +11,18 @@ internal static class HtmlPostingReader
 {
     private const int MaxHeadingTitleWords = 12;
 
+    /// <summary>How postings render HTML: without the job board's page chrome, and with bold headings on lines of their own.</summary>
+    public static readonly HtmlTextOptions Html = new()
+    {
+        SkipPageChrome = true,
+        CellSeparator = " ",
+        IsHeading = text => HeadingVocabulary.Classify(text) is not null,
+    };
+
     public static Posting Read(string html, List<LineReading>? trace = null)
     {
         var document = new HtmlParser().ParseDocument(html);
-        var visibleText = HtmlText.FromNode(document.Body ?? (AngleSharp.Dom.INode)document);
+        var visibleText = HtmlText.FromNode(document.Body ?? (AngleSharp.Dom.INode)document, Html);
 
         foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
             if (JsonLdPostingReader.FindJobPosting(script.TextContent) is { } job)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Matcher.Core.Text;
 
 namespace Matcher.Core.Postings.Reading;
 
@@ -33,10 +34,10 @@ internal static class JsonLdPostingReader
     public static Posting Read(JsonElement job, string? fallbackText = null, List<LineReading>? trace = null)
     {
         // Each property is normalised on its own: one may be HTML and another plain text with line breaks.
-        var parts = new List<string> { TextNormalizer.Normalize(Text(job, "description") ?? fallbackText ?? "") };
+        var parts = new List<string> { TextNormalizer.Normalize(Text(job, "description") ?? fallbackText ?? "", HtmlPostingReader.Html) };
         foreach (var (heading, property) in SectionProperties)
             if (Text(job, property) is { } value)
-                parts.Add(heading + "\n" + TextNormalizer.Normalize(value));
+                parts.Add(heading + "\n" + TextNormalizer.Normalize(value, HtmlPostingReader.Html));
         var posting = TextPostingReader.Read(string.Join("\n\n", parts), trace: trace);
 
         var title = Text(job, "title") ?? posting.Title;

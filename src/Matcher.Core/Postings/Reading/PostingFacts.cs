@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Matcher.Core.Text;
 
 namespace Matcher.Core.Postings.Reading;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Matcher.Core.Text;
 
 namespace Matcher.Core.Postings.Reading;
 
@@ -22,31 +23,11 @@ internal static partial class QualificationFacts
     [GeneratedRegex(@"experience|experienced|work(ing|ed)?\b|professional|industry|track record|background|years of|erfahrung|expérience", RegexOptions.IgnoreCase)]
     private static partial Regex ExperienceContext();
 
-    [GeneratedRegex(@"\bph\.?\s?d\b|\bdoctora(te|l)\b|\bd\.phil\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Doctorate();
-
-    [GeneratedRegex(@"\bmaster'?s?\b|\bmsc\b|\bm\.sc\b|\bmeng\b|\bmba\b|\b(?-i:M\.?S\.?c?)(?=[\s,/)]|$)|\bM\.?A\.?(?=\s+(?:degree|in)\b)", RegexOptions.IgnoreCase)]
-    private static partial Regex Master();
-
-    [GeneratedRegex(@"\bbachelor'?s?\b|\bbsc\b|\bb\.sc\b|\bbeng\b|\bundergraduate degree\b|\b(?-i:BS|BA|B\.S\.|B\.A\.)(?=[\s,/)]|$)|\buniversity degree\b|\bcollege degree\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Bachelor();
-
     [GeneratedRegex(@"\bor\b|\boder\b|\bou\b", RegexOptions.IgnoreCase)]
     private static partial Regex Alternative();
 
-    // A degree with no level named is read as the first university degree.
-    [GeneratedRegex(@"\b(?:a|an|university|college|relevant|technical)\s+degree\b|\bdegree in\b|\bstudium\b|\bdiplôme\b", RegexOptions.IgnoreCase)]
-    private static partial Regex AnyDegree();
-
-    [GeneratedRegex(@"\bassociate'?s? degree\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Associate();
-
     [GeneratedRegex(@"equivalent (industry |practical |work |professional |relevant )?experience|or equivalent\b|equivalent combination|or related experience|vergleichbare (ausbildung|qualifikation)", RegexOptions.IgnoreCase)]
     private static partial Regex Equivalent();
-
-    // "MS" alone in these phrases is the software vendor, not a degree.
-    [GeneratedRegex(@"\bMS\s+(?:Office|Excel|Word|SQL|Teams|Project|Access|Azure|Dynamics)\b")]
-    private static partial Regex VendorMs();
 
     /// <summary>
     /// The years the text asks for, or null when it states none. Alternatives joined by "or" ("5 years with
@@ -74,15 +55,7 @@ internal static partial class QualificationFacts
     }
 
     /// <summary>The lowest degree level named (an "MS or PhD" requirement is met by an MS), or null.</summary>
-    public static DegreeLevel? MinDegree(string text)
-    {
-        var cleaned = VendorMs().Replace(text, "");
-        if (Associate().IsMatch(cleaned)) return DegreeLevel.Associate;
-        if (Bachelor().IsMatch(cleaned)) return DegreeLevel.Bachelor;
-        if (Master().IsMatch(cleaned)) return DegreeLevel.Master;
-        if (Doctorate().IsMatch(cleaned)) return DegreeLevel.PhD;
-        return AnyDegree().IsMatch(cleaned) ? DegreeLevel.Bachelor : null;
-    }
+    public static DegreeLevel? MinDegree(string text) => DegreeVocabulary.Default.Lowest(text);
 
     public static bool AcceptsEquivalentExperience(string text) => Equivalent().IsMatch(text);
 }

@@ -1,3 +1,5 @@
+using Matcher.Core.Text;
+
 namespace Matcher.Core.Postings.Reading;
 
 /// <summary>A run of normalised lines under one heading (blank lines kept as paragraph breaks).</summary>

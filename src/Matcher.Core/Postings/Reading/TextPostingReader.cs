@@ -1,3 +1,5 @@
+using Matcher.Core.Text;
+
 namespace Matcher.Core.Postings.Reading;
 
 /// <summary>Reads a posting from text: plain, Markdown, pasted, or extracted from a PDF, DOCX or HTML page.</summary>
@@ -9,7 +11,7 @@ internal static class TextPostingReader
         if (MojibakeRepair.Repair(text) != text)
             warnings.Add("Repaired characters garbled by a wrong text encoding (e.g. \"â€”\" → \"—\").");
 
-        var normalized = TextNormalizer.Normalize(text);
+        var normalized = TextNormalizer.Normalize(text, HtmlPostingReader.Html);
         var lines = InlineHeadings.Separate(normalized.Split('\n'));
         var multi = MultiPositionSplitter.TrySplit(lines);
         var sections = SectionSplitter.Split(multi?.Preamble ?? lines);

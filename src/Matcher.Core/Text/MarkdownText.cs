@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Matcher.Core.Documents;
+namespace Matcher.Core.Text;
 
 /// <summary>
 /// Strips Markdown's inline syntax so readers see the words: heading marks, emphasis, link targets.
@@ -12,14 +12,25 @@ internal static partial class MarkdownText
     {
         var lines = markdown.Split('\n').Select(line =>
         {
-            var l = Heading().Replace(line, "");
-            l = ListMarker().Replace(l, "$1• ");
-            l = Link().Replace(l, m => m.Groups[1].Value == m.Groups[2].Value ? m.Groups[1].Value : $"{m.Groups[1].Value} ({m.Groups[2].Value})");
-            l = Emphasis().Replace(l, "$2");
-            l = l.Replace("`", "");
+            var l = StripInline(ListMarker().Replace(line, "$1• "), keepLinkTargets: true);
             return Rule().IsMatch(l) ? "" : l;
         });
-        return TextNormalizer.Normalize(string.Join('\n', lines));
+        return TextNormalizer.Tidy(string.Join('\n', lines));
+    }
+
+    /// <summary>
+    /// One line without heading marks, emphasis and code marks, and with links as their text.
+    /// </summary>
+    /// <param name="keepLinkTargets">
+    /// Keeps a link's address after its text ("GitHub (https://github.com/…)"): a CV's profile links are contact
+    /// details, where in a posting they are only noise in a requirement.
+    /// </param>
+    public static string StripInline(string line, bool keepLinkTargets)
+    {
+        var l = Heading().Replace(line, "");
+        l = Link().Replace(l, m => !keepLinkTargets || m.Groups[1].Value == m.Groups[2].Value ? m.Groups[1].Value : $"{m.Groups[1].Value} ({m.Groups[2].Value})");
+        l = Emphasis().Replace(l, "$2");
+        return l.Replace("`", "");
     }
 
     [GeneratedRegex(@"^\s{0,3}#{1,6}\s+")]

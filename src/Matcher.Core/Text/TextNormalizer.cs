@@ -2,17 +2,25 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Matcher.Core.Postings.Reading;
+namespace Matcher.Core.Text;
 
 /// <summary>
-/// Cleans posting text before it is read: repairs mojibake, decodes HTML entities (also double-escaped
-/// ones), turns stray markup into lines, unifies whitespace and bullet markers, strips Markdown emphasis
-/// and splits a heading that got glued to the end of the previous sentence.
+/// The one place where text from any source is cleaned before it is read. <see cref="Tidy"/> is the light
+/// cleaning every extracted document gets (CVs keep their own spacing, which quotes are located in);
+/// <see cref="Normalize"/> goes further for postings: repairs mojibake, decodes HTML entities (also
+/// double-escaped ones), turns stray markup into lines, unifies whitespace and bullet markers, strips
+/// Markdown and splits a heading that got glued to the end of the previous sentence.
 /// </summary>
 internal static partial class TextNormalizer
 {
     /// <summary>Every list item starts with this marker after normalisation.</summary>
     public const string Bullet = "• ";
+
+    /// <summary>
+    /// The glyphs that open a list item wherever text comes from, for a regular expression's character class.
+    /// Private-use characters (U+F0A7, U+F0B7…) are the bullets of symbol fonts in text copied from Word or PDF.
+    /// </summary>
+    public const string BulletGlyphs = "•●・·▪◦‣∙⁃■□○◆◇❖►▶→✓✔➢➤\uF000-\uF0FF";
 
     [GeneratedRegex(@"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});")]
     private static partial Regex Entity();
@@ -20,21 +28,11 @@ internal static partial class TextNormalizer
     [GeneratedRegex(@"<\s*/?\s*(?:br|p|div|li|ul|ol|strong|b|em|i|h[1-6]|span|table|tr|td)\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex Tag();
 
-    // Private-use characters (U+F0A7, U+F0B7…) are the bullets of symbol fonts in text copied from Word or PDF.
-    [GeneratedRegex(@"^(?:[•●・▪◦‣∙■□○◆◇►▶✓✔➢➤\u2013\u2014*+\uF000-\uF0FF]|-(?!-))\s*(?=\S)")]
+    [GeneratedRegex("^(?:[" + BulletGlyphs + @"\u2013\u2014*+]|-(?!-))\s*(?=\S)")]
     private static partial Regex SymbolBullet();
 
     [GeneratedRegex(@"^\(?\d{1,2}[.)](?:\s+(?=\S)|(?=[\p{L}(]))")]
     private static partial Regex NumberBullet();
-
-    [GeneratedRegex(@"^#{1,6}\s+")]
-    private static partial Regex MarkdownHeading();
-
-    [GeneratedRegex(@"(\*\*|__)(.+?)\1")]
-    private static partial Regex MarkdownStrong();
-
-    [GeneratedRegex(@"\[([^\]]+)\]\((?:https?://|mailto:)[^)]*\)")]
-    private static partial Regex MarkdownLink();
 
     // "…of Sony Corporation.Machine Learning Engineer": a sentence end with no space before a short
     // capitalised phrase that runs to the end of the line — a heading that lost its line break.
@@ -48,15 +46,37 @@ internal static partial class TextNormalizer
     [GeneratedRegex(@"[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+")]
     private static partial Regex Spaces();
 
+    // Spaces that are not a plain space: no-break, figure, thin and ideographic ones.
+    [GeneratedRegex(@"[\u00A0\u2000-\u200A\u202F\u205F\u3000]")]
+    private static partial Regex OtherSpaces();
+
     [GeneratedRegex(@"[\u200B-\u200D\u2060\uFEFF\u00AD]")]
     private static partial Regex Invisible();
 
-    public static string Normalize(string text)
+    [GeneratedRegex(@"\n{3,}")]
+    private static partial Regex ManyBlankLines();
+
+    /// <summary>One line ending, plain spaces, no invisible characters or trailing blanks, at most one blank line in a row.</summary>
+    public static string Tidy(string text)
+    {
+        text = Invisible().Replace(OtherSpaces().Replace(text.ReplaceLineEndings("\n").Replace('\f', '\n'), " "), "");
+        var sb = new StringBuilder(text.Length);
+        foreach (var line in text.Split('\n'))
+            sb.Append(line.TrimEnd()).Append('\n');
+        return ManyBlankLines().Replace(sb.ToString(), "\n\n").Trim('\n');
+    }
+
+    /// <summary>Curly quotes as straight ones, so a vocabulary lists each spelling once; the length stays the same.</summary>
+    public static string StraightQuotes(string text) =>
+        text.Replace('’', '\'').Replace('‘', '\'').Replace('“', '"').Replace('”', '"');
+
+    /// <param name="html">How markup found in the text is rendered; documents' settings when not given.</param>
+    public static string Normalize(string text, HtmlTextOptions? html = null)
     {
         text = MojibakeRepair.Repair(text.ReplaceLineEndings("\n"));
         text = DecodeEntities(text);
         if (Tag().IsMatch(text))
-            text = HtmlText.FromHtml(text);
+            text = HtmlText.FromHtml(text, html ?? HtmlTextOptions.Document);
         text = Invisible().Replace(text, "");
 
         var lines = new List<string>();
@@ -82,10 +102,7 @@ internal static partial class TextNormalizer
 
     private static string NormalizeLine(string raw)
     {
-        var line = Spaces().Replace(raw, " ").Trim();
-        line = MarkdownHeading().Replace(line, "");
-        line = MarkdownLink().Replace(line, "$1");
-        line = MarkdownStrong().Replace(line, "$2").Trim();
+        var line = MarkdownText.StripInline(Spaces().Replace(raw, " ").Trim(), keepLinkTargets: false).Trim();
         if (line is "*" or "-" or "•" or "---" or "***")
             return "";
         if (SymbolBullet().IsMatch(line) && !line.StartsWith("**", StringComparison.Ordinal))

@@ -1,6 +1,6 @@
-using Matcher.Core.Postings.Reading;
+using Matcher.Core.Text;
 
-namespace Matcher.Core.Tests.Postings;
+namespace Matcher.Core.Tests.Text;
 
 public sealed class TextNormalizerTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Matcher.Core.Postings.Reading;
+namespace Matcher.Core.Text;
 
 /// <summary>
 /// Repairs UTF-8 text that was decoded as Windows-1252 or Latin-1 somewhere upstream ("â€”" for "—").
