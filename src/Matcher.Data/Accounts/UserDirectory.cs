@@ -31,8 +31,9 @@ public sealed class UserDirectory(UserManager<MatcherUser> users, RoleManager<Id
     /// </summary>
     public async Task<AccountResult?> CreateFirstAsync(string email, string displayName, string password, IEnumerable<string> roleNames, CancellationToken cancellationToken = default)
     {
-        // SQLite begins the transaction IMMEDIATE, which takes the file's write lock at once; PostgreSQL reads
-        // committed rows only, so an advisory lock, released with the transaction, makes the second caller wait.
+        // PostgreSQL reads committed rows only, so two transactions could both see no account; an advisory lock,
+        // released with the transaction, makes the second wait for the first. SQLite serves one instance, whose
+        // set-up callers already queue in the web app.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.Database.IsNpgsql())
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({FirstAccountLock})", cancellationToken);
