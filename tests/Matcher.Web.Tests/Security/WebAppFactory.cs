@@ -21,8 +21,11 @@ namespace Matcher.Web.Tests.Security;
 /// share, as instances do), with accounts seeded through the same directory the setup page uses, and clients that
 /// sign in through the real sign-in form.
 /// </summary>
-public sealed partial class WebAppFactory(string? postgreSqlConnection = null) : WebApplicationFactory<Program>
+public sealed partial class WebAppFactory : WebApplicationFactory<Program>
 {
+    /// <summary>A PostgreSQL database to use instead of the factory's own SQLite file.</summary>
+    public string? PostgreSqlConnection { get; init; }
+
     public const string Password = "correct horse battery staple";
     private readonly string _folder = Directory.CreateTempSubdirectory("matcher-web-app-").FullName;
 
@@ -31,10 +34,10 @@ public sealed partial class WebAppFactory(string? postgreSqlConnection = null) :
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Matcher:DataFolder", _folder);
-        if (postgreSqlConnection is not null)
+        if (PostgreSqlConnection is not null)
         {
             builder.UseSetting("Matcher:Store:Provider", "PostgreSQL");
-            builder.UseSetting("Matcher:Store:ConnectionString", postgreSqlConnection);
+            builder.UseSetting("Matcher:Store:ConnectionString", PostgreSqlConnection);
         }
         builder.UseEnvironment("Testing");
         builder.ConfigureServices(services =>

@@ -17,8 +17,8 @@ public sealed partial class SharedSetupTests(PostgresServer server)
     {
         var ct = TestContext.Current.CancellationToken;
         var database = await server.CreateDatabaseAsync(ct);
-        await using var a = new WebAppFactory(database);
-        await using var b = new WebAppFactory(database);
+        await using var a = new WebAppFactory { PostgreSqlConnection = database };
+        await using var b = new WebAppFactory { PostgreSqlConnection = database };
         // Each sender has their own client (cookies, antiforgery token) on one of the instances.
         var forms = new List<(HttpClient Client, string Token)>();
         foreach (var app in new[] { a, b, a, b, a, b, a, b })
