@@ -78,6 +78,11 @@ public sealed class TwoInstancesTests(PostgresServer server) : IAsyncLifetime
             }
         }
         await a.KillAsync();
+        // A may have committed that batch in the moment before it died; what it holds now it holds for good.
+        await using (var db = await factory.CreateDbContextAsync(Ct))
+            held = await db.RankingApplicants.Where(x => x.JobId == jobId && !x.Processed && x.ClaimedBy!.Contains(ofA))
+                .Select(x => x.Number).ToListAsync(Ct);
+        Assert.True(held.Count > 0, "A recorded its batch in the moment before it was killed; nothing was left to take over.");
 
         RankingJobEntity job;
         using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct))
