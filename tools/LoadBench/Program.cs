@@ -44,7 +44,7 @@ foreach (var kill in new[] { false, true })
     rows.Add(await new LoadRun(settings, cluster, cvs, kill).RunAsync(stop.Token));
 
 Console.WriteLine();
-Console.WriteLine($"{settings.Users} users, {settings.Seconds} s, {settings.Cvs:N0} CVs ranked, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
+Console.WriteLine($"{settings.Users} users, {settings.Seconds} s, a ranking of {settings.Cvs:N0} CVs, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
 Console.WriteLine("| instances | matches | match p50 | match p95 | errors | CVs ranked | ranking CVs/min |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
 foreach (var r in rows)
@@ -128,8 +128,25 @@ internal sealed partial class LoadRun(LoadSettings settings, PostgresCluster clu
             // Short enough that a killed instance's batch is taken over within the run.
             ["Matcher__Ranking__LeaseDuration"] = "00:00:30",
         };
-        for (var i = 0; i < 2; i++)
-            _instances[i] = await AppProcess.StartAsync(Directory.CreateDirectory(Path.Combine(root, $"instance-{i + 1}")).FullName, cancellationToken, environment);
+        try
+        {
+            for (var i = 0; i < 2; i++)
+                _instances[i] = await AppProcess.StartAsync(Directory.CreateDirectory(Path.Combine(root, $"instance-{i + 1}")).FullName, cancellationToken, environment);
+            return await MeasureAsync(label, store, cancellationToken);
+        }
+        finally
+        {
+            // Also when a run fails: no app process outlives the bench.
+            foreach (var instance in _instances)
+                if (instance is not null)
+                    await instance.DisposeAsync();
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private async Task<LoadResult> MeasureAsync(string label, ServiceProvider store, CancellationToken cancellationToken)
+    {
+        var emails = Enumerable.Range(1, settings.Users).Select(n => $"user{n:D2}@example.org").ToList();
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -175,9 +192,6 @@ internal sealed partial class LoadRun(LoadSettings settings, PostgresCluster clu
 
         foreach (var user in users)
             await user.Context.CloseAsync();
-        foreach (var instance in _instances)
-            await instance!.DisposeAsync();
-        try { Directory.Delete(root, recursive: true); } catch (IOException) { }
 
         var sorted = _latencies.Order().ToList();
         return new(label, sorted.Count, Percentile(sorted, 0.50), Percentile(sorted, 0.95), _errors.Values.Sum(), ranked, ranked / (seconds / 60), new(_errors));
