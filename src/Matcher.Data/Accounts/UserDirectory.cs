@@ -17,9 +17,33 @@ public sealed record AccountResult(MatcherUser? User, IReadOnlyList<string> Erro
 /// Creates accounts and assigns roles. The setup page, registration, the admin's user list and
 /// <c>matcher users add</c> all go through here, so every account gets the same checks.
 /// </summary>
-public sealed class UserDirectory(UserManager<MatcherUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+public sealed class UserDirectory(UserManager<MatcherUser> users, RoleManager<IdentityRole> roles, MatcherDbContext db, TimeProvider clock)
 {
+    /// <summary>Any fixed number, the same in every instance: the key of PostgreSQL's advisory lock taken while the first account is made.</summary>
+    private const long FirstAccountLock = 0x4D61_7463_6865_7201;
+
     public Task<bool> AnyUsersAsync(CancellationToken cancellationToken = default) => users.Users.AnyAsync(cancellationToken);
+
+    /// <summary>
+    /// Creates an account only while there is none, else returns null. The check and the creation run in one transaction
+    /// that holds a database-wide lock, so set-up forms sent at once to several instances on one database make one
+    /// administrator: the later ones wait, then see the first account.
+    /// </summary>
+    public async Task<AccountResult?> CreateFirstAsync(string email, string displayName, string password, IEnumerable<string> roleNames, CancellationToken cancellationToken = default)
+    {
+        // PostgreSQL reads committed rows only, so two transactions could both see no account; an advisory lock,
+        // released with the transaction, makes the second wait for the first. SQLite serves one instance, whose
+        // set-up callers already queue in the web app.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({FirstAccountLock})", cancellationToken);
+        if (await AnyUsersAsync(cancellationToken))
+            return null;
+        var result = await CreateAsync(email, displayName, password, roleNames, cancellationToken);
+        if (result.Succeeded)
+            await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
 
     public async Task<AccountResult> CreateAsync(string email, string displayName, string password, IEnumerable<string> roleNames, CancellationToken cancellationToken = default)
     {

@@ -21,18 +21,20 @@ public sealed class SetupState
     private readonly SemaphoreSlim _firstAccount = new(1, 1);
 
     /// <summary>
-    /// Runs <paramref name="create"/> only while no account exists, one caller at a time, so two set-up forms
-    /// sent at once make one administrator; the other caller gets null.
+    /// Makes the first account through <see cref="UserDirectory.CreateFirstAsync"/>, which holds a database lock so
+    /// instances sharing one database make one administrator; within this instance callers also queue here, so the
+    /// later ones are answered from memory. Null when an account already exists.
     /// </summary>
-    public async Task<AccountResult?> CreateFirstAsync(UserDirectory directory, Func<Task<AccountResult>> create, CancellationToken cancellationToken)
+    public async Task<AccountResult?> CreateFirstAsync(
+        UserDirectory directory, string email, string displayName, string password, IEnumerable<string> roleNames, CancellationToken cancellationToken)
     {
         await _firstAccount.WaitAsync(cancellationToken);
         try
         {
             if (await HasUsersAsync(directory, cancellationToken))
                 return null;
-            var result = await create();
-            if (result.Succeeded)
+            var result = await directory.CreateFirstAsync(email, displayName, password, roleNames, cancellationToken);
+            if (result is null || result.Succeeded)
                 UsersExist();
             return result;
         }

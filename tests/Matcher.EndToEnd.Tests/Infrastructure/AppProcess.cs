@@ -26,7 +26,12 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static async Task<AppProcess> StartAsync(string dataFolder, CancellationToken cancellationToken = default)
+    /// <summary>The process id, which the app also writes into the names it claims shared work under.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <param name="environment">Settings beyond the defaults, as environment variables (<c>Matcher__Store__Provider</c>…).</param>
+    public static async Task<AppProcess> StartAsync(
+        string dataFolder, CancellationToken cancellationToken = default, IReadOnlyDictionary<string, string>? environment = null)
     {
         var projectDir = Path.Combine(RepositoryPaths.Root, "src", "Matcher.Web");
         var dll = FindBuiltApp(projectDir);
@@ -42,6 +47,8 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Matcher__DataFolder"] = dataFolder;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
         var app = new AppProcess(process, baseUri, dataFolder);
@@ -93,6 +100,16 @@ public sealed class AppProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Ends the app at once, as a crash or a pulled plug would: no shutdown, nothing finished or handed back.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -17,11 +17,15 @@ using Matcher.Web.Tests.Services;
 namespace Matcher.Web.Tests.Security;
 
 /// <summary>
-/// The whole web app in memory over its own migrated SQLite file, with accounts seeded through the same
-/// directory the setup page uses, and clients that sign in through the real sign-in form.
+/// The whole web app in memory over its own migrated SQLite file (or a PostgreSQL database several factories may
+/// share, as instances do), with accounts seeded through the same directory the setup page uses, and clients that
+/// sign in through the real sign-in form.
 /// </summary>
 public sealed partial class WebAppFactory : WebApplicationFactory<Program>
 {
+    /// <summary>A PostgreSQL database to use instead of the factory's own SQLite file.</summary>
+    public string? PostgreSqlConnection { get; init; }
+
     public const string Password = "correct horse battery staple";
     private readonly string _folder = Directory.CreateTempSubdirectory("matcher-web-app-").FullName;
 
@@ -30,6 +34,11 @@ public sealed partial class WebAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Matcher:DataFolder", _folder);
+        if (PostgreSqlConnection is not null)
+        {
+            builder.UseSetting("Matcher:Store:Provider", "PostgreSQL");
+            builder.UseSetting("Matcher:Store:ConnectionString", PostgreSqlConnection);
+        }
         builder.UseEnvironment("Testing");
         builder.ConfigureServices(services =>
             services.Replace(ServiceDescriptor.Singleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbedder>()));

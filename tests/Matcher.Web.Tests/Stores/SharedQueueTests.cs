@@ -142,10 +142,15 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
 
         await death.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dying);
-        // While A's lease holds, its batch is not B's to take.
+        // While A's lease holds, its batch is not B's to take, and B's watcher does not wake B's worker for it.
         Assert.False(await b.Runner.RunNextAsync(Ct));
+        await b.Watcher.PollOnceAsync(Ct);
+        Assert.False(await b.Signal.WaitForWorkAsync(TimeSpan.Zero, Ct));
 
         b.Clock.Now = start + Lease + TimeSpan.FromSeconds(1);
+        // Once it runs out, the watcher wakes the worker at its next look rather than leaving it to its idle poll.
+        await b.Watcher.PollOnceAsync(Ct);
+        Assert.True(await b.Signal.WaitForWorkAsync(TimeSpan.Zero, Ct));
         Assert.True(await b.Runner.RunNextAsync(Ct));
 
         (job, applicants) = await ReadAsync(b, jobId);

@@ -23,8 +23,9 @@ public sealed class RankingSignal
         }
     }
 
-    public async Task WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        await _work.WaitAsync(timeout, cancellationToken);
+    /// <summary>True when work was signalled within <paramref name="timeout"/>.</summary>
+    public Task<bool> WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        _work.WaitAsync(timeout, cancellationToken);
 
     public void Publish(Guid jobId) => Changed?.Invoke(jobId);
 

@@ -8,11 +8,12 @@ namespace Matcher.Web.Services.Ranking;
 /// <summary>
 /// On a shared store, what other instances do to a ranking reaches this instance only through the database: this
 /// looks every few seconds at the unfinished jobs and passes each change on to the in-process signal, so open pages
-/// show progress made anywhere and the local worker joins a job queued on another instance without waiting for its
-/// idle poll. Does nothing on SQLite, where the signal already hears every change.
+/// show progress made anywhere, and the local worker joins a job queued on another instance, or takes over applicants
+/// whose lease ran out when their instance stopped, without waiting for its idle poll. Does nothing on SQLite, where the
+/// signal already hears every change.
 /// </summary>
 public sealed class SharedRankingWatcher(
-    IDbContextFactory<MatcherDbContext> dbFactory, RankingSignal signal, IOptions<RankingOptions> options, ILogger<SharedRankingWatcher> logger)
+    IDbContextFactory<MatcherDbContext> dbFactory, RankingSignal signal, IOptions<RankingOptions> options, TimeProvider clock, ILogger<SharedRankingWatcher> logger)
     : BackgroundService
 {
     private Dictionary<Guid, (RankingJobStatus Status, int Done)> _seen = [];
@@ -52,9 +53,15 @@ public sealed class SharedRankingWatcher(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var watched = _seen.Keys.ToList();
+        var now = clock.GetUtcNow();
         var rows = await db.RankingJobs.AsNoTracking()
             .Where(j => j.Status == RankingJobStatus.Queued || j.Status == RankingJobStatus.Running || watched.Contains(j.Id))
-            .Select(j => new { j.Id, j.Status, j.Done })
+            .Select(j => new
+            {
+                j.Id, j.Status, j.Done,
+                Claimable = j.Status == RankingJobStatus.Running
+                    && db.RankingApplicants.Any(a => a.JobId == j.Id && !a.Processed && (a.LeaseExpiresAt == null || a.LeaseExpiresAt < now)),
+            })
             .ToListAsync(cancellationToken);
         var changed = 0;
         var next = new Dictionary<Guid, (RankingJobStatus, int)>();
@@ -65,7 +72,8 @@ public sealed class SharedRankingWatcher(
                 changed++;
                 signal.Publish(row.Id);
             }
-            if (row.Status == RankingJobStatus.Queued)
+            // A running job with applicants nobody holds was left by a stopped instance, or is still being shared out.
+            if (row.Status == RankingJobStatus.Queued || row.Claimable)
                 signal.WorkQueued();
             if (row.Status is RankingJobStatus.Queued or RankingJobStatus.Running)
                 next[row.Id] = (row.Status, row.Done);

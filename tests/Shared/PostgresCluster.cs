@@ -3,17 +3,14 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-[assembly: AssemblyFixture(typeof(Matcher.Web.Tests.Stores.PostgresServer))]
-
-namespace Matcher.Web.Tests.Stores;
+namespace Matcher.Testing;
 
 /// <summary>
-/// A throw-away PostgreSQL cluster for the tests: <c>initdb</c> into a temp folder, started on a free loopback port
-/// with its socket in that folder, one fresh database per test, stopped and removed at the end. Started on first use,
-/// so runs that need no PostgreSQL do not pay for it. Where the server binaries are missing the tests that need it
-/// are skipped, saying so.
+/// A throw-away PostgreSQL cluster: <c>initdb</c> into a temp folder, started on a free loopback port with its socket
+/// in that folder, one fresh database per caller, stopped and removed at the end. Started on first use, so runs that
+/// need no PostgreSQL do not pay for it. Shared by the test projects and the load bench.
 /// </summary>
-public sealed class PostgresServer : IAsyncDisposable
+public sealed class PostgresCluster : IAsyncDisposable
 {
     private readonly SemaphoreSlim _start = new(1, 1);
     private string? _folder;
@@ -43,23 +40,8 @@ public sealed class PostgresServer : IAsyncDisposable
             .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
     }
 
-    /// <summary>A new, empty database on the cluster; skips the calling test when there is no PostgreSQL to start.</summary>
-    public async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken)
-    {
-        await EnsureStartedAsync(cancellationToken);
-        var name = $"matcher_test_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..40];
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return ConnectionString(name);
-    }
-
-    private string ConnectionString(string database) =>
-        // No pooling: each test's database is dropped with the cluster, and idle pooled connections would only linger.
-        $"Host=127.0.0.1;Port={_port};Username=postgres;Database={database};Pooling=false;Timeout=30";
-
-    private async Task EnsureStartedAsync(CancellationToken cancellationToken)
+    /// <summary>Why the cluster could not start (no server binaries), or null once it runs.</summary>
+    public async Task<string?> TryStartAsync(CancellationToken cancellationToken)
     {
         await _start.WaitAsync(cancellationToken);
         try
@@ -71,16 +53,32 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             _start.Release();
         }
-        if (_failure is not null)
-            Assert.Skip(_failure);
+        return _failure;
     }
+
+    /// <summary>A new, empty database on the cluster, as an Npgsql connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken)
+    {
+        if (await TryStartAsync(cancellationToken) is { } failure)
+            throw new InvalidOperationException(failure);
+        var name = $"matcher_test_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..40];
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return ConnectionString(name);
+    }
+
+    private string ConnectionString(string database) =>
+        // No pooling: each database is dropped with the cluster, and idle pooled connections would only linger.
+        $"Host=127.0.0.1;Port={_port};Username=postgres;Database={database};Pooling=false;Timeout=30";
 
     private async Task StartAsync(CancellationToken cancellationToken)
     {
         _bin = FindBinaries();
         if (_bin is null)
         {
-            _failure = "PostgreSQL tests skipped: no initdb/pg_ctl found (install Debian's postgresql, or set MATCHER_PG_BIN to its bin folder).";
+            _failure = "No PostgreSQL server binaries found (initdb, pg_ctl): install Debian's postgresql, or set MATCHER_PG_BIN to its bin folder.";
             return;
         }
         _folder = Directory.CreateTempSubdirectory("matcher-pg-").FullName;
@@ -91,7 +89,7 @@ public sealed class PostgresServer : IAsyncDisposable
         await RunAsync(Path.Combine(_bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-sync", "--no-instructions"], IsRoot(), cancellationToken);
 
         _port = FreePort();
-        // Durability is worth nothing for a cluster deleted at the end; skipping fsync keeps the tests quick.
+        // Durability is worth nothing for a cluster deleted at the end; skipping fsync keeps it quick.
         var settings = $"-p {_port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
         await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(_folder, "server.log"), "-o", settings, "-w", "-t", "60", "start"], IsRoot(), cancellationToken);
         _started = true;
