@@ -44,10 +44,12 @@ public sealed class RankingJobRunnerTests : IAsyncLifetime
     }
 
     private RankingJobRunner Runner() =>
-        new(_db, new Ranker(new CvReader(), _engine), _signal, TimeProvider.System, NullLogger<RankingJobRunner>.Instance);
+        new(_db, new Ranker(new CvReader(), _engine), _signal, TimeProvider.System, NullLogger<RankingJobRunner>.Instance, Files);
+
+    private Matcher.Data.Files.FileStore Files => _services.GetRequiredService<Matcher.Data.Files.FileStore>();
 
     private RankingJobs Jobs(RankingOptions? options = null) =>
-        new(_db, new LocalUser(), _signal, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(options ?? new RankingOptions()));
+        new(_db, new LocalUser(), _signal, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(options ?? new RankingOptions()), Files);
 
     private async Task<Guid> SavePostingAsync()
     {
@@ -127,7 +129,9 @@ public sealed class RankingJobRunnerTests : IAsyncLifetime
         await using (var db = await _db.CreateDbContextAsync(ct))
         {
             var stored = await db.RankingApplicants.SingleAsync(a => a.JobId == jobId && a.FileName == "scan.pdf", ct);
-            Assert.Empty(stored.OriginalFile);
+            Assert.Null(stored.FileSha256);
+            Assert.Null(stored.OriginalFile);
+            Assert.Single(Directory.EnumerateFiles(Files.Folder, "*", SearchOption.AllDirectories));
             Assert.Equal(reason, stored.Error);
         }
         Assert.True(await Runner().RunNextAsync(ct));

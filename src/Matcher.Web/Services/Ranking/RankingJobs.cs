@@ -6,6 +6,7 @@ using Matcher.Core.Ranking;
 using Matcher.Core.Serialization;
 using Matcher.Data;
 using Matcher.Data.Entities;
+using Matcher.Data.Files;
 using Matcher.Data.Mapping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,9 +18,8 @@ namespace Matcher.Web.Services.Ranking;
 /// team chose to share (readable, and open to decisions). The worker does the scoring.
 /// </summary>
 public sealed class RankingJobs(
-    IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, RankingSignal signal, TimeProvider clock, IOptions<RankingOptions> options)
+    IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, RankingSignal signal, TimeProvider clock, IOptions<RankingOptions> options, FileStore fileStore)
 {
-
     public async Task<Guid> StartAsync(Guid postingId, IReadOnlyList<int> positions, IReadOnlyList<ApplicantFile> files, bool blind, CancellationToken cancellationToken = default)
     {
         if (files.Count == 0)
@@ -52,11 +52,12 @@ public sealed class RankingJobs(
         var number = 0;
         foreach (var file in files.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
-            var applicant = new RankingApplicantEntity { Id = Guid.NewGuid(), Number = ++number, FileName = file.Name, OriginalFile = file.Content };
+            var applicant = new RankingApplicantEntity { Id = Guid.NewGuid(), Number = ++number, FileName = file.Name };
             // Refused on upload: listed with its reason so the batch is complete, but its bytes are not stored.
-            if (file.Refusal is not null)
+            if (file.Refusal is null)
+                applicant.FileSha256 = await fileStore.SaveAsync(file.Content, cancellationToken);
+            else
             {
-                applicant.OriginalFile = [];
                 applicant.Error = file.Refusal;
                 applicant.ReportsJson = "[]";
                 applicant.Processed = true;
