@@ -16,7 +16,7 @@ builder.Services.AddMatcherProxy(builder.Configuration);
 var app = builder.Build();
 
 await app.Services.MigrateMatcherStoreAsync();
-await app.Services.MoveOriginalsOutOfDatabaseAsync();
+await app.Services.PrepareFileStoreAsync();
 
 app.UseMatcherProxy();
 

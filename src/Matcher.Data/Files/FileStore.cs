@@ -41,7 +41,7 @@ public sealed class FileStore
     {
         var key = KeyOf(content.Span);
         var path = PathOf(key);
-        if (File.Exists(path))
+        if (Touch(path))
             return key;
         var temp = TempPath();
         await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
@@ -82,7 +82,7 @@ public sealed class FileStore
             throw;
         }
         var path = PathOf(key);
-        if (File.Exists(path))
+        if (Touch(path))
             TryDelete(temp);
         else
             Publish(temp, path);
@@ -136,6 +136,50 @@ public sealed class FileStore
         catch (DirectoryNotFoundException)
         {
             return false;
+        }
+        return true;
+    }
+
+    /// <summary>A scratch file for an upload on its way in, beside the store so it shares its disk; deleted when closed.</summary>
+    public Stream CreateTemporary() =>
+        new FileStream(TempPath(), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+
+    /// <summary>
+    /// Files written before the cutoff, with their keys; scratch files left by a stopped process come with a null key.
+    /// The sweep of unused files reads this.
+    /// </summary>
+    public IEnumerable<(string? Key, string Path)> FilesWrittenBefore(DateTime cutoffUtc)
+    {
+        foreach (var path in Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories))
+        {
+            if (File.GetLastWriteTimeUtc(path) >= cutoffUtc)
+                continue;
+            var name = Path.GetFileName(path);
+            if (IsKey(name))
+                yield return (name, path);
+            else if (name.StartsWith(".upload-", StringComparison.Ordinal))
+                yield return (null, path);
+        }
+    }
+
+    /// <summary>
+    /// True when the file exists; its time is renewed, so a file saved again (perhaps for a list of applicants
+    /// not yet started) counts as new to the sweep of unused files.
+    /// </summary>
+    private static bool Touch(string path)
+    {
+        if (!File.Exists(path))
+            return false;
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (IOException)
+        {
+            // Read-only or busy: the file is there all the same.
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
         return true;
     }

@@ -67,11 +67,47 @@ public static class StoredFiles
         return moved;
     }
 
-    /// <summary>The start-up step after migrating: moves any originals still in the database to the file store.</summary>
-    public static async Task<int> MoveOriginalsOutOfDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
-        await MoveOriginalsOutOfDatabaseAsync(
-            services.GetRequiredService<IDbContextFactory<MatcherDbContext>>(),
-            services.GetRequiredService<FileStore>(),
-            services.GetService<ILoggerFactory>()?.CreateLogger(typeof(StoredFiles)) ?? NullLogger.Instance,
-            cancellationToken);
+    /// <summary>
+    /// Deletes files written before the cutoff that no row uses: CVs listed for a ranking that was never started,
+    /// and scratch files of uploads cut short by a stop. Returns how many files went.
+    /// </summary>
+    public static async Task<int> DeleteUnusedAsync(MatcherDbContext db, FileStore files, DateTime cutoffUtc, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var chunk in files.FilesWrittenBefore(cutoffUtc).Chunk(500))
+        {
+            var keys = chunk.Select(f => f.Key).OfType<string>().ToList();
+            var used = (await db.Cvs.Where(c => c.FileSha256 != null && keys.Contains(c.FileSha256)).Select(c => c.FileSha256!)
+                    .Concat(db.RankingApplicants.Where(a => a.FileSha256 != null && keys.Contains(a.FileSha256)).Select(a => a.FileSha256!))
+                    .ToListAsync(cancellationToken))
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var (key, path) in chunk)
+            {
+                if (key is null)
+                {
+                    try { File.Delete(path); deleted++; } catch (IOException) { }
+                }
+                else if (!used.Contains(key) && files.Delete(key))
+                    deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    /// <summary>
+    /// The start-up step after migrating: moves any originals still in the database to the file store, and removes
+    /// files left unused for a day (lists of applicants never started, uploads cut short).
+    /// </summary>
+    public static async Task<int> PrepareFileStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var dbFactory = services.GetRequiredService<IDbContextFactory<MatcherDbContext>>();
+        var files = services.GetRequiredService<FileStore>();
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger(typeof(StoredFiles)) ?? NullLogger.Instance;
+        var moved = await MoveOriginalsOutOfDatabaseAsync(dbFactory, files, logger, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var unused = await DeleteUnusedAsync(db, files, DateTime.UtcNow.AddDays(-1), cancellationToken);
+        if (unused > 0)
+            logger.LogInformation("Removed {Count} unused file(s) from the file store", unused);
+        return moved;
+    }
 }

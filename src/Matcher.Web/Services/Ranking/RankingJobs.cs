@@ -20,16 +20,24 @@ namespace Matcher.Web.Services.Ranking;
 public sealed class RankingJobs(
     IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, RankingSignal signal, TimeProvider clock, IOptions<RankingOptions> options, FileStore fileStore)
 {
+    /// <summary>Starts a ranking of files held in memory; each goes to the file store first.</summary>
     public async Task<Guid> StartAsync(Guid postingId, IReadOnlyList<int> positions, IReadOnlyList<ApplicantFile> files, bool blind, CancellationToken cancellationToken = default)
     {
-        if (files.Count == 0)
-            throw new InputException("Add at least one CV to rank.");
-        var limits = options.Value;
-        if (files.Count > limits.MaxApplicants)
-            throw new InputException($"A ranking takes at most {limits.MaxApplicants:N0} CVs; {files.Count:N0} were added. Remove some, or split them over two rankings.");
-        var bytes = files.Sum(f => (long)f.Content.Length);
-        if (bytes > limits.MaxTotalBytes)
-            throw new InputException($"The CVs add up to {RankingOptions.Megabytes(bytes)}; one ranking takes at most {RankingOptions.Megabytes(limits.MaxTotalBytes)}. Remove some, or split them over two rankings.");
+        CheckLimits(files.Count, files.Sum(f => (long)f.Content.Length));
+        var staged = new List<StagedApplicant>(files.Count);
+        foreach (var file in files)
+            staged.Add(file.Refusal is null
+                ? new StagedApplicant(file.Name, await fileStore.SaveAsync(file.Content, cancellationToken), file.Content.Length)
+                : StagedApplicant.Refused(file.Name, file.Refusal));
+        return await StartAsync(postingId, positions, staged, blind, cancellationToken);
+    }
+
+    /// <summary>Starts a ranking of CVs the intake already put in the file store.</summary>
+    public async Task<Guid> StartAsync(Guid postingId, IReadOnlyList<int> positions, IReadOnlyList<StagedApplicant> files, bool blind, CancellationToken cancellationToken = default)
+    {
+        CheckLimits(files.Count, files.Sum(f => f.Length));
+        if (files.FirstOrDefault(f => f.FileKey is { } key && !fileStore.Contains(key)) is { } lost)
+            throw new InputException($"\"{lost.Name}\" is no longer held on the server. Clear the list and add the CVs again.");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var posting = await TeamScope.VisiblePostings(db, user).Include(p => p.Positions)
             .SingleOrDefaultAsync(p => p.Id == postingId, cancellationToken)
@@ -52,11 +60,9 @@ public sealed class RankingJobs(
         var number = 0;
         foreach (var file in files.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
-            var applicant = new RankingApplicantEntity { Id = Guid.NewGuid(), Number = ++number, FileName = file.Name };
+            var applicant = new RankingApplicantEntity { Id = Guid.NewGuid(), Number = ++number, FileName = file.Name, FileSha256 = file.FileKey };
             // Refused on upload: listed with its reason so the batch is complete, but its bytes are not stored.
-            if (file.Refusal is null)
-                applicant.FileSha256 = await fileStore.SaveAsync(file.Content, cancellationToken);
-            else
+            if (file.Refusal is not null)
             {
                 applicant.Error = file.Refusal;
                 applicant.ReportsJson = "[]";
@@ -70,6 +76,17 @@ public sealed class RankingJobs(
         await db.SaveChangesAsync(cancellationToken);
         signal.WorkQueued();
         return job.Id;
+    }
+
+    private void CheckLimits(int count, long bytes)
+    {
+        if (count == 0)
+            throw new InputException("Add at least one CV to rank.");
+        var limits = options.Value;
+        if (count > limits.MaxApplicants)
+            throw new InputException($"A ranking takes at most {limits.MaxApplicants:N0} CVs; {count:N0} were added. Remove some, or split them over two rankings.");
+        if (bytes > limits.MaxTotalBytes)
+            throw new InputException($"The CVs add up to {RankingOptions.Megabytes(bytes)}; one ranking takes at most {RankingOptions.Megabytes(limits.MaxTotalBytes)}. Remove some, or split them over two rankings.");
     }
 
     public async Task<IReadOnlyList<RankingJobSummary>> ListAsync(CancellationToken cancellationToken = default)
