@@ -132,7 +132,7 @@ public sealed partial class RankingJobRunner(
             job.WorkSeconds += watch.Elapsed.TotalSeconds;
             // The applicants and the job's progress are one SaveChanges: one transaction, so they never disagree.
             await db.SaveChangesAsync(cancellationToken);
-            signal.Publish(jobId);
+            signal.Publish(new RankingJobProgress(jobId, job.Status, job.Done, job.Total, job.WorkSeconds));
         }
     }
 

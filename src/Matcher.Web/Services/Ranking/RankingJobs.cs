@@ -114,22 +114,56 @@ public sealed class RankingJobs(
         var posting = await db.Postings.AsNoTracking().AsSplitQuery()
             .Include(p => p.Positions).ThenInclude(p => p.Requirements)
             .SingleAsync(p => p.Id == job.PostingId, cancellationToken);
-        var applicants = await db.RankingApplicants.AsNoTracking()
-            .Where(a => a.JobId == id)
-            .OrderBy(a => a.Number)
-            .Select(a => new { a.Id, a.Number, a.FileName, a.Name, a.ContactJson, a.Processed, a.Error, a.WarningsJson, a.YearsExperience, a.Degree, a.ReportsJson, a.Decision, a.Note, a.TextSha256 })
-            .ToListAsync(cancellationToken);
+        var applicants = await ReadApplicantsAsync(db.RankingApplicants.Where(a => a.JobId == id), cancellationToken);
         return new RankingJobView(job.Id, PostingMapping.ToPosting(posting), posting.Title, job.Status, job.Total, job.Done, job.Blind, job.Error,
             job.CreatedAt, job.StartedAt, job.FinishedAt, job.WorkSeconds,
             JsonSerializer.Deserialize<List<int>>(job.PositionsJson, MatcherJson.Options) ?? [],
-            applicants.Select(a => new RankedApplicant(a.Id, a.Number, a.FileName, a.Name,
+            applicants, job.OwnerId == user.Id, job.SharedWithTeam);
+    }
+
+    /// <summary>
+    /// The job as it is now, read cheaply from what a page already holds: the job's row and only the applicants
+    /// finished since the last one the page has, so following a ranking of thousands does not re-read them all
+    /// after every batch. Null when the job is gone or no longer visible.
+    /// </summary>
+    public async Task<RankingJobView?> RefreshAsync(RankingJobView current, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var job = await Visible(db).AsNoTracking().Where(j => j.Id == current.Id)
+            .Select(j => new { j.Status, j.Total, j.Done, j.Blind, j.Error, j.StartedAt, j.FinishedAt, j.WorkSeconds, j.SharedWithTeam })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (job is null)
+            return null;
+        var since = current.Applicants.Max(a => a.ProcessedAt);
+        // Applicants of one batch share their time, so the last one's batch is read again and replaced, not missed.
+        var fresh = await ReadApplicantsAsync(db.RankingApplicants
+            .Where(a => a.JobId == current.Id && a.Processed && (since == null || a.ProcessedAt >= since)), cancellationToken);
+        var byId = fresh.ToDictionary(a => a.Id);
+        var applicants = current.Applicants.Select(a => byId.GetValueOrDefault(a.Id) ?? a).ToList();
+        // Counts that disagree mean more changed than new results (an applicant removed, an instance whose clock
+        // runs behind on a shared store): then all applicants are read again.
+        if (applicants.Count(a => a.Processed) != job.Done || applicants.Count != job.Total)
+            applicants = await ReadApplicantsAsync(db.RankingApplicants.Where(a => a.JobId == current.Id), cancellationToken);
+        return current with
+        {
+            Status = job.Status, Total = job.Total, Done = job.Done, Blind = job.Blind, Error = job.Error, StartedAt = job.StartedAt,
+            FinishedAt = job.FinishedAt, WorkSeconds = job.WorkSeconds, SharedWithTeam = job.SharedWithTeam, Applicants = applicants,
+        };
+    }
+
+    private static async Task<List<RankedApplicant>> ReadApplicantsAsync(IQueryable<RankingApplicantEntity> query, CancellationToken cancellationToken)
+    {
+        var rows = await query.AsNoTracking()
+            .OrderBy(a => a.Number)
+            .Select(a => new { a.Id, a.Number, a.FileName, a.Name, a.ContactJson, a.Processed, a.Error, a.WarningsJson, a.YearsExperience, a.Degree, a.ReportsJson, a.Decision, a.Note, a.TextSha256, a.ProcessedAt })
+            .ToListAsync(cancellationToken);
+        return rows.Select(a => new RankedApplicant(a.Id, a.Number, a.FileName, a.Name,
                 a.ContactJson is null ? null : JsonSerializer.Deserialize<ContactDetails>(a.ContactJson, MatcherJson.Options),
                 a.Processed, a.Error,
                 a.WarningsJson is null ? [] : JsonSerializer.Deserialize<List<string>>(a.WarningsJson, MatcherJson.Options) ?? [],
                 a.YearsExperience, a.Degree,
                 a.ReportsJson is null ? [] : JsonSerializer.Deserialize<List<MatchReport?>>(a.ReportsJson, MatcherJson.Options) ?? [],
-                a.Decision, a.Note, a.TextSha256)).ToList(),
-            job.OwnerId == user.Id, job.SharedWithTeam);
+                a.Decision, a.Note, a.TextSha256, a.ProcessedAt)).ToList();
     }
 
     /// <summary>Opens a job to the other coordinators of the owner's team, or closes it again.</summary>

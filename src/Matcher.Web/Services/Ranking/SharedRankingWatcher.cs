@@ -54,7 +54,7 @@ public sealed class SharedRankingWatcher(
         var watched = _seen.Keys.ToList();
         var rows = await db.RankingJobs.AsNoTracking()
             .Where(j => j.Status == RankingJobStatus.Queued || j.Status == RankingJobStatus.Running || watched.Contains(j.Id))
-            .Select(j => new { j.Id, j.Status, j.Done })
+            .Select(j => new { j.Id, j.Status, j.Done, j.Total, j.WorkSeconds })
             .ToListAsync(cancellationToken);
         var changed = 0;
         var next = new Dictionary<Guid, (RankingJobStatus, int)>();
@@ -63,7 +63,7 @@ public sealed class SharedRankingWatcher(
             if (!_seen.TryGetValue(row.Id, out var before) || before != (row.Status, row.Done))
             {
                 changed++;
-                signal.Publish(row.Id);
+                signal.Publish(new RankingJobProgress(row.Id, row.Status, row.Done, row.Total, row.WorkSeconds));
             }
             if (row.Status == RankingJobStatus.Queued)
                 signal.WorkQueued();
