@@ -88,6 +88,9 @@ public sealed class RankingJobRunnerTests : IAsyncLifetime
         Assert.Equal((RankingJobStatus.Completed, 12), (refreshed.Status, refreshed.Done));
         Assert.Equal(full.Applicants.Select(a => (a.Id, a.Name, a.ReportFor(0)?.Score)), refreshed.Applicants.Select(a => (a.Id, a.Name, a.ReportFor(0)?.Score)));
         Assert.All(refreshed.Applicants, a => Assert.True(a.Processed));
+        // Looked at again with everything already on the page, it still agrees.
+        var again = (await Jobs().RefreshAsync(full, ct))!;
+        Assert.Equal(full.Applicants.Select(a => a.Id), again.Applicants.Select(a => a.Id));
     }
 
     [Fact]

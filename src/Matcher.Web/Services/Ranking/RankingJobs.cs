@@ -134,14 +134,13 @@ public sealed class RankingJobs(
             .SingleOrDefaultAsync(cancellationToken);
         if (job is null)
             return null;
-        var since = current.Applicants.Max(a => a.ProcessedAt);
-        // Applicants of one batch share their time, so the last one's batch is read again and replaced, not missed.
+        var known = current.Applicants.Where(a => a.Processed).Select(a => a.Id).ToList();
         var fresh = await ReadApplicantsAsync(db.RankingApplicants
-            .Where(a => a.JobId == current.Id && a.Processed && (since == null || a.ProcessedAt >= since)), cancellationToken);
+            .Where(a => a.JobId == current.Id && a.Processed && !known.Contains(a.Id)), cancellationToken);
         var byId = fresh.ToDictionary(a => a.Id);
         var applicants = current.Applicants.Select(a => byId.GetValueOrDefault(a.Id) ?? a).ToList();
-        // Counts that disagree mean more changed than new results (an applicant removed, an instance whose clock
-        // runs behind on a shared store): then all applicants are read again.
+        // Counts that disagree mean more changed than new results (an applicant removed meanwhile): then all
+        // applicants are read again.
         if (applicants.Count(a => a.Processed) != job.Done || applicants.Count != job.Total)
             applicants = await ReadApplicantsAsync(db.RankingApplicants.Where(a => a.JobId == current.Id), cancellationToken);
         return current with
@@ -155,7 +154,7 @@ public sealed class RankingJobs(
     {
         var rows = await query.AsNoTracking()
             .OrderBy(a => a.Number)
-            .Select(a => new { a.Id, a.Number, a.FileName, a.Name, a.ContactJson, a.Processed, a.Error, a.WarningsJson, a.YearsExperience, a.Degree, a.ReportsJson, a.Decision, a.Note, a.TextSha256, a.ProcessedAt })
+            .Select(a => new { a.Id, a.Number, a.FileName, a.Name, a.ContactJson, a.Processed, a.Error, a.WarningsJson, a.YearsExperience, a.Degree, a.ReportsJson, a.Decision, a.Note, a.TextSha256 })
             .ToListAsync(cancellationToken);
         return rows.Select(a => new RankedApplicant(a.Id, a.Number, a.FileName, a.Name,
                 a.ContactJson is null ? null : JsonSerializer.Deserialize<ContactDetails>(a.ContactJson, MatcherJson.Options),
@@ -163,7 +162,7 @@ public sealed class RankingJobs(
                 a.WarningsJson is null ? [] : JsonSerializer.Deserialize<List<string>>(a.WarningsJson, MatcherJson.Options) ?? [],
                 a.YearsExperience, a.Degree,
                 a.ReportsJson is null ? [] : JsonSerializer.Deserialize<List<MatchReport?>>(a.ReportsJson, MatcherJson.Options) ?? [],
-                a.Decision, a.Note, a.TextSha256, a.ProcessedAt)).ToList();
+                a.Decision, a.Note, a.TextSha256)).ToList();
     }
 
     /// <summary>Opens a job to the other coordinators of the owner's team, or closes it again.</summary>

@@ -12,7 +12,7 @@ public sealed record RankingJobSummary(Guid Id, string PostingTitle, string Posi
 public sealed record RankedApplicant(
     Guid Id, int Number, string FileName, string? Name, ContactDetails? Contact, bool Processed, string? Error,
     IReadOnlyList<string> Warnings, double? Years, string? Degree, IReadOnlyList<MatchReport?> Reports,
-    ApplicantDecision Decision, string? Note, string? TextSha256 = null, DateTimeOffset? ProcessedAt = null)
+    ApplicantDecision Decision, string? Note, string? TextSha256 = null)
 {
     public ApplicantIdentity Identity => new(Contact?.Email, Name, TextSha256);
 
