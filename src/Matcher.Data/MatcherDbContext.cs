@@ -58,7 +58,12 @@ public sealed class MatcherDbContext(DbContextOptions<MatcherDbContext> options)
             e.HasMany(s => s.Reports).WithOne().HasForeignKey(r => r.SessionId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(s => s.Notes).WithOne().HasForeignKey(n => n.SessionId).OnDelete(DeleteBehavior.Cascade);
         });
-        modelBuilder.Entity<CvEntity>().HasIndex(c => c.OwnerId);
+        modelBuilder.Entity<CvEntity>(e =>
+        {
+            e.HasIndex(c => c.OwnerId);
+            // Deleting a file from the store first asks whether any other row still uses it.
+            e.HasIndex(c => c.FileSha256);
+        });
         modelBuilder.Entity<ReportEntity>(e =>
         {
             e.HasIndex(r => r.OwnerId);
@@ -89,6 +94,7 @@ public sealed class MatcherDbContext(DbContextOptions<MatcherDbContext> options)
         modelBuilder.Entity<RankingApplicantEntity>(e =>
         {
             e.HasIndex(a => new { a.JobId, a.Number }).IsUnique();
+            e.HasIndex(a => a.FileSha256);
             e.Property(a => a.Decision).HasConversion<string>();
         });
 

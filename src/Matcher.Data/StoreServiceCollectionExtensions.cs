@@ -1,4 +1,6 @@
 using Matcher.Data.Erasure;
+using Matcher.Data.Files;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +23,12 @@ public sealed class StoreOptions
     /// </summary>
     public string ConnectionString { get; set; } = "";
 
+    /// <summary>
+    /// Where uploaded originals are kept (<c>Matcher:Files:Folder</c>). Empty means a <c>files</c> folder beside the
+    /// SQLite database. With PostgreSQL and several instances it must be one folder all instances share.
+    /// </summary>
+    public string FilesFolder { get; set; } = "";
+
     public bool IsPostgreSql => string.Equals(Provider, PostgreSql, StringComparison.OrdinalIgnoreCase);
 
     public bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
@@ -38,7 +46,19 @@ public static class StoreServiceCollectionExtensions
             throw new InvalidOperationException(
                 $"Matcher:Store:Provider '{options.Provider}' is not supported. Use '{StoreOptions.Sqlite}' or '{StoreOptions.PostgreSql}'.");
         services.AddDbContextFactory<MatcherDbContext>(builder => Configure(builder, options));
+        services.AddSingleton(_ => new FileStore(FilesFolderOf(options)));
         return services;
+    }
+
+    private static string FilesFolderOf(StoreOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.FilesFolder))
+            return options.FilesFolder;
+        if (options.IsSqlite && new SqliteConnectionStringBuilder(options.ConnectionString).DataSource is { Length: > 0 } database
+            && Path.GetDirectoryName(Path.GetFullPath(database)) is { Length: > 0 } folder)
+            return Path.Combine(folder, "files");
+        throw new InvalidOperationException(
+            "Matcher:Files:Folder is empty. With the PostgreSQL provider set it to a folder every app instance can read and write, e.g. a shared volume mounted at /srv/matcher/files.");
     }
 
     /// <summary>Points a context at the configured database; shared with tests and tools that build a context by hand.</summary>

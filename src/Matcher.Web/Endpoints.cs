@@ -49,7 +49,7 @@ public static class Endpoints
     private static async ValueTask<object?> AuditExports(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var result = await next(context);
-        if (result is Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult)
+        if (result is Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult or Microsoft.AspNetCore.Http.HttpResults.FileStreamHttpResult)
         {
             var services = context.HttpContext.RequestServices;
             await services.GetRequiredService<Services.Audit.AuditLog>().RecordAsync(

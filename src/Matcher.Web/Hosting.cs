@@ -30,6 +30,10 @@ public static class Hosting
                     "Matcher:Store:ConnectionString is empty. With the PostgreSQL provider it must name the server, e.g. Host=db;Database=matcher;Username=matcher;Password=….");
             options.ConnectionString = $"Data Source={Path.Combine(DataFolder(builder), "matcher.db")}";
         }
+        // Uploaded originals live in files, not in the database; several instances must point at one shared folder.
+        options.FilesFolder = builder.Configuration["Matcher:Files:Folder"] is { Length: > 0 } files
+            ? Path.GetFullPath(files, builder.Environment.ContentRootPath)
+            : Path.Combine(DataFolder(builder), "files");
         builder.Services.AddMatcherStore(options);
 
         // Sign-in cookies and reset links stay valid across restarts because their keys live with the data: in the

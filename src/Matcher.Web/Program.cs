@@ -1,4 +1,5 @@
 using Matcher.Data;
+using Matcher.Data.Files;
 using Matcher.Web;
 using Matcher.Web.Accounts;
 using Matcher.Web.Components;
@@ -15,6 +16,7 @@ builder.Services.AddMatcherProxy(builder.Configuration);
 var app = builder.Build();
 
 await app.Services.MigrateMatcherStoreAsync();
+await app.Services.PrepareFileStoreAsync();
 
 app.UseMatcherProxy();
 

@@ -118,4 +118,75 @@ public class RankingTests : BrowserTest
         Assert.Equal(tableUrl, Page.Url);
         AssertNoPageErrors();
     }
+
+    /// <summary>300 short text CVs in one zip, each a different person with a different role, so scores differ.</summary>
+    private static string ZipOfSmallCvs(string folder, int count)
+    {
+        string[] roles = ["Machine Learning Engineer", "Registered Nurse", "Primary School Teacher", "Data Analyst", "Retail Manager"];
+        string[] skills = ["Python, PyTorch and AWS", "patient care and triage", "lesson planning", "SQL and Tableau", "stock control and rotas"];
+        var path = Path.Combine(folder, "applicants.zip");
+        using var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create);
+        for (var n = 1; n <= count; n++)
+        {
+            var entry = zip.CreateEntry($"applicant-{n:D3}.md");
+            using var writer = new StreamWriter(entry.Open());
+            writer.Write($"""
+                # Applicant {n:D3}
+                applicant{n:D3}@example.org
+
+                ## Experience
+                **{roles[n % roles.Length]}**, Example Ltd · {2010 + n % 10} – 2024
+                - Worked daily with {skills[n % skills.Length]}.
+                """);
+        }
+        return path;
+    }
+
+    [Fact]
+    public async Task Three_hundred_cvs_from_one_zip_keep_ranking_while_the_page_is_left_and_the_paged_table_completes()
+    {
+        await SavePostingAsync();
+        var folder = Directory.CreateTempSubdirectory("matcher-e2e-zip-").FullName;
+        try
+        {
+            var zip = ZipOfSmallCvs(folder, 300);
+            await Page.GotoAsync("/ranking");
+            await Page.Locator("[data-testid=applicants-upload][data-ready=true]").WaitForAsync();
+            await Page.Locator("[data-testid=applicants-upload] input[type=file]").SetInputFilesAsync(zip);
+            await Assertions.Expect(Page.GetByTestId("intake-summary")).ToContainTextAsync("300 CV(s) to rank", new() { Timeout = 120_000 });
+            await Page.GetByTestId("start-ranking").ClickAsync();
+            await Page.WaitForURLAsync(new Regex("/ranking/[0-9a-f-]{36}$"));
+            var jobUrl = Page.Url;
+            await Assertions.Expect(Page.Locator("[data-testid=ranking-progress][data-status=running]")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+
+            // Leave mid-run; the ranking goes on in the background.
+            await Page.GotoAsync("/ranking");
+            await Assertions.Expect(Page.GetByTestId("start-ranking")).ToBeVisibleAsync();
+            await Page.GotoAsync(jobUrl);
+            var progress = Page.GetByTestId("progress-text");
+            await Assertions.Expect(progress).ToContainTextAsync("of 300");
+            var seen = DoneOf(await progress.InnerTextAsync());
+            Assert.InRange(seen, 0, 299);
+
+            // Progress reaches the page as batches finish, without reloading it.
+            await Assertions.Expect(progress).Not.ToContainTextAsync($"Ranking: {seen} of 300", new() { Timeout = 120_000 });
+            await Assertions.Expect(Page.Locator("[data-testid=ranking-progress][data-status=completed]")).ToBeVisibleAsync(new() { Timeout = 600_000 });
+            await Assertions.Expect(progress).ToContainTextAsync("300 of 300");
+
+            // The table shows one page of the 300, and the pager knows them all.
+            await Assertions.Expect(Page.GetByTestId("candidate-name")).ToHaveCountAsync(50);
+            await Assertions.Expect(Page.GetByTestId("ranking-table")).ToContainTextAsync("of 300");
+            await Page.GetByLabel("Next page").ClickAsync();
+            await Assertions.Expect(Page.GetByTestId("ranking-table")).ToContainTextAsync("51-100 of 300");
+            await Assertions.Expect(Page.GetByTestId("candidate-name")).ToHaveCountAsync(50);
+            AssertNoPageErrors();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static int DoneOf(string progressText) =>
+        Regex.Match(progressText, @"(\d+) of 300") is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
 }

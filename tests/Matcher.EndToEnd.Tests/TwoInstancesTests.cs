@@ -3,6 +3,7 @@ using Matcher.Core.Postings;
 using Matcher.Core.Ranking;
 using Matcher.Data;
 using Matcher.Data.Entities;
+using Matcher.Data.Files;
 using Matcher.Data.Mapping;
 using Matcher.EndToEnd.Tests.Infrastructure;
 using Matcher.Web.Services;
@@ -35,6 +36,8 @@ public sealed class TwoInstancesTests(PostgresServer server) : IAsyncLifetime
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 
+    private string SharedFiles => Path.Combine(_folder, "files");
+
     private async Task<AppProcess> StartAsync(string name, string connection)
     {
         var app = await AppProcess.StartAsync(Directory.CreateDirectory(Path.Combine(_folder, name)).FullName, Ct, new Dictionary<string, string>
@@ -44,6 +47,8 @@ public sealed class TwoInstancesTests(PostgresServer server) : IAsyncLifetime
             // Short, so the test waits seconds for the takeover; still longer than a batch of short CVs takes.
             ["Matcher__Ranking__LeaseDuration"] = "00:00:10",
             ["Matcher__Ranking__SharedPollInterval"] = "00:00:01",
+            // Instances on one database share one file store, as the README asks.
+            ["Matcher__Files__Folder"] = SharedFiles,
             ["Logging__LogLevel__Matcher.Web.Services.Ranking"] = "Information",
         });
         _apps.Add(app);
@@ -115,7 +120,7 @@ public sealed class TwoInstancesTests(PostgresServer server) : IAsyncLifetime
         Assert.DoesNotContain("its result here is dropped", b.Output, StringComparison.Ordinal);
     }
 
-    private static async Task<Guid> QueueAsync(ServiceProvider store)
+    private async Task<Guid> QueueAsync(ServiceProvider store)
     {
         var factory = store.GetRequiredService<IDbContextFactory<MatcherDbContext>>();
         var text = await File.ReadAllTextAsync(RepositoryPaths.Fixture("e2e", "amazon-prime-video-mle.txt"), Ct);
@@ -135,7 +140,7 @@ public sealed class TwoInstancesTests(PostgresServer server) : IAsyncLifetime
             - Built data pipelines for {n} streaming products.
             """))).ToList();
         // Queued through the store alone: the instances hear of it from the database, as of a ranking started elsewhere.
-        var jobs = new RankingJobs(factory, new Coordinator(), new RankingSignal(), TimeProvider.System, Options.Create(new RankingOptions()));
+        var jobs = new RankingJobs(factory, new Coordinator(), new RankingSignal(), TimeProvider.System, Options.Create(new RankingOptions()), new FileStore(SharedFiles));
         return await jobs.StartAsync(entity.Id, [0], files, blind: false, Ct);
     }
 

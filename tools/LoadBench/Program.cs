@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Matcher.Core.Postings;
 using Matcher.Core.Ranking;
 using Matcher.Data;
+using Matcher.Data.Files;
 using Matcher.Data.Accounts;
 using Matcher.Data.Entities;
 using Matcher.Data.Mapping;
@@ -83,6 +84,7 @@ internal sealed partial class LoadRun(LoadSettings settings, PostgresCluster clu
     private readonly ConcurrentBag<double> _latencies = [];
     private readonly ConcurrentDictionary<string, int> _errors = new(StringComparer.Ordinal);
     private readonly AppProcess?[] _instances = new AppProcess?[2];
+    private string? _files;
     private readonly bool[] _dead = new bool[2];
 
     /// <summary>The benchmark's CVs as <c>matcher bench make-cvs</c> writes them: the same files on every machine.</summary>
@@ -121,8 +123,11 @@ internal sealed partial class LoadRun(LoadSettings settings, PostgresCluster clu
         }
 
         var root = Directory.CreateTempSubdirectory("matcher-load-").FullName;
+        _files = Path.Combine(root, "files");
         var environment = new Dictionary<string, string>
         {
+            // Instances on one database share one file store.
+            ["Matcher__Files__Folder"] = _files,
             ["Matcher__Store__Provider"] = "PostgreSQL",
             ["Matcher__Store__ConnectionString"] = connection,
             // Short enough that a killed instance's batch is taken over within the run.
@@ -265,7 +270,7 @@ internal sealed partial class LoadRun(LoadSettings settings, PostgresCluster clu
         }
         // Queued through the store, as a ranking started on either instance is; the instances hear of it from the database.
         var limits = Options.Create(new RankingOptions { MaxApplicants = Math.Max(cvs.Count, 500), MaxTotalBytes = long.MaxValue });
-        var jobs = new RankingJobs(factory, new Coordinator(), new RankingSignal(), TimeProvider.System, limits);
+        var jobs = new RankingJobs(factory, new Coordinator(), new RankingSignal(), TimeProvider.System, limits, new FileStore(_files!));
         return await jobs.StartAsync(entity.Id, [0], cvs.Select(c => new ApplicantFile(Path.GetFileName(c.Path), c.Content)).ToList(), blind: false, cancellationToken);
     }
 

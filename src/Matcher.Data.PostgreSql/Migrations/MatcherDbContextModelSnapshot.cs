@@ -72,12 +72,14 @@ namespace Matcher.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("FileSha256")
+                        .HasColumnType("text");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<byte[]>("OriginalFile")
-                        .IsRequired()
                         .HasColumnType("bytea");
 
                     b.Property<string>("OwnerId")
@@ -100,6 +102,8 @@ namespace Matcher.Data.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FileSha256");
 
                     b.HasIndex("OwnerId");
 
@@ -375,6 +379,9 @@ namespace Matcher.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("FileSha256")
+                        .HasColumnType("text");
+
                     b.Property<Guid>("JobId")
                         .HasColumnType("uuid");
 
@@ -391,7 +398,6 @@ namespace Matcher.Data.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.Property<byte[]>("OriginalFile")
-                        .IsRequired()
                         .HasColumnType("bytea");
 
                     b.Property<bool>("Processed")
@@ -413,6 +419,8 @@ namespace Matcher.Data.PostgreSql.Migrations
                         .HasColumnType("double precision");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FileSha256");
 
                     b.HasIndex("JobId", "Number")
                         .IsUnique();

@@ -63,8 +63,14 @@ public sealed class CvEntity : IOwned
     public required string FileName { get; set; }
     public required string Format { get; set; }
 
-    /// <summary>The uploaded file, byte for byte, so it stays downloadable.</summary>
-    public required byte[] OriginalFile { get; set; }
+    /// <summary>
+    /// The key of the uploaded file, byte for byte, in the file store (<see cref="Files.FileStore"/>), so it stays
+    /// downloadable. The same file uploaded by two people is stored once.
+    /// </summary>
+    public string? FileSha256 { get; set; }
+
+    /// <summary>Only on rows saved before originals moved to the file store; the start-up step moves them there and clears it.</summary>
+    public byte[]? OriginalFile { get; set; }
     public required string Sha256 { get; set; }
     public required string Text { get; set; }
 

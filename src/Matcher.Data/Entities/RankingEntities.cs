@@ -39,7 +39,12 @@ public sealed class RankingApplicantEntity
     /// <summary>1-based, by file name: "Candidate 7" stays the same person in every view and export.</summary>
     public int Number { get; set; }
     public required string FileName { get; set; }
-    public required byte[] OriginalFile { get; set; }
+
+    /// <summary>The key of the CV file in the file store; null for a file refused on upload, whose bytes are not kept.</summary>
+    public string? FileSha256 { get; set; }
+
+    /// <summary>Only on rows saved before originals moved to the file store; the start-up step moves them there and clears it.</summary>
+    public byte[]? OriginalFile { get; set; }
     public bool Processed { get; set; }
     public string? Name { get; set; }
 

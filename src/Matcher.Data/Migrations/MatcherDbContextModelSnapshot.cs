@@ -65,12 +65,14 @@ namespace Matcher.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FileSha256")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("OriginalFile")
-                        .IsRequired()
                         .HasColumnType("BLOB");
 
                     b.Property<string>("OwnerId")
@@ -93,6 +95,8 @@ namespace Matcher.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FileSha256");
 
                     b.HasIndex("OwnerId");
 
@@ -368,6 +372,9 @@ namespace Matcher.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FileSha256")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("JobId")
                         .HasColumnType("TEXT");
 
@@ -384,7 +391,6 @@ namespace Matcher.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("OriginalFile")
-                        .IsRequired()
                         .HasColumnType("BLOB");
 
                     b.Property<bool>("Processed")
@@ -406,6 +412,8 @@ namespace Matcher.Data.Migrations
                         .HasColumnType("REAL");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FileSha256");
 
                     b.HasIndex("JobId", "Number")
                         .IsUnique();

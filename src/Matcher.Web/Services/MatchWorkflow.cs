@@ -6,6 +6,7 @@ using Matcher.Core.Matching;
 using Matcher.Core.Postings;
 using Matcher.Core.Serialization;
 using Matcher.Data;
+using Matcher.Data.Files;
 using Matcher.Data.Entities;
 using Matcher.Data.Mapping;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +57,8 @@ public sealed class MatchWorkflow(
     TimeProvider clock,
     MatchGate gate,
     CircuitWork circuit,
-    ILogger<MatchWorkflow> logger)
+    ILogger<MatchWorkflow> logger,
+    FileStore files)
 {
     /// <exception cref="InputException">The file is empty, too large, unreadable or holds no usable CV text.</exception>
     /// <exception cref="OperationCanceledException">The page that asked went away; the read stops at its next page or block.</exception>
@@ -114,7 +116,7 @@ public sealed class MatchWorkflow(
             SessionId = session.Id,
             FileName = Path.GetFileName(draft.File.Name),
             Format = draft.Format.ToString(),
-            OriginalFile = draft.File.Content,
+            FileSha256 = await files.SaveAsync(draft.File.Content, cancellationToken),
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(draft.File.Content)),
             Text = draft.Cv.Text,
             ParsedJson = JsonSerializer.Serialize(draft.Cv, MatcherJson.Options),

@@ -3,6 +3,7 @@ using Matcher.Core.Cvs;
 using Matcher.Core.Matching;
 using Matcher.Core.Serialization;
 using Matcher.Data;
+using Matcher.Data.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Matcher.Web.Services;
@@ -19,7 +20,7 @@ public sealed record SessionDetail(Guid Id, string Title, DateTimeOffset Created
 public sealed record SavedReport(Guid Id, Guid SessionId, string SessionTitle, string PostingTitle, string? Company, string CvFileName, DateTimeOffset CreatedAt, MatchReport Report, Guid CvId = default, Guid PostingId = default, string? CandidateName = null);
 
 /// <summary>Reads sessions and reports the caller may see: their own and those shared with them.</summary>
-public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, SessionAccess access)
+public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, SessionAccess access, FileStore files)
 {
     public async Task<IReadOnlyList<SessionSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -121,8 +122,12 @@ public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory
         var visible = access.VisibleSessionIds(db);
         var cv = await db.Cvs.AsNoTracking()
             .Where(c => c.Id == cvId && (c.OwnerId == user.Id || (c.SessionId != null && visible.Contains(c.SessionId.Value))))
-            .Select(c => new { c.FileName, c.OriginalFile })
+            .Select(c => new { c.FileName, c.FileSha256, c.OriginalFile })
             .SingleOrDefaultAsync(cancellationToken);
-        return cv is null ? null : (cv.FileName, cv.OriginalFile);
+        if (cv is null)
+            return null;
+        var content = await files.ReadOriginalAsync(cv.FileSha256, cv.OriginalFile, cancellationToken)
+            ?? throw new InvalidDataException($"The file of CV {cvId} is missing from the file store; restore the store's folder from a backup.");
+        return (cv.FileName, content);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.JSInterop;
 namespace Matcher.Web.Services;
 
 /// <summary>
-/// Receives a file chosen in the browser into memory, never more than the upload limit. The size the browser
+/// Receives a file chosen in the browser, into memory or a stream given, never more than the upload limit. The size the browser
 /// declares is checked first, and what actually arrives is counted as well, because the declaration comes
 /// from the client. Which format the bytes are is decided later by their content (DocumentReader).
 /// </summary>
@@ -18,6 +18,19 @@ public static class UploadReader
     public static async Task<UploadedFile> ReadAsync(IBrowserFile file, long maxBytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
+        using var buffer = new MemoryStream((int)Math.Min(Math.Max(file.Size, 0), maxBytes));
+        await ReceiveAsync(file, maxBytes, buffer, cancellationToken);
+        return new UploadedFile(file.Name, buffer.ToArray());
+    }
+
+    /// <summary>
+    /// Receives a file into a stream of the caller's (a temporary file for uploads too large to hold in memory),
+    /// with the same checks as <see cref="ReadAsync"/>; returns the bytes received.
+    /// </summary>
+    /// <exception cref="InputException">The file is empty, over the limit, or did not arrive completely.</exception>
+    public static async Task<long> ReceiveAsync(IBrowserFile file, long maxBytes, Stream target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
         if (file.Size == 0)
             throw Empty(file.Name);
         if (file.Size > maxBytes)
@@ -25,16 +38,17 @@ public static class UploadReader
         try
         {
             await using var stream = file.OpenReadStream(maxBytes, cancellationToken);
-            using var buffer = new MemoryStream((int)Math.Min(file.Size, maxBytes));
             var chunk = new byte[ChunkBytes];
+            long received = 0;
             int read;
             while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                if (buffer.Length + read > maxBytes)
+                if (received + read > maxBytes)
                     throw new InputException($"{file.Name} is larger than the {UploadBox.FormatSize(maxBytes)} limit. Choose a smaller file.");
-                buffer.Write(chunk, 0, read);
+                await target.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+                received += read;
             }
-            return buffer.Length == 0 ? throw Empty(file.Name) : new UploadedFile(file.Name, buffer.ToArray());
+            return received == 0 ? throw Empty(file.Name) : received;
         }
         catch (Exception ex) when (ex is IOException or JSException)
         {

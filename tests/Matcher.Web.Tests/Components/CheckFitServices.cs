@@ -15,6 +15,7 @@ internal static class CheckFitServices
     public static IServiceCollection AddCheckFit(this IServiceCollection services, SqliteStore store, IEmbeddingGenerator<string, Embedding<float>> embedder)
     {
         services.AddSingleton<IDbContextFactory<MatcherDbContext>>(store);
+        services.AddSingleton(store.Files);
         services.AddSingleton<TimeProvider>(FixedClock.November2026);
         services.AddMatcherCore(new ConfigurationBuilder().Build());
         services.AddSingleton(embedder);

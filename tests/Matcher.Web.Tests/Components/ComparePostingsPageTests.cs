@@ -23,6 +23,7 @@ public class ComparePostingsPageTests : MudTestContext
     public ComparePostingsPageTests()
     {
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
+        Services.AddSingleton(_store.Files);
         Services.AddSingleton<ICurrentUser, LocalUser>();
         Services.AddScoped<SessionAccess>();
         Services.AddScoped<SessionQueries>();

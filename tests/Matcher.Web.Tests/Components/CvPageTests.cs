@@ -21,6 +21,7 @@ public class CvPageTests : MudTestContext
     public CvPageTests()
     {
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
+        Services.AddSingleton(_store.Files);
         Services.AddSingleton<ICurrentUser, LocalUser>();
         Services.AddSingleton<TimeProvider>(FixedClock.November2026);
         Services.AddScoped<SessionAccess>();

@@ -23,6 +23,7 @@ public class PostingPageTests : MudTestContext
     public PostingPageTests()
     {
         Services.AddSingleton<IDbContextFactory<MatcherDbContext>>(_store);
+        Services.AddSingleton(_store.Files);
         Services.AddSingleton<TimeProvider>(FixedClock.November2026);
         Services.AddMatcherCore(new ConfigurationBuilder().Build());
         Services.AddSingleton<ICurrentUser>(_user);

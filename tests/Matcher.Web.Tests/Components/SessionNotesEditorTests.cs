@@ -18,6 +18,7 @@ public class SessionNotesEditorTests : MudTestContext
     public SessionNotesEditorTests()
     {
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
+        Services.AddSingleton(_store.Files);
         Services.AddSingleton<ICurrentUser>(_user);
         Services.AddSingleton<TimeProvider>(FixedClock.November2026);
         Services.AddScoped<SessionAccess>();

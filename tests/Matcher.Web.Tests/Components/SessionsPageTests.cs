@@ -20,6 +20,7 @@ public class SessionsPageTests : MudTestContext
     public SessionsPageTests()
     {
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
+        Services.AddSingleton(_store.Files);
         Services.AddSingleton<ICurrentUser, LocalUser>();
         Services.AddScoped<SessionAccess>();
         Services.AddScoped<SessionQueries>();

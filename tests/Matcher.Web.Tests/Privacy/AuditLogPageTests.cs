@@ -21,6 +21,7 @@ public sealed class AuditLogPageTests : MudTestContext
     {
         _admin.Roles.Add(Roles.Admin);
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
+        Services.AddSingleton(_store.Files);
         Services.AddSingleton<ICurrentUser>(_admin);
         Services.AddScoped<AuditQueries>();
     }

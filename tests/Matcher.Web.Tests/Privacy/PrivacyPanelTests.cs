@@ -26,6 +26,7 @@ public sealed class PrivacyPanelTests : MudTestContext
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddLogging();
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
+        Services.AddSingleton(_store.Files);
         Services.AddSingleton<TimeProvider>(FixedClock.November2026);
         Services.AddMatcherCore(configuration);
         Services.AddSingleton<ICurrentUser>(_user);

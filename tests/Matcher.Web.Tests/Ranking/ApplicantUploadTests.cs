@@ -12,6 +12,15 @@ namespace Matcher.Web.Tests.Ranking;
 
 public sealed class ApplicantUploadTests : MudTestContext
 {
+    private readonly Matcher.Web.Tests.Services.SqliteStore _store = new();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+            _store.Dispose();
+    }
+
     private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "fixtures");
 
     private static InputFileContent Fixture(string folder, string name) =>
@@ -19,7 +28,7 @@ public sealed class ApplicantUploadTests : MudTestContext
 
     private IRenderedComponent<ApplicantUpload> RenderUpload(List<IntakeItem> items, int maxApplicants = 500, bool blind = false)
     {
-        Services.AddSingleton(new ApplicantIntake(new CvReader(), Options.Create(new DocumentReaderOptions()), Options.Create(new RankingOptions { MaxApplicants = maxApplicants })));
+        Services.AddSingleton(new ApplicantIntake(new CvReader(), Options.Create(new DocumentReaderOptions()), Options.Create(new RankingOptions { MaxApplicants = maxApplicants }), _store.Files, _store));
         return Render<ApplicantUpload>(p => p.Add(u => u.Items, items).Add(u => u.Blind, blind));
     }
 

@@ -44,10 +44,12 @@ public sealed class RankingJobRunnerTests : IAsyncLifetime
     }
 
     private RankingJobRunner Runner() =>
-        new(_db, new Ranker(new CvReader(), _engine), _signal, TimeProvider.System, NullLogger<RankingJobRunner>.Instance);
+        new(_db, new Ranker(new CvReader(), _engine), _signal, TimeProvider.System, NullLogger<RankingJobRunner>.Instance, Files);
+
+    private Matcher.Data.Files.FileStore Files => _services.GetRequiredService<Matcher.Data.Files.FileStore>();
 
     private RankingJobs Jobs(RankingOptions? options = null) =>
-        new(_db, new LocalUser(), _signal, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(options ?? new RankingOptions()));
+        new(_db, new LocalUser(), _signal, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(options ?? new RankingOptions()), Files);
 
     private async Task<Guid> SavePostingAsync()
     {
@@ -64,6 +66,32 @@ public sealed class RankingJobRunnerTests : IAsyncLifetime
         new(name, System.IO.File.ReadAllBytes(Path.Combine(folder ?? CvFolder, name)));
 
     private static string? NameIn(string file) => new CvReader().Read(File(file).Content, file).Contact.Name;
+
+    [Fact]
+    public async Task Each_batch_pushes_its_progress_and_a_page_reads_only_what_is_new()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var twelve = Directory.EnumerateFiles(CvFolder, "*.md").Select(Path.GetFileName).Order(StringComparer.Ordinal).Take(12).Select(n => File(n!)).ToList();
+        var jobId = await Jobs().StartAsync(await SavePostingAsync(), [0], twelve, blind: false, ct);
+        var before = (await Jobs().GetAsync(jobId, ct))!;
+        var pushed = new List<RankingJobProgress>();
+        _signal.Progressed += p => { lock (pushed) pushed.Add(p); };
+
+        Assert.True(await Runner().RunNextAsync(ct));
+
+        // Batches of eight: the page hears 8 of 12, then 12 of 12, without reading the job.
+        Assert.Equal([(8, 12), (12, 12)], pushed.Select(p => (p.Done, p.Total)));
+        Assert.All(pushed, p => Assert.Equal(jobId, p.JobId));
+        Assert.True(pushed[1].WorkSeconds >= pushed[0].WorkSeconds);
+        var refreshed = (await Jobs().RefreshAsync(before, ct))!;
+        var full = (await Jobs().GetAsync(jobId, ct))!;
+        Assert.Equal((RankingJobStatus.Completed, 12), (refreshed.Status, refreshed.Done));
+        Assert.Equal(full.Applicants.Select(a => (a.Id, a.Name, a.ReportFor(0)?.Score)), refreshed.Applicants.Select(a => (a.Id, a.Name, a.ReportFor(0)?.Score)));
+        Assert.All(refreshed.Applicants, a => Assert.True(a.Processed));
+        // Looked at again with everything already on the page, it still agrees.
+        var again = (await Jobs().RefreshAsync(full, ct))!;
+        Assert.Equal(full.Applicants.Select(a => a.Id), again.Applicants.Select(a => a.Id));
+    }
 
     [Fact]
     public async Task A_job_interrupted_after_three_of_five_applicants_resumes_with_exactly_the_other_two()
@@ -127,7 +155,9 @@ public sealed class RankingJobRunnerTests : IAsyncLifetime
         await using (var db = await _db.CreateDbContextAsync(ct))
         {
             var stored = await db.RankingApplicants.SingleAsync(a => a.JobId == jobId && a.FileName == "scan.pdf", ct);
-            Assert.Empty(stored.OriginalFile);
+            Assert.Null(stored.FileSha256);
+            Assert.Null(stored.OriginalFile);
+            Assert.Single(Directory.EnumerateFiles(Files.Folder, "*", SearchOption.AllDirectories));
             Assert.Equal(reason, stored.Error);
         }
         Assert.True(await Runner().RunNextAsync(ct));

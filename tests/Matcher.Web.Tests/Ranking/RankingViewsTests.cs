@@ -186,6 +186,24 @@ public sealed class RankingViewsTests : MudTestContext
     }
 
     [Fact]
+    public void The_matrix_shows_a_page_of_applicants_at_a_time()
+    {
+        var many = Enumerable.Range(1, 120).Select(n => Applicant(n, $"Person {n:D3}", null, Report(n % 100, 0), Report(50, 1))).ToList();
+        var matrix = Render<RankingMatrix>(p => p.Add(m => m.Job, Job(blind: false) with { Applicants = many, Total = 120, Done = 120 }));
+
+        Assert.Equal(50, matrix.FindAll("[data-testid=matrix-row]").Count);
+        Assert.Contains("Person 001", matrix.FindAll("[data-testid=matrix-row]")[0].TextContent, StringComparison.Ordinal);
+
+        var last = matrix.FindAll("[data-testid=matrix-pages] button").Single(b => b.TextContent.Trim() == "3");
+        last.Click();
+
+        var rows = matrix.FindAll("[data-testid=matrix-row]");
+        Assert.Equal(20, rows.Count);
+        Assert.Contains("Person 101", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("101–120 of 120", matrix.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Blind_matrix_hides_names()
     {
         var matrix = Render<RankingMatrix>(p => p.Add(m => m.Job, Job(blind: true)).Add(m => m.Blind, true));

@@ -95,7 +95,8 @@ public sealed class CvCorrectionTests : IAsyncLifetime
         Assert.Contains("2012-09", await YearsReasonAsync(reportId));
         await using var db = await Get<IDbContextFactory<MatcherDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
         var row = await db.Cvs.SingleAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(File.ReadAllBytes(CvPath), row.OriginalFile);
+        Assert.Null(row.OriginalFile);
+        Assert.Equal(File.ReadAllBytes(CvPath), await File.ReadAllBytesAsync(Get<Matcher.Data.Files.FileStore>().PathOf(row.FileSha256!), TestContext.Current.CancellationToken));
         Assert.Contains("September 2018", row.Text);
         var stored = await Get<CvStore>().GetAsync(row.Id, TestContext.Current.CancellationToken);
         Assert.Equal(new YearMonth(2012, 9), stored!.Cv.Experience[1].Start);

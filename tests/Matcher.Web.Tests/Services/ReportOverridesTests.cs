@@ -28,7 +28,7 @@ public sealed class ReportOverridesTests : IDisposable
 
         await overrides.SaveAsync(reportId, "r1", MatchStatus.Met, "Licence number checked with the register", TestContext.Current.CancellationToken);
 
-        var saved = await new SessionQueries(_store, _advisor, new SessionAccess(_advisor)).GetReportAsync(reportId, TestContext.Current.CancellationToken);
+        var saved = await new SessionQueries(_store, _advisor, new SessionAccess(_advisor), _store.Files).GetReportAsync(reportId, TestContext.Current.CancellationToken);
         var row = Assert.Single(saved!.Report.Requirements);
         Assert.Equal(MatchStatus.Met, row.Status);
         Assert.Equal(MatchStatus.Missing, row.Override!.OriginalStatus);

@@ -21,6 +21,9 @@ public sealed class SqliteStore : IDbContextFactory<MatcherDbContext>, IDisposab
 
     public MatcherDbContext CreateDbContext() => new(_options);
 
+    /// <summary>The file store beside the database, as the app keeps it.</summary>
+    public Matcher.Data.Files.FileStore Files => field ??= new(Path.Combine(_folder, "files"));
+
     /// <summary>Stores an empty session of the given owner and returns its id.</summary>
     public Guid AddSession(string owner)
     {

@@ -51,11 +51,12 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
         _hosts.Add(provider);
         await provider.MigrateMatcherStoreAsync(Ct);
         return new(provider.GetRequiredService<RankingJobRunner>(), engine, provider.GetRequiredService<IDbContextFactory<MatcherDbContext>>(), clock,
-            provider.GetRequiredService<RankingSignal>(), provider.GetRequiredService<SharedRankingWatcher>());
+            provider.GetRequiredService<RankingSignal>(), provider.GetRequiredService<SharedRankingWatcher>(), provider.GetRequiredService<Matcher.Data.Files.FileStore>());
     }
 
     private sealed record Instance(
-        RankingJobRunner Runner, ScoringEngine Engine, IDbContextFactory<MatcherDbContext> Db, MovableClock Clock, RankingSignal Signal, SharedRankingWatcher Watcher);
+        RankingJobRunner Runner, ScoringEngine Engine, IDbContextFactory<MatcherDbContext> Db, MovableClock Clock, RankingSignal Signal, SharedRankingWatcher Watcher,
+        Matcher.Data.Files.FileStore Files);
 
     private static string Email(int n) => $"applicant{n:D3}@example.org";
 
@@ -77,7 +78,7 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
             **Machine Learning Engineer**, Example Media · 2018 – 2024
             - Trained recommendation models in Python and deployed them on AWS.
             """))).ToList();
-        return await new RankingJobs(instance.Db, new LocalUser(), new RankingSignal(), instance.Clock, Microsoft.Extensions.Options.Options.Create(new RankingOptions())).StartAsync(entity.Id, [0], files, blind: false, Ct);
+        return await new RankingJobs(instance.Db, new LocalUser(), new RankingSignal(), instance.Clock, Microsoft.Extensions.Options.Options.Create(new RankingOptions()), instance.Files).StartAsync(entity.Id, [0], files, blind: false, Ct);
     }
 
     private static async Task<(RankingJobEntity Job, List<RankingApplicantEntity> Applicants)> ReadAsync(Instance instance, Guid jobId)

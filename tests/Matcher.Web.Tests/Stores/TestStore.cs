@@ -7,17 +7,24 @@ public enum StoreKind { Sqlite, PostgreSql }
 
 /// <summary>
 /// An empty store for one test, of either kind the app supports: a SQLite file in a temp folder, or a fresh
-/// database on the test cluster. Tests that hold for both inherit one base and run once per kind.
+/// database on the test cluster. Tests that hold for both inherit one base and run once per kind. Either way its
+/// file store is a temp folder of its own.
 /// </summary>
 public sealed class TestStore : IAsyncDisposable
 {
     private readonly string? _folder;
+    private readonly string _filesFolder;
 
-    private TestStore(StoreOptions options, string? folder)
+    private TestStore(StoreOptions options, string? folder, string filesFolder)
     {
         Options = options;
         _folder = folder;
+        _filesFolder = filesFolder;
+        options.FilesFolder = filesFolder;
     }
+
+    /// <summary>Where the store's original files are kept.</summary>
+    public string FilesFolder => _filesFolder;
 
     public StoreOptions Options { get; }
 
@@ -32,15 +39,18 @@ public sealed class TestStore : IAsyncDisposable
         {
             ArgumentNullException.ThrowIfNull(server);
             var connection = await server.CreateDatabaseAsync(cancellationToken);
-            return new(new StoreOptions { Provider = StoreOptions.PostgreSql, ConnectionString = connection }, null);
+            return new(new StoreOptions { Provider = StoreOptions.PostgreSql, ConnectionString = connection }, null,
+                Directory.CreateTempSubdirectory("matcher-files-").FullName);
         }
         var folder = Directory.CreateTempSubdirectory("matcher-store-").FullName;
-        return new(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(folder, "matcher.db")}" }, folder);
+        return new(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(folder, "matcher.db")}" }, folder, Path.Combine(folder, "files"));
     }
 
     public ValueTask DisposeAsync()
     {
-        // A PostgreSQL database goes with the cluster at the end of the run.
+        // A PostgreSQL database goes with the cluster at the end of the run; its files go now.
+        if (_folder is null)
+            try { Directory.Delete(_filesFolder, recursive: true); } catch (IOException) { }
         if (_folder is not null)
         {
             SqliteConnection.ClearAllPools();

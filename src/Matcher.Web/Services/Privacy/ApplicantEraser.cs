@@ -3,6 +3,7 @@ using Matcher.Core.Documents;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Data.Erasure;
+using Matcher.Data.Files;
 using Matcher.Web.Services.Audit;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,7 @@ public sealed class ApplicantEraser(
     ICurrentUser user,
     CvReader cvReader,
     AuditLog audit,
+    FileStore files,
     ILogger<ApplicantEraser> logger)
 {
     /// <exception cref="InputException">The ranking or applicant does not exist, or the applicant is being scored right now.</exception>
@@ -34,8 +36,8 @@ public sealed class ApplicantEraser(
             if (job.Status == RankingJobStatus.Running && !applicant.Processed)
                 throw new InputException("This CV is still waiting to be scored. Cancel the ranking or wait until it finishes, then remove the applicant.");
 
-            var keys = new EmbeddingKeys(cvReader);
-            keys.AddApplicant(applicant.OriginalFile, applicant.FileName, applicant.ReportsJson);
+            var keys = new EmbeddingKeys(cvReader, files);
+            await keys.AddApplicantAsync(applicant.FileSha256, applicant.OriginalFile, applicant.FileName, applicant.ReportsJson, cancellationToken);
 
             number = applicant.Number;
             job.Total = Math.Max(0, job.Total - 1);
@@ -45,6 +47,7 @@ public sealed class ApplicantEraser(
             await db.SaveChangesAsync(cancellationToken);
             await keys.DeleteFromCacheAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            await keys.DeleteUnusedFilesAsync(db, cancellationToken);
             // Coordinators remove applicants one after another; a VACUUM each time would copy the file each time.
             await StoreScrubber.ScrubAsync(db, vacuum: false, logger, cancellationToken);
         }

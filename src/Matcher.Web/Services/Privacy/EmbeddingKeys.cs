@@ -5,6 +5,7 @@ using Matcher.Core.Embeddings;
 using Matcher.Core.Matching;
 using Matcher.Core.Serialization;
 using Matcher.Data;
+using Matcher.Data.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Matcher.Web.Services.Privacy;
@@ -15,13 +16,18 @@ namespace Matcher.Web.Services.Privacy;
 /// the CV as stored (perhaps corrected), the CV as first read from its file, and the requirement and
 /// evidence lines recorded in reports. Each line is hashed both as a query and as a document, so a key
 /// is found whichever role the line played. A line shared with someone else's CV loses its cached vector
-/// too; the cache recomputes it on the next match.
+/// too; the cache recomputes it on the next match. The original files read on the way are collected as well, so
+/// they can leave the file store once the rows that used them are gone.
 /// </summary>
-public sealed class EmbeddingKeys(CvReader cvReader)
+public sealed class EmbeddingKeys(CvReader cvReader, FileStore files)
 {
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _files = new(StringComparer.Ordinal);
 
     public IReadOnlyCollection<string> Keys => _keys;
+
+    /// <summary>The file store keys of the originals of the CVs and applicants added.</summary>
+    public IReadOnlyCollection<string> FileKeys => _files;
 
     public void AddText(string? text)
     {
@@ -52,8 +58,13 @@ public sealed class EmbeddingKeys(CvReader cvReader)
     }
 
     /// <summary>The CV as the reader first saw it, before any correction, and as rankings read it.</summary>
-    private void AddCvFile(byte[] content, string fileName)
+    private async Task AddCvFileAsync(string? fileKey, byte[]? inDatabase, string fileName, CancellationToken cancellationToken)
     {
+        if (fileKey is not null)
+            _files.Add(fileKey);
+        // A file already missing from the store cannot be read again; what was read from it is still found through the stored CV and reports.
+        if (await files.ReadOriginalAsync(fileKey, inDatabase, cancellationToken) is not { Length: > 0 } content)
+            return;
         try
         {
             AddCv(cvReader.Read(content, fileName));
@@ -65,16 +76,16 @@ public sealed class EmbeddingKeys(CvReader cvReader)
     }
 
     /// <summary>A stored CV: as corrected and as its file reads.</summary>
-    public void AddStoredCv(string? parsedJson, byte[] originalFile, string fileName)
+    public async Task AddStoredCvAsync(string? parsedJson, string? fileKey, byte[]? inDatabase, string fileName, CancellationToken cancellationToken)
     {
         AddCvJson(parsedJson);
-        AddCvFile(originalFile, fileName);
+        await AddCvFileAsync(fileKey, inDatabase, fileName, cancellationToken);
     }
 
     /// <summary>A ranking applicant: their CV file and the reports it got.</summary>
-    public void AddApplicant(byte[] originalFile, string fileName, string? reportsJson)
+    public async Task AddApplicantAsync(string? fileKey, byte[]? inDatabase, string fileName, string? reportsJson, CancellationToken cancellationToken)
     {
-        AddCvFile(originalFile, fileName);
+        await AddCvFileAsync(fileKey, inDatabase, fileName, cancellationToken);
         AddReportsJson(reportsJson);
     }
 
@@ -85,8 +96,8 @@ public sealed class EmbeddingKeys(CvReader cvReader)
         foreach (var id in applicantIds)
         {
             var applicant = await db.RankingApplicants.AsNoTracking().Where(a => a.Id == id)
-                .Select(a => new { a.FileName, a.OriginalFile, a.ReportsJson }).SingleAsync(cancellationToken);
-            AddApplicant(applicant.OriginalFile, applicant.FileName, applicant.ReportsJson);
+                .Select(a => new { a.FileName, a.FileSha256, a.OriginalFile, a.ReportsJson }).SingleAsync(cancellationToken);
+            await AddApplicantAsync(applicant.FileSha256, applicant.OriginalFile, applicant.FileName, applicant.ReportsJson, cancellationToken);
         }
     }
 
@@ -142,4 +153,8 @@ public sealed class EmbeddingKeys(CvReader cvReader)
             deleted += await db.Embeddings.Where(e => chunk.Contains(e.TextSha256)).ExecuteDeleteAsync(cancellationToken);
         return deleted;
     }
+
+    /// <summary>After the deleting transaction committed: removes the collected originals no remaining row uses; returns how many.</summary>
+    public async Task<int> DeleteUnusedFilesAsync(MatcherDbContext db, CancellationToken cancellationToken) =>
+        await StoredFiles.DeleteUnreferencedAsync(db, files, _files, cancellationToken);
 }

@@ -3,6 +3,7 @@ using Matcher.Core.Cvs;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Data.Erasure;
+using Matcher.Data.Files;
 using Matcher.Web.Services.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ public sealed class PersonalDataEraser(
     CvReader cvReader,
     TimeProvider clock,
     IOptions<PrivacyOptions> options,
+    FileStore files,
     ILogger<PersonalDataEraser> logger)
 {
     public const string DeletedUserName = "deleted user";
@@ -61,7 +63,7 @@ public sealed class PersonalDataEraser(
         var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.Email, u.NormalizedEmail, u.UserName, u.DisplayName })
             .SingleOrDefaultAsync(cancellationToken);
-        var keys = new EmbeddingKeys(cvReader);
+        var keys = new EmbeddingKeys(cvReader, files);
 
         var sessionIds = await db.Sessions.Where(s => s.OwnerId == userId).Select(s => s.Id).ToListAsync(cancellationToken);
         var cvIds = await db.Cvs
@@ -114,7 +116,8 @@ public sealed class PersonalDataEraser(
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Erased a person's data: {Counts}", counts.ToString());
+        var deletedFiles = await keys.DeleteUnusedFilesAsync(db, cancellationToken);
+        logger.LogInformation("Erased a person's data: {Counts}, original files {Files}", counts.ToString(), deletedFiles);
         await StoreScrubber.ScrubAsync(db, options.Value.VacuumAfterErasure, logger, cancellationToken);
         return counts;
     }
@@ -125,8 +128,8 @@ public sealed class PersonalDataEraser(
         foreach (var id in cvIds)
         {
             var cv = await db.Cvs.AsNoTracking().Where(c => c.Id == id)
-                .Select(c => new { c.ParsedJson, c.OriginalFile, c.FileName }).SingleAsync(cancellationToken);
-            keys.AddStoredCv(cv.ParsedJson, cv.OriginalFile, cv.FileName);
+                .Select(c => new { c.ParsedJson, c.FileSha256, c.OriginalFile, c.FileName }).SingleAsync(cancellationToken);
+            await keys.AddStoredCvAsync(cv.ParsedJson, cv.FileSha256, cv.OriginalFile, cv.FileName, cancellationToken);
         }
     }
 

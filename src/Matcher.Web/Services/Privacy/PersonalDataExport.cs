@@ -5,6 +5,7 @@ using Matcher.Core.Matching;
 using Matcher.Core.Postings;
 using Matcher.Core.Serialization;
 using Matcher.Data;
+using Matcher.Data.Files;
 using Matcher.Data.Mapping;
 using Matcher.Web.Services.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace Matcher.Web.Services.Privacy;
 /// "Download my data": everything Matcher holds about the signed-in person, as a zip of JSON files and the
 /// original CV files. Only the person's own rows are read; a shared session's other side is not included.
 /// </summary>
-public sealed class PersonalDataExport(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, AuditLog audit)
+public sealed class PersonalDataExport(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, AuditLog audit, FileStore files)
 {
     public const string FileName = "matcher-my-data.zip";
 
@@ -28,7 +29,7 @@ public sealed class PersonalDataExport(IDbContextFactory<MatcherDbContext> dbFac
         {
             await WriteAccountAsync(db, zip, userId, cancellationToken);
             await WriteSessionsAsync(db, zip, userId, cancellationToken);
-            await WriteCvsAsync(db, zip, userId, cancellationToken);
+            await WriteCvsAsync(db, zip, userId, files, cancellationToken);
             await WritePostingsAsync(db, zip, userId, cancellationToken);
             await WriteRankingsAsync(db, zip, userId, cancellationToken);
             // The other side of a share is someone else's account: only whether it was accepted is exported.
@@ -91,7 +92,7 @@ public sealed class PersonalDataExport(IDbContextFactory<MatcherDbContext> dbFac
                 elsewhereOverrides.Select(ToExported).ToList()));
     }
 
-    private static async Task WriteCvsAsync(MatcherDbContext db, ZipArchive zip, string userId, CancellationToken cancellationToken)
+    private static async Task WriteCvsAsync(MatcherDbContext db, ZipArchive zip, string userId, FileStore files, CancellationToken cancellationToken)
     {
         var ids = await db.Cvs.Where(c => c.OwnerId == userId).OrderBy(c => c.CreatedAt).Select(c => c.Id).ToListAsync(cancellationToken);
         foreach (var id in ids)
@@ -103,7 +104,11 @@ public sealed class PersonalDataExport(IDbContextFactory<MatcherDbContext> dbFac
                 name = "original-" + name;
             var file = zip.CreateEntry($"cvs/{id}/{name}", CompressionLevel.Optimal);
             await using (var stream = await file.OpenAsync(cancellationToken))
-                await stream.WriteAsync(cv.OriginalFile, cancellationToken);
+            {
+                // A file lost from the store (a folder not restored with the database) leaves an empty entry, not a failed export.
+                var content = await files.ReadOriginalAsync(cv.FileSha256, cv.OriginalFile, cancellationToken) ?? [];
+                await stream.WriteAsync(content, cancellationToken);
+            }
             Write(zip, $"cvs/{id}/cv.json", new ExportedCv(cv.Id, cv.SessionId, cv.FileName, cv.Format, cv.Sha256, cv.CreatedAt,
                 JsonSerializer.Deserialize<CvDocument>(cv.ParsedJson, MatcherJson.Options)));
         }

@@ -2,6 +2,7 @@ using Matcher.Core.Cvs;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Data.Erasure;
+using Matcher.Data.Files;
 using Matcher.Web.Services.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ public sealed class RetentionSweeper(
     CvReader cvReader,
     AuditLog audit,
     TimeProvider clock,
+    FileStore files,
     ILogger<RetentionSweeper> logger)
 {
     public const string ActorName = "retention";
@@ -54,7 +56,7 @@ public sealed class RetentionSweeper(
         var counts = new RetentionCounts(tally.Cvs, tally.Reports, tally.Sessions, tally.Applicants, tally.Jobs, tally.Embeddings);
         if (counts.Any)
         {
-            logger.LogInformation("Retention deleted data older than {Days} days: {Counts}", settings.RetentionDays, counts.ToString());
+            logger.LogInformation("Retention deleted data older than {Days} days: {Counts}, original files {Files}", settings.RetentionDays, counts.ToString(), tally.Files);
             await audit.RecordAsync(null, ActorName, AuditActions.RetentionDeletion, $"older-than:{settings.RetentionDays}d", counts.ToString(), cancellationToken);
         }
         return counts;
@@ -66,16 +68,16 @@ public sealed class RetentionSweeper(
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var batch = await db.Cvs.AsNoTracking().Where(c => c.CreatedAt < cutoff).Take(BatchSize)
-                .Select(c => new { c.Id, c.SessionId, c.ParsedJson, c.OriginalFile, c.FileName })
+                .Select(c => new { c.Id, c.SessionId, c.ParsedJson, c.FileSha256, c.OriginalFile, c.FileName })
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
                 return;
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var keys = new EmbeddingKeys(cvReader);
+            var keys = new EmbeddingKeys(cvReader, files);
             var cvIds = batch.Select(c => c.Id).ToList();
             foreach (var cv in batch)
-                keys.AddStoredCv(cv.ParsedJson, cv.OriginalFile, cv.FileName);
+                await keys.AddStoredCvAsync(cv.ParsedJson, cv.FileSha256, cv.OriginalFile, cv.FileName, cancellationToken);
             foreach (var json in await db.Reports.Where(r => cvIds.Contains(r.CvId)).Select(r => r.ReportJson).ToListAsync(cancellationToken))
                 keys.AddReportJson(json);
 
@@ -93,6 +95,7 @@ public sealed class RetentionSweeper(
 
             tally.Embeddings += await keys.DeleteFromCacheAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            tally.Files += await keys.DeleteUnusedFilesAsync(db, cancellationToken);
         }
     }
 
@@ -106,18 +109,19 @@ public sealed class RetentionSweeper(
         foreach (var jobId in jobIds)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var keys = new EmbeddingKeys(cvReader);
+            var keys = new EmbeddingKeys(cvReader, files);
             await keys.AddApplicantsOfAsync(db, [jobId], cancellationToken);
             tally.Applicants += await db.RankingApplicants.Where(a => a.JobId == jobId).ExecuteDeleteAsync(cancellationToken);
             // A ranking without applicants shows nothing; it goes with them.
             tally.Jobs += await db.RankingJobs.Where(j => j.Id == jobId).ExecuteDeleteAsync(cancellationToken);
             tally.Embeddings += await keys.DeleteFromCacheAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            tally.Files += await keys.DeleteUnusedFilesAsync(db, cancellationToken);
         }
     }
 
     private sealed class Tally
     {
-        public int Cvs, Reports, Sessions, Applicants, Jobs, Embeddings;
+        public int Cvs, Reports, Sessions, Applicants, Jobs, Embeddings, Files;
     }
 }

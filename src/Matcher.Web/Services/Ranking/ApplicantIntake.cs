@@ -2,6 +2,9 @@ using System.IO.Compression;
 using Matcher.Core.Cvs;
 using Matcher.Core.Documents;
 using Matcher.Core.Ranking;
+using Matcher.Data;
+using Matcher.Data.Files;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Matcher.Web.Services.Ranking;
@@ -11,7 +14,7 @@ public sealed class RankingOptions
     public const string Section = "Matcher:Ranking";
 
     /// <summary>Most CVs in one ranking.</summary>
-    public int MaxApplicants { get; set; } = 500;
+    public int MaxApplicants { get; set; } = 5_000;
 
     /// <summary>
     /// On a shared store, how long an instance's claim on a batch of applicants holds. An instance that stops
@@ -21,30 +24,47 @@ public sealed class RankingOptions
 
     /// <summary>On a shared store, how often each instance reads the rankings' progress so its pages show work done by the others.</summary>
     public TimeSpan SharedPollInterval { get; set; } = TimeSpan.FromSeconds(3);
-    /// <summary>Largest zip of CVs accepted as one upload, in bytes; each CV inside still has the one-file limit.</summary>
-    public long MaxZipBytes { get; set; } = 100L * 1024 * 1024;
 
     /// <summary>
-    /// Most bytes of CV files in one ranking. The files wait in memory until the ranking starts and are then
-    /// stored, so this bounds both; 500 two-page PDFs take about 100 MB.
+    /// Largest zip of CVs accepted as one upload, in bytes; each CV inside still has the one-file limit. A zip is
+    /// copied to disk as it arrives and read from there one CV at a time, so this bounds the disk, not memory.
     /// </summary>
-    public long MaxTotalBytes { get; set; } = 250L * 1024 * 1024;
+    public long MaxZipBytes { get; set; } = 1024L * 1024 * 1024;
+
+    /// <summary>
+    /// Most bytes of CV files in one ranking. Each file goes to the file store as soon as it is read, so this bounds
+    /// the disk a ranking takes, not memory; 5,000 two-page PDFs take about 1 GB.
+    /// </summary>
+    public long MaxTotalBytes { get; set; } = 2048L * 1024 * 1024;
 
     internal static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0.#} MB";
 }
 
 public enum IntakeStatus { Read, Warning, Error }
 
+/// <summary>
+/// A CV accepted for a ranking, already in the file store under <see cref="FileKey"/>, waiting for the ranking to
+/// start. A CV that could not be read has no file and carries the reason instead.
+/// </summary>
+public sealed record StagedApplicant(string Name, string? FileKey, long Length, string? Refusal = null)
+{
+    public static StagedApplicant Refused(string name, string reason) => new(name, null, 0, reason);
+}
+
 /// <summary>One uploaded CV as first read: whether Matcher could read it, and if not, why.</summary>
-public sealed record IntakeItem(string Name, IntakeStatus Status, string Message, ApplicantFile? File);
+public sealed record IntakeItem(string Name, IntakeStatus Status, string Message, StagedApplicant? File);
 
 /// <summary>
 /// Turns uploaded files and zips into applicants and reads each CV once up front so the user sees which files
 /// are fine before starting. A file that cannot be read is reported and still ranked (as unreadable, with its
 /// reason but without its bytes), so one bad file never stops the batch. A file over the one-file limit, a
-/// "zip" that is not one, and files beyond the ranking's limits are reported and left out.
+/// "zip" that is not one, and files beyond the ranking's limits are reported and left out. Each accepted CV goes
+/// to the file store at once, so a list of thousands holds only names and keys in memory; a list given up
+/// (cleared, or the page left without starting) has its files removed again.
 /// </summary>
-public sealed class ApplicantIntake(CvReader cvReader, IOptions<DocumentReaderOptions> documentOptions, IOptions<RankingOptions> rankingOptions)
+public sealed class ApplicantIntake(
+    CvReader cvReader, IOptions<DocumentReaderOptions> documentOptions, IOptions<RankingOptions> rankingOptions,
+    FileStore files, IDbContextFactory<MatcherDbContext> dbFactory)
 {
     public int MaxApplicants => rankingOptions.Value.MaxApplicants;
     public long MaxBytes => documentOptions.Value.MaxBytes;
@@ -55,63 +75,113 @@ public sealed class ApplicantIntake(CvReader cvReader, IOptions<DocumentReaderOp
     public long UploadLimit(string fileName) =>
         fileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? Math.Max(MaxZipBytes, MaxBytes) : MaxBytes;
 
+    /// <summary>Uploads large enough to be a zip of many CVs are received to disk rather than into memory.</summary>
+    public static bool ReceiveToDisk(string fileName) => fileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A temporary file beside the file store for an upload on its way in; it is deleted when closed.</summary>
+    public Stream CreateTemporaryFile() => files.CreateTemporary();
+
     /// <param name="alreadyAdded">CVs already in the list.</param>
     /// <param name="bytesAdded">Bytes of the CV files already in the list.</param>
-    public IReadOnlyList<IntakeItem> Add(IReadOnlyList<UploadedFile> uploads, int alreadyAdded, long bytesAdded = 0)
+    public async Task<IReadOnlyList<IntakeItem>> AddAsync(IReadOnlyList<UploadedFile> uploads, int alreadyAdded, long bytesAdded = 0, CancellationToken cancellationToken = default)
     {
-        var items = new List<IntakeItem>();
-        var room = MaxApplicants - alreadyAdded;
+        var batch = new Batch(alreadyAdded, bytesAdded);
         foreach (var upload in uploads)
         {
             if (IsArchive(upload))
             {
                 if (upload.Content.Length > MaxZipBytes)
-                {
-                    items.Add(Refused(upload.Name, $"\"{upload.Name}\" is a zip of {RankingOptions.Megabytes(upload.Content.Length)}; the limit for one zip is {RankingOptions.Megabytes(MaxZipBytes)}. Split the CVs into smaller zips."));
-                    continue;
-                }
-                try
-                {
-                    var contents = ApplicantArchive.Extract(upload.Content, upload.Name, documentOptions.Value, Math.Max(0, room - Accepted(items)));
-                    foreach (var file in contents.Files)
-                        items.Add(WithinTotal(file, bytesAdded + Bytes(items)) ?? Check(file));
-                    items.AddRange(contents.Skipped.Select(s => new IntakeItem($"{upload.Name}/{s.Entry}", IntakeStatus.Error, s.Reason, null)));
-                }
-                catch (InputException ex)
-                {
-                    items.Add(new IntakeItem(upload.Name, IntakeStatus.Error, ex.Message, null));
-                }
+                    batch.Add(ZipTooLarge(upload.Name, upload.Content.Length));
+                else
+                    await AddArchiveAsync(new MemoryStream(upload.Content, writable: false), upload.Name, batch, cancellationToken);
             }
-            else if (Accepted(items) >= room)
-                items.Add(Refused(upload.Name, $"A ranking takes at most {MaxApplicants:N0} CVs; this one was left out."));
-            else if (upload.Content.Length > MaxBytes)
-                items.Add(Refused(upload.Name, TooLarge(upload)));
             else
+                await AddFileAsync(upload.Name, upload.Content, batch, cancellationToken);
+        }
+        return batch.Items;
+    }
+
+    /// <summary>An upload received to a seekable stream on disk: a zip is read from there one CV at a time.</summary>
+    public async Task<IReadOnlyList<IntakeItem>> AddFromDiskAsync(string name, Stream content, int alreadyAdded, long bytesAdded = 0, CancellationToken cancellationToken = default)
+    {
+        var batch = new Batch(alreadyAdded, bytesAdded);
+        if (IsArchive(content, name))
+        {
+            if (content.Length > MaxZipBytes)
+                batch.Add(ZipTooLarge(name, content.Length));
+            else
+                await AddArchiveAsync(content, name, batch, cancellationToken);
+        }
+        else if (content.Length > MaxBytes)
+            batch.Add(Refused(name, TooLarge(name, content.Length)));
+        else
+        {
+            var bytes = new byte[content.Length];
+            content.Position = 0;
+            await content.ReadExactlyAsync(bytes, cancellationToken);
+            await AddFileAsync(name, bytes, batch, cancellationToken);
+        }
+        return batch.Items;
+    }
+
+    /// <summary>Removes the files of a list that was given up; files a ranking or CV already uses stay.</summary>
+    public async Task DiscardAsync(IEnumerable<IntakeItem> items, CancellationToken cancellationToken = default)
+    {
+        var keys = items.Select(i => i.File?.FileKey).OfType<string>().ToList();
+        if (keys.Count == 0)
+            return;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await StoredFiles.DeleteUnreferencedAsync(db, files, keys, cancellationToken);
+    }
+
+    private async Task AddFileAsync(string name, byte[] content, Batch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Accepted >= MaxApplicants)
+            batch.Add(Refused(name, $"A ranking takes at most {MaxApplicants:N0} CVs; this one was left out."));
+        else if (content.Length > MaxBytes)
+            batch.Add(Refused(name, TooLarge(name, content.Length)));
+        else
+            batch.Add(await AcceptAsync(new ApplicantFile(name, content), batch, cancellationToken));
+    }
+
+    private async Task AddArchiveAsync(Stream zip, string name, Batch batch, CancellationToken cancellationToken)
+    {
+        var document = documentOptions.Value;
+        // An archive of applicants is allowed what a ranking is allowed, not what one DOCX is.
+        var limits = new DocumentReaderOptions
+        {
+            MaxBytes = document.MaxBytes,
+            MaxZipEntries = Math.Max(document.MaxZipEntries, MaxApplicants * 2),
+            MaxUncompressedBytes = Math.Max(document.MaxUncompressedBytes, MaxTotalBytes),
+        };
+        try
+        {
+            foreach (var entry in ApplicantArchive.Read(zip, name, limits, Math.Max(0, MaxApplicants - batch.Accepted)))
             {
-                var file = new ApplicantFile(upload.Name, upload.Content);
-                items.Add(WithinTotal(file, bytesAdded + Bytes(items)) ?? Check(file));
+                if (entry.File is { } file)
+                    batch.Add(await AcceptAsync(file, batch, cancellationToken));
+                else
+                    batch.Add(new IntakeItem($"{name}/{entry.Skipped!.Entry}", IntakeStatus.Error, entry.Skipped.Reason, null));
             }
         }
-        return items;
+        catch (InputException ex)
+        {
+            batch.Add(new IntakeItem(name, IntakeStatus.Error, ex.Message, null));
+        }
     }
 
-    private string TooLarge(UploadedFile upload)
+    private IntakeItem ZipTooLarge(string name, long length) =>
+        Refused(name, $"\"{name}\" is a zip of {RankingOptions.Megabytes(length)}; the limit for one zip is {RankingOptions.Megabytes(MaxZipBytes)}. Split the CVs into smaller zips.");
+
+    private string TooLarge(string name, long length)
     {
-        var size = RankingOptions.Megabytes(upload.Content.Length);
-        return upload.Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
-            ? $"\"{upload.Name}\" is named .zip but is not a zip archive, and at {size} it is too large to be one CV (the limit is {RankingOptions.Megabytes(MaxBytes)}). Create the zip again with your system's \"Compress\" command, or upload the CV files themselves."
-            : $"\"{upload.Name}\" is {size}; the limit for one CV is {RankingOptions.Megabytes(MaxBytes)}. Save it smaller (for example as PDF without images) and add it again.";
+        var size = RankingOptions.Megabytes(length);
+        return name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+            ? $"\"{name}\" is named .zip but is not a zip archive, and at {size} it is too large to be one CV (the limit is {RankingOptions.Megabytes(MaxBytes)}). Create the zip again with your system's \"Compress\" command, or upload the CV files themselves."
+            : $"\"{name}\" is {size}; the limit for one CV is {RankingOptions.Megabytes(MaxBytes)}. Save it smaller (for example as PDF without images) and add it again.";
     }
-
-    /// <summary>Null when the file fits in the ranking's byte budget, else the item that leaves it out.</summary>
-    private IntakeItem? WithinTotal(ApplicantFile file, long bytesSoFar) =>
-        bytesSoFar + file.Content.Length <= MaxTotalBytes
-            ? null
-            : Refused(file.Name, $"The CVs of one ranking may add up to {RankingOptions.Megabytes(MaxTotalBytes)}; this one was left out. Start a second ranking for the rest.");
 
     private static IntakeItem Refused(string name, string reason) => new(name, IntakeStatus.Error, reason, null);
-
-    private static long Bytes(IEnumerable<IntakeItem> items) => items.Sum(i => (long)(i.File?.Content.Length ?? 0));
 
     private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
     private static readonly byte[] EmptyZipSignature = [0x50, 0x4B, 0x05, 0x06];
@@ -120,15 +190,20 @@ public sealed class ApplicantIntake(CvReader cvReader, IOptions<DocumentReaderOp
     /// A zip of CVs is told by its content, not its name: a PDF saved as ".zip" is still read as a CV, and a
     /// DOCX, itself a zip, is a CV unless its name says it is an archive.
     /// </summary>
-    internal static bool IsArchive(UploadedFile upload)
+    internal static bool IsArchive(UploadedFile upload) => IsArchive(new MemoryStream(upload.Content, writable: false), upload.Name);
+
+    private static bool IsArchive(Stream content, string name)
     {
-        var bytes = upload.Content.AsSpan();
-        if (!bytes.StartsWith(ZipSignature) && !bytes.StartsWith(EmptyZipSignature))
+        Span<byte> start = stackalloc byte[4];
+        content.Position = 0;
+        var read = content.ReadAtLeast(start, 4, throwOnEndOfStream: false);
+        content.Position = 0;
+        if (read < 4 || (!start.SequenceEqual(ZipSignature) && !start.SequenceEqual(EmptyZipSignature)))
             return false;
-        var namedZip = upload.Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+        var namedZip = name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(upload.Content, writable: false), ZipArchiveMode.Read);
+            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
             // Every Office document carries this part; an archive of CVs does not.
             return namedZip || zip.GetEntry("[Content_Types].xml") is null;
         }
@@ -137,23 +212,46 @@ public sealed class ApplicantIntake(CvReader cvReader, IOptions<DocumentReaderOp
             // Damaged: report it as the kind of file its name promises.
             return namedZip;
         }
+        finally
+        {
+            content.Position = 0;
+        }
     }
 
-    private static int Accepted(IEnumerable<IntakeItem> items) => items.Count(i => i.File is not null);
-
-    private IntakeItem Check(ApplicantFile file)
+    /// <summary>Reads the CV and, when it fits the ranking's byte budget, puts it in the file store.</summary>
+    private async Task<IntakeItem> AcceptAsync(ApplicantFile file, Batch batch, CancellationToken cancellationToken)
     {
+        if (batch.Bytes + file.Content.Length > MaxTotalBytes)
+            return Refused(file.Name, $"The CVs of one ranking may add up to {RankingOptions.Megabytes(MaxTotalBytes)}; this one was left out. Start a second ranking for the rest.");
+        CvDocument cv;
         try
         {
-            var cv = cvReader.Read(file.Content, file.Name);
-            return cv.Warnings.Count > 0
-                ? new IntakeItem(file.Name, IntakeStatus.Warning, string.Join(" ", cv.Warnings), file)
-                : new IntakeItem(file.Name, IntakeStatus.Read, cv.Contact.Name is { } name ? $"Read: {name}" : "Read", file);
+            cv = cvReader.Read(file.Content, file.Name);
         }
         catch (InputException ex)
         {
             // Still ranked, so the list shows every applicant, but the unreadable bytes are not kept.
-            return new IntakeItem(file.Name, IntakeStatus.Error, ex.Message, ApplicantFile.Refused(file.Name, ex.Message));
+            return new IntakeItem(file.Name, IntakeStatus.Error, ex.Message, StagedApplicant.Refused(file.Name, ex.Message));
+        }
+        var staged = new StagedApplicant(file.Name, await files.SaveAsync(file.Content, cancellationToken), file.Content.Length);
+        return cv.Warnings.Count > 0
+            ? new IntakeItem(file.Name, IntakeStatus.Warning, string.Join(" ", cv.Warnings), staged)
+            : new IntakeItem(file.Name, IntakeStatus.Read, cv.Contact.Name is { } name ? $"Read: {name}" : "Read", staged);
+    }
+
+    /// <summary>What one call has added so far, on top of what the list held before.</summary>
+    private sealed class Batch(int accepted, long bytes)
+    {
+        public List<IntakeItem> Items { get; } = [];
+        public int Accepted { get; private set; } = accepted;
+        public long Bytes { get; private set; } = bytes;
+
+        public void Add(IntakeItem item)
+        {
+            Items.Add(item);
+            if (item.File is not null)
+                Accepted++;
+            Bytes += item.File?.Length ?? 0;
         }
     }
 }

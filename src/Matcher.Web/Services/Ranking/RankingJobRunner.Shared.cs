@@ -56,10 +56,10 @@ public sealed partial class RankingJobRunner
                 return;
 
             var watch = Stopwatch.StartNew();
-            var results = await ranker.ScoreManyAsync(
-                batch.Select(a => (a.Number, new ApplicantFile(a.FileName, a.OriginalFile))).ToList(), posting, positions, cancellationToken);
+            var results = await ranker.ScoreManyAsync(await FilesOfAsync(batch, cancellationToken), posting, positions, cancellationToken);
             await CommitClaimedAsync(db, jobId, batch, results, watch.Elapsed.TotalSeconds, cancellationToken);
-            signal.Publish(jobId);
+            signal.Publish(await db.RankingJobs.AsNoTracking().Where(j => j.Id == jobId)
+                .Select(j => new RankingJobProgress(j.Id, j.Status, j.Done, j.Total, j.WorkSeconds)).SingleAsync(cancellationToken));
         }
     }
 

@@ -5,6 +5,7 @@ using Matcher.Core.Ranking;
 using Matcher.Core.Serialization;
 using Matcher.Data;
 using Matcher.Data.Entities;
+using Matcher.Data.Files;
 using Matcher.Data.Mapping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public sealed partial class RankingJobRunner(
     RankingSignal signal,
     TimeProvider clock,
     ILogger<RankingJobRunner> logger,
+    FileStore files,
     IOptions<RankingOptions>? options = null)
 {
     /// <summary>Applicants taken from the queue at a time: enough to fill the model's batches, few enough that progress moves every few seconds.</summary>
@@ -123,16 +125,29 @@ public sealed partial class RankingJobRunner(
                 return;
 
             var watch = Stopwatch.StartNew();
-            var results = await ranker.ScoreManyAsync(
-                batch.Select(a => (a.Number, new ApplicantFile(a.FileName, a.OriginalFile))).ToList(), posting, positions, cancellationToken);
+            var results = await ranker.ScoreManyAsync(await FilesOfAsync(batch, cancellationToken), posting, positions, cancellationToken);
             for (var i = 0; i < batch.Count; i++)
                 Apply(batch[i], results[i]);
             job.Done = await db.RankingApplicants.CountAsync(a => a.JobId == jobId && a.Processed, cancellationToken) + batch.Count;
             job.WorkSeconds += watch.Elapsed.TotalSeconds;
             // The applicants and the job's progress are one SaveChanges: one transaction, so they never disagree.
             await db.SaveChangesAsync(cancellationToken);
-            signal.Publish(jobId);
+            signal.Publish(new RankingJobProgress(jobId, job.Status, job.Done, job.Total, job.WorkSeconds));
         }
+    }
+
+    /// <summary>The batch's CV files from the file store; a file gone missing is ranked as unreadable, with what to do about it.</summary>
+    private async Task<IReadOnlyList<(int Number, ApplicantFile File)>> FilesOfAsync(IReadOnlyList<RankingApplicantEntity> batch, CancellationToken cancellationToken)
+    {
+        var loaded = new List<(int, ApplicantFile)>(batch.Count);
+        foreach (var applicant in batch)
+        {
+            var content = await files.ReadOriginalAsync(applicant.FileSha256, applicant.OriginalFile, cancellationToken);
+            loaded.Add((applicant.Number, content is null
+                ? ApplicantFile.Refused(applicant.FileName, $"The file of \"{applicant.FileName}\" is missing from the file store; an administrator can restore the store's folder from a backup, or remove the applicant and add the CV again.")
+                : new ApplicantFile(applicant.FileName, content)));
+        }
+        return loaded;
     }
 
     private void Apply(RankingApplicantEntity applicant, ApplicantResult result)

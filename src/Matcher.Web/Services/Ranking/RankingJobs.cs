@@ -6,6 +6,7 @@ using Matcher.Core.Ranking;
 using Matcher.Core.Serialization;
 using Matcher.Data;
 using Matcher.Data.Entities;
+using Matcher.Data.Files;
 using Matcher.Data.Mapping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,19 +18,26 @@ namespace Matcher.Web.Services.Ranking;
 /// team chose to share (readable, and open to decisions). The worker does the scoring.
 /// </summary>
 public sealed class RankingJobs(
-    IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, RankingSignal signal, TimeProvider clock, IOptions<RankingOptions> options)
+    IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, RankingSignal signal, TimeProvider clock, IOptions<RankingOptions> options, FileStore fileStore)
 {
-
+    /// <summary>Starts a ranking of files held in memory; each goes to the file store first.</summary>
     public async Task<Guid> StartAsync(Guid postingId, IReadOnlyList<int> positions, IReadOnlyList<ApplicantFile> files, bool blind, CancellationToken cancellationToken = default)
     {
-        if (files.Count == 0)
-            throw new InputException("Add at least one CV to rank.");
-        var limits = options.Value;
-        if (files.Count > limits.MaxApplicants)
-            throw new InputException($"A ranking takes at most {limits.MaxApplicants:N0} CVs; {files.Count:N0} were added. Remove some, or split them over two rankings.");
-        var bytes = files.Sum(f => (long)f.Content.Length);
-        if (bytes > limits.MaxTotalBytes)
-            throw new InputException($"The CVs add up to {RankingOptions.Megabytes(bytes)}; one ranking takes at most {RankingOptions.Megabytes(limits.MaxTotalBytes)}. Remove some, or split them over two rankings.");
+        CheckLimits(files.Count, files.Sum(f => (long)f.Content.Length));
+        var staged = new List<StagedApplicant>(files.Count);
+        foreach (var file in files)
+            staged.Add(file.Refusal is null
+                ? new StagedApplicant(file.Name, await fileStore.SaveAsync(file.Content, cancellationToken), file.Content.Length)
+                : StagedApplicant.Refused(file.Name, file.Refusal));
+        return await StartAsync(postingId, positions, staged, blind, cancellationToken);
+    }
+
+    /// <summary>Starts a ranking of CVs the intake already put in the file store.</summary>
+    public async Task<Guid> StartAsync(Guid postingId, IReadOnlyList<int> positions, IReadOnlyList<StagedApplicant> files, bool blind, CancellationToken cancellationToken = default)
+    {
+        CheckLimits(files.Count, files.Sum(f => f.Length));
+        if (files.FirstOrDefault(f => f.FileKey is { } key && !fileStore.Contains(key)) is { } lost)
+            throw new InputException($"\"{lost.Name}\" is no longer held on the server. Clear the list and add the CVs again.");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var posting = await TeamScope.VisiblePostings(db, user).Include(p => p.Positions)
             .SingleOrDefaultAsync(p => p.Id == postingId, cancellationToken)
@@ -52,11 +60,10 @@ public sealed class RankingJobs(
         var number = 0;
         foreach (var file in files.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
-            var applicant = new RankingApplicantEntity { Id = Guid.NewGuid(), Number = ++number, FileName = file.Name, OriginalFile = file.Content };
+            var applicant = new RankingApplicantEntity { Id = Guid.NewGuid(), Number = ++number, FileName = file.Name, FileSha256 = file.FileKey };
             // Refused on upload: listed with its reason so the batch is complete, but its bytes are not stored.
             if (file.Refusal is not null)
             {
-                applicant.OriginalFile = [];
                 applicant.Error = file.Refusal;
                 applicant.ReportsJson = "[]";
                 applicant.Processed = true;
@@ -69,6 +76,17 @@ public sealed class RankingJobs(
         await db.SaveChangesAsync(cancellationToken);
         signal.WorkQueued();
         return job.Id;
+    }
+
+    private void CheckLimits(int count, long bytes)
+    {
+        if (count == 0)
+            throw new InputException("Add at least one CV to rank.");
+        var limits = options.Value;
+        if (count > limits.MaxApplicants)
+            throw new InputException($"A ranking takes at most {limits.MaxApplicants:N0} CVs; {count:N0} were added. Remove some, or split them over two rankings.");
+        if (bytes > limits.MaxTotalBytes)
+            throw new InputException($"The CVs add up to {RankingOptions.Megabytes(bytes)}; one ranking takes at most {RankingOptions.Megabytes(limits.MaxTotalBytes)}. Remove some, or split them over two rankings.");
     }
 
     public async Task<IReadOnlyList<RankingJobSummary>> ListAsync(CancellationToken cancellationToken = default)
@@ -96,22 +114,55 @@ public sealed class RankingJobs(
         var posting = await db.Postings.AsNoTracking().AsSplitQuery()
             .Include(p => p.Positions).ThenInclude(p => p.Requirements)
             .SingleAsync(p => p.Id == job.PostingId, cancellationToken);
-        var applicants = await db.RankingApplicants.AsNoTracking()
-            .Where(a => a.JobId == id)
-            .OrderBy(a => a.Number)
-            .Select(a => new { a.Id, a.Number, a.FileName, a.Name, a.ContactJson, a.Processed, a.Error, a.WarningsJson, a.YearsExperience, a.Degree, a.ReportsJson, a.Decision, a.Note, a.TextSha256 })
-            .ToListAsync(cancellationToken);
+        var applicants = await ReadApplicantsAsync(db.RankingApplicants.Where(a => a.JobId == id), cancellationToken);
         return new RankingJobView(job.Id, PostingMapping.ToPosting(posting), posting.Title, job.Status, job.Total, job.Done, job.Blind, job.Error,
             job.CreatedAt, job.StartedAt, job.FinishedAt, job.WorkSeconds,
             JsonSerializer.Deserialize<List<int>>(job.PositionsJson, MatcherJson.Options) ?? [],
-            applicants.Select(a => new RankedApplicant(a.Id, a.Number, a.FileName, a.Name,
+            applicants, job.OwnerId == user.Id, job.SharedWithTeam);
+    }
+
+    /// <summary>
+    /// The job as it is now, read cheaply from what a page already holds: the job's row and only the applicants
+    /// finished since the last one the page has, so following a ranking of thousands does not re-read them all
+    /// after every batch. Null when the job is gone or no longer visible.
+    /// </summary>
+    public async Task<RankingJobView?> RefreshAsync(RankingJobView current, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var job = await Visible(db).AsNoTracking().Where(j => j.Id == current.Id)
+            .Select(j => new { j.Status, j.Total, j.Done, j.Blind, j.Error, j.StartedAt, j.FinishedAt, j.WorkSeconds, j.SharedWithTeam })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (job is null)
+            return null;
+        var known = current.Applicants.Where(a => a.Processed).Select(a => a.Id).ToList();
+        var fresh = await ReadApplicantsAsync(db.RankingApplicants
+            .Where(a => a.JobId == current.Id && a.Processed && !known.Contains(a.Id)), cancellationToken);
+        var byId = fresh.ToDictionary(a => a.Id);
+        var applicants = current.Applicants.Select(a => byId.GetValueOrDefault(a.Id) ?? a).ToList();
+        // Counts that disagree mean more changed than new results (an applicant removed meanwhile): then all
+        // applicants are read again.
+        if (applicants.Count(a => a.Processed) != job.Done || applicants.Count != job.Total)
+            applicants = await ReadApplicantsAsync(db.RankingApplicants.Where(a => a.JobId == current.Id), cancellationToken);
+        return current with
+        {
+            Status = job.Status, Total = job.Total, Done = job.Done, Blind = job.Blind, Error = job.Error, StartedAt = job.StartedAt,
+            FinishedAt = job.FinishedAt, WorkSeconds = job.WorkSeconds, SharedWithTeam = job.SharedWithTeam, Applicants = applicants,
+        };
+    }
+
+    private static async Task<List<RankedApplicant>> ReadApplicantsAsync(IQueryable<RankingApplicantEntity> query, CancellationToken cancellationToken)
+    {
+        var rows = await query.AsNoTracking()
+            .OrderBy(a => a.Number)
+            .Select(a => new { a.Id, a.Number, a.FileName, a.Name, a.ContactJson, a.Processed, a.Error, a.WarningsJson, a.YearsExperience, a.Degree, a.ReportsJson, a.Decision, a.Note, a.TextSha256 })
+            .ToListAsync(cancellationToken);
+        return rows.Select(a => new RankedApplicant(a.Id, a.Number, a.FileName, a.Name,
                 a.ContactJson is null ? null : JsonSerializer.Deserialize<ContactDetails>(a.ContactJson, MatcherJson.Options),
                 a.Processed, a.Error,
                 a.WarningsJson is null ? [] : JsonSerializer.Deserialize<List<string>>(a.WarningsJson, MatcherJson.Options) ?? [],
                 a.YearsExperience, a.Degree,
                 a.ReportsJson is null ? [] : JsonSerializer.Deserialize<List<MatchReport?>>(a.ReportsJson, MatcherJson.Options) ?? [],
-                a.Decision, a.Note, a.TextSha256)).ToList(),
-            job.OwnerId == user.Id, job.SharedWithTeam);
+                a.Decision, a.Note, a.TextSha256)).ToList();
     }
 
     /// <summary>Opens a job to the other coordinators of the owner's team, or closes it again.</summary>

@@ -58,7 +58,7 @@ public sealed class SharedRankingWatcher(
             .Where(j => j.Status == RankingJobStatus.Queued || j.Status == RankingJobStatus.Running || watched.Contains(j.Id))
             .Select(j => new
             {
-                j.Id, j.Status, j.Done,
+                j.Id, j.Status, j.Done, j.Total, j.WorkSeconds,
                 Claimable = j.Status == RankingJobStatus.Running
                     && db.RankingApplicants.Any(a => a.JobId == j.Id && !a.Processed && (a.LeaseExpiresAt == null || a.LeaseExpiresAt < now)),
             })
@@ -70,7 +70,7 @@ public sealed class SharedRankingWatcher(
             if (!_seen.TryGetValue(row.Id, out var before) || before != (row.Status, row.Done))
             {
                 changed++;
-                signal.Publish(row.Id);
+                signal.Publish(new RankingJobProgress(row.Id, row.Status, row.Done, row.Total, row.WorkSeconds));
             }
             // A running job with applicants nobody holds was left by a stopped instance, or is still being shared out.
             if (row.Status == RankingJobStatus.Queued || row.Claimable)
