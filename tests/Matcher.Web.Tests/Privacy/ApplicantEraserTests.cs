@@ -85,7 +85,7 @@ public abstract class ApplicantEraserTests(StoreKind kind, PostgresServer? serve
             applicantId = await db.RankingApplicants.Where(a => a.Number == 1).Select(a => a.Id).SingleAsync(Ct);
         _host.SignIn(Bob);
 
-        await Assert.ThrowsAsync<Matcher.Core.Documents.InputException>(() => _host.Get<ApplicantEraser>().DeleteAsync(_jobId, applicantId, Ct));
+        await Assert.ThrowsAsync<Matcher.Core.Documents.NotFoundException>(() => _host.Get<ApplicantEraser>().DeleteAsync(_jobId, applicantId, Ct));
 
         await using var after = await _host.Db.CreateDbContextAsync(Ct);
         Assert.Equal(3, await after.RankingApplicants.CountAsync(Ct));
