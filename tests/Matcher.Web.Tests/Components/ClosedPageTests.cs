@@ -10,29 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Matcher.Web.Tests.Components;
 
 /// <summary>Reading and matching started from a page stop when the page or its circuit goes away, and free the person's places.</summary>
-public sealed class ClosedPageTests : MudTestContext
+public sealed class ClosedPageTests : HeldMatchContext
 {
-    private readonly SqliteStore _store = new();
-    private readonly HeldEmbedder _embedder = new();
-
-    public ClosedPageTests()
-    {
-        Services.AddCheckFit(_store, _embedder);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        _embedder.Release();
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            _embedder.Dispose();
-            _store.Dispose();
-        }
-    }
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
     private static PostingInput Posting() => new(File.ReadAllText(Fixtures.Path("e2e", "amazon-prime-video-mle.txt")), null);
 
     private static UploadedFile Cv() => new("priya-raman-cv.md", Fixtures.Bytes("e2e", "priya-raman-cv.md"));
@@ -57,16 +36,16 @@ public sealed class ClosedPageTests : MudTestContext
         cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=match-button]").HasAttribute("disabled")), TimeSpan.FromSeconds(10));
 
         cut.Find("[data-testid=match-button]").Click();
-        await _embedder.StartedAsync(Ct);
+        await Embedder.StartedAsync(Ct);
         Assert.Equal(1, Running());
 
         // The page does not wait for its match when it goes away; the held embedder is never released here.
         await DisposeComponentsAsync();
 
         // Bounded so that a page that never cancels fails the test instead of hanging it.
-        await _embedder.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await Embedder.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         await NothingRunsAsync().WaitAsync(TimeSpan.FromSeconds(30), Ct);
-        using var db = _store.CreateDbContext();
+        using var db = Store.CreateDbContext();
         Assert.Empty(db.Reports);
         Assert.Empty(db.Cvs);
     }
@@ -80,15 +59,15 @@ public sealed class ClosedPageTests : MudTestContext
 
         // The caller's own token never stops it: the circuit's is enough.
         var match = workflow.MatchAsync(draft, Posting(), cancellationToken: CancellationToken.None);
-        await _embedder.StartedAsync(Ct);
+        await Embedder.StartedAsync(Ct);
         // Only Blazor makes circuits; the handler needs nothing from the one that closes.
         await Assert.IsType<CircuitWorkHandler>(Assert.Single(scope.ServiceProvider.GetServices<CircuitHandler>()))
             .OnCircuitClosedAsync(null!, Ct);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => match);
-        Assert.True(_embedder.Cancelled.Task.IsCompleted);
+        Assert.True(Embedder.Cancelled.Task.IsCompleted);
         Assert.Equal(0, Running());
-        using var db = _store.CreateDbContext();
+        using var db = Store.CreateDbContext();
         Assert.Empty(db.Reports);
     }
 
@@ -99,13 +78,13 @@ public sealed class ClosedPageTests : MudTestContext
         using var open = Services.CreateScope();
         var workflow = open.ServiceProvider.GetRequiredService<MatchWorkflow>();
         var match = workflow.MatchAsync(workflow.ReadCv(Cv(), Ct), Posting(), cancellationToken: Ct);
-        await _embedder.StartedAsync(Ct);
+        await Embedder.StartedAsync(Ct);
 
         await closing.ServiceProvider.GetRequiredService<CircuitHandler>().OnCircuitClosedAsync(null!, Ct);
-        _embedder.Release();
+        Embedder.Release();
 
         var reportId = await match;
-        using var db = _store.CreateDbContext();
+        using var db = Store.CreateDbContext();
         Assert.Contains(db.Reports, r => r.Id == reportId);
     }
 

@@ -8,29 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Matcher.Web.Tests.Components;
 
 /// <summary>One person runs only so many matches at once.</summary>
-public sealed class MatchLimitTests : MudTestContext
+public sealed class MatchLimitTests : HeldMatchContext
 {
-    private readonly SqliteStore _store = new();
-    private readonly HeldEmbedder _embedder = new();
-
-    public MatchLimitTests()
-    {
-        Services.AddCheckFit(_store, _embedder);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        _embedder.Release();
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            _embedder.Dispose();
-            _store.Dispose();
-        }
-    }
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_third_match_of_one_person_is_refused_with_a_message_while_two_run_and_is_taken_once_one_ends()
     {
@@ -42,9 +21,9 @@ public sealed class MatchLimitTests : MudTestContext
         MatchWorkflow Workflow() => Services.CreateScope().ServiceProvider.GetRequiredService<MatchWorkflow>();
 
         var first = Workflow().MatchAsync(draft, posting, cancellationToken: stop.Token);
-        await _embedder.StartedAsync(Ct);
+        await Embedder.StartedAsync(Ct);
         var second = Workflow().MatchAsync(draft, posting, cancellationToken: stop.Token);
-        await _embedder.StartedAsync(Ct);
+        await Embedder.StartedAsync(Ct);
 
         var refused = await Assert.ThrowsAsync<InputException>(() => Workflow().MatchAsync(draft, posting, cancellationToken: Ct));
         Assert.Contains("already have 2 matches running", refused.Message, StringComparison.Ordinal);
@@ -55,9 +34,9 @@ public sealed class MatchLimitTests : MudTestContext
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
         Assert.Equal(0, Services.GetRequiredService<MatchGate>().Running(LocalUser.LocalId));
 
-        _embedder.Release();
+        Embedder.Release();
         var reportId = await Workflow().MatchAsync(draft, posting, cancellationToken: Ct);
-        using var db = _store.CreateDbContext();
+        using var db = Store.CreateDbContext();
         Assert.True(await db.Reports.AnyAsync(r => r.Id == reportId, Ct));
     }
 }
