@@ -2,7 +2,9 @@ using Matcher.Data.Erasure;
 using Matcher.Data.Files;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Matcher.Data;
 
@@ -67,7 +69,11 @@ public static class StoreServiceCollectionExtensions
         if (options.IsPostgreSql)
             builder.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly));
         else
-            builder.UseSqlite(options.ConnectionString).AddInterceptors(new SecureDeleteInterceptor());
+            builder.UseSqlite(options.ConnectionString).AddInterceptors(new SecureDeleteInterceptor())
+                // SQLite cannot alter a column, so EF rebuilds the table, turning foreign keys off around the rebuild
+                // (a pragma that cannot run inside a transaction). That is how every such migration works; warning
+                // an administrator about it on each fresh install says nothing they could act on.
+                .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug)));
         return builder;
     }
 

@@ -95,19 +95,14 @@ public static class StoredFiles
     }
 
     /// <summary>
-    /// The start-up step after migrating: moves any originals still in the database to the file store, and removes
-    /// files left unused for a day (lists of applicants never started, uploads cut short).
+    /// The start-up step after migrating: moves any originals still in the database to the file store. Files left
+    /// unused are removed by the web app's privacy worker, at start and then periodically.
     /// </summary>
     public static async Task<int> PrepareFileStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var dbFactory = services.GetRequiredService<IDbContextFactory<MatcherDbContext>>();
         var files = services.GetRequiredService<FileStore>();
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger(typeof(StoredFiles)) ?? NullLogger.Instance;
-        var moved = await MoveOriginalsOutOfDatabaseAsync(dbFactory, files, logger, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var unused = await DeleteUnusedAsync(db, files, DateTime.UtcNow.AddDays(-1), cancellationToken);
-        if (unused > 0)
-            logger.LogInformation("Removed {Count} unused file(s) from the file store", unused);
-        return moved;
+        return await MoveOriginalsOutOfDatabaseAsync(dbFactory, files, logger, cancellationToken);
     }
 }

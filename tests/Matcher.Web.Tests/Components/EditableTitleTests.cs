@@ -52,6 +52,21 @@ public class EditableTitleTests : MudTestContext
     }
 
     [Fact]
+    public void A_failure_on_the_server_keeps_the_field_open_with_a_plain_sentence_not_its_internals()
+    {
+        var cut = RenderTitle(save: _ => throw new InvalidOperationException("database is locked at row 42"));
+
+        cut.Find("button[aria-label='Rename posting']").Click();
+        Type(cut, "Machine Learning Engineer");
+        cut.Find("[data-testid=rename-form]").Submit();
+
+        var form = cut.Find("[data-testid=rename-form]").TextContent;
+        Assert.Contains("could not be saved on the server; the old name stays", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("row 42", form, StringComparison.Ordinal);
+        Assert.Equal("Untitled position", cut.Find("h1").TextContent);
+    }
+
+    [Fact]
     public void Escape_closes_the_field_without_saving()
     {
         var cut = RenderTitle();

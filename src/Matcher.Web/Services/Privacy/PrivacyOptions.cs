@@ -8,7 +8,7 @@ public sealed class PrivacyOptions
     /// <summary>CVs and ranking applicants older than this many days are deleted; 0 keeps them forever.</summary>
     public int RetentionDays { get; set; } = 365;
 
-    /// <summary>How often the retention sweep runs.</summary>
+    /// <summary>How often the retention sweep and the removal of unused files run.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>

@@ -36,6 +36,20 @@ public sealed class RetentionSweeper(
     public const string ActorName = "retention";
     private const int BatchSize = 50;
 
+    /// <summary>
+    /// Deletes files left unused for a day: CVs listed for a ranking that was never started, and scratch files of
+    /// uploads cut short by a stop. File times are the disk's, so the cutoff is the real time, not the app clock.
+    /// Runs whether or not retention is on: these files belong to no one's data.
+    /// </summary>
+    public async Task<int> DeleteUnusedFilesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var deleted = await StoredFiles.DeleteUnusedAsync(db, files, DateTime.UtcNow.AddDays(-1), cancellationToken);
+        if (deleted > 0)
+            logger.LogInformation("Removed {Count} unused file(s) from the file store", deleted);
+        return deleted;
+    }
+
     public async Task<RetentionCounts> SweepAsync(CancellationToken cancellationToken = default)
     {
         var settings = options.Value;

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace Matcher.Web.Services.Privacy;
 
-/// <summary>Runs the retention sweep at start and then every <see cref="PrivacyOptions.SweepInterval"/>.</summary>
+/// <summary>
+/// At start and then every <see cref="PrivacyOptions.SweepInterval"/>: runs the retention sweep (when retention is on)
+/// and removes files in the file store that no row has used for a day.
+/// </summary>
 public sealed class RetentionWorker(
     RetentionSweeper sweeper,
     IOptions<PrivacyOptions> options,
@@ -12,11 +15,9 @@ public sealed class RetentionWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        if (options.Value.KeepsForever)
-        {
+        var keepsForever = options.Value.KeepsForever;
+        if (keepsForever)
             logger.LogInformation("Retention is off (Matcher:Privacy:RetentionDays is 0): personal data is kept until people delete it");
-            return;
-        }
         using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
         try
         {
@@ -24,7 +25,9 @@ public sealed class RetentionWorker(
             {
                 try
                 {
-                    await sweeper.SweepAsync(stoppingToken);
+                    if (!keepsForever)
+                        await sweeper.SweepAsync(stoppingToken);
+                    await sweeper.DeleteUnusedFilesAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
