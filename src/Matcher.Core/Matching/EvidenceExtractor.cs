@@ -11,6 +11,23 @@ public static class EvidenceExtractor
 {
     private const int MinLength = 2;
 
+    // Sections that are long lists in some CVs and say least per line; a capped CV gives them up first.
+    private static readonly HashSet<string> ListSections = new(StringComparer.Ordinal) { "Projects", "Publications", "Other" };
+
+    /// <summary>The CV's quotable lines, at most <paramref name="maxLines"/> (see <see cref="MatchingOptions.MaxCvLines"/>).</summary>
+    public static IReadOnlyList<EvidenceUnit> Extract(CvDocument cv, int maxLines)
+    {
+        var units = Extract(cv);
+        if (units.Count <= maxLines)
+            return units;
+        // Keep the summary, roles, education, skills and credentials before long lists, each in the CV's own order
+        // (recent roles come first in a CV, so a very long career loses its oldest lines).
+        return units.Select((unit, index) => (unit, index))
+            .OrderBy(u => ListSections.Contains(u.unit.Section) ? 1 : 0).ThenBy(u => u.index)
+            .Take(maxLines).OrderBy(u => u.index).Select(u => u.unit).ToList();
+    }
+
+    /// <summary>Every quotable line of the CV.</summary>
     public static IReadOnlyList<EvidenceUnit> Extract(CvDocument cv)
     {
         var units = new List<EvidenceUnit>();

@@ -47,7 +47,7 @@ public sealed class MatchEngine(
         if (string.IsNullOrWhiteSpace(cv.Text))
             throw new InputException("The CV has no readable text, so there is nothing to score. Upload a CV with a text layer (not a scan).");
         cancellationToken.ThrowIfCancellationRequested();
-        var units = EvidenceExtractor.Extract(cv);
+        var units = EvidenceExtractor.Extract(cv, settings.MaxCvLines);
         if (units.Count == 0)
             throw new InputException("No experience, education or skills could be read from the CV. Check that it is the right file.");
 
@@ -118,7 +118,7 @@ public sealed class MatchEngine(
         foreach (var cv in cvs.Where(c => !string.IsNullOrWhiteSpace(c.Text)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            texts.AddRange(EvidenceExtractor.Extract(cv).Select(u => u.Text));
+            texts.AddRange(EvidenceExtractor.Extract(cv, options.Value.MaxCvLines).Select(u => u.Text));
             texts.AddRange(CvTitles(cv));
         }
         if (texts.Count > 0)

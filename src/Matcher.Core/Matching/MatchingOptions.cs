@@ -93,6 +93,13 @@ public sealed class MatchingOptions
     public int FocusLines { get; set; } = 10;
 
     /// <summary>
+    /// Most lines of one CV compared with the requirements. A CV has a few dozen to a couple of hundred; an academic's
+    /// list of 600 publications would otherwise cost 600 embeddings for each applicant. Past the limit, long lists
+    /// (projects, publications, other) give way first, then the tail of the rest.
+    /// </summary>
+    public int MaxCvLines { get; set; } = 400;
+
+    /// <summary>
     /// Every number above under the name a receipt records it by, with the range that makes sense for it. Receipts,
     /// re-scoring from a receipt and validation all read this one table.
     /// </summary>
@@ -124,6 +131,7 @@ public sealed class MatchingOptions
         Threshold("capMargin", o => o.CapMargin, (o, v) => o.CapMargin = v, 0, 0.5),
         Threshold("maxEvidence", o => o.MaxEvidence, (o, v) => o.MaxEvidence = (int)Math.Round(v), 0, 20),
         Threshold("focusLines", o => o.FocusLines, (o, v) => o.FocusLines = (int)Math.Round(v), 1, 100),
+        Threshold("maxCvLines", o => o.MaxCvLines, (o, v) => o.MaxCvLines = (int)Math.Round(v), 20, 5000),
     ];
 
     public IReadOnlyDictionary<string, double> Weights() => Table(OptionKind.Weight);
