@@ -6,7 +6,7 @@ using Matcher.Data.Entities;
 using Matcher.Data.Files;
 using Matcher.Data.Mapping;
 using Matcher.EndToEnd.Tests.Infrastructure;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
 using Matcher.Web.Services.Ranking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,7 +5,8 @@ using Matcher.Core.Serialization;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Web.Components.Pages;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Sessions;
 using Matcher.Web.Tests.Services;
 using Microsoft.Extensions.DependencyInjection;
 

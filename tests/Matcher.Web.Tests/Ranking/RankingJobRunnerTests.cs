@@ -6,7 +6,6 @@ using Matcher.Core.Ranking;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Data.Mapping;
-using Matcher.Web.Services;
 using Matcher.Web.Services.Ranking;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,8 @@
 using System.Net;
 using Matcher.Data.Entities;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Cvs;
+using Matcher.Web.Services.Sessions;
+using Matcher.Web.Services.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using System.Security.Claims;

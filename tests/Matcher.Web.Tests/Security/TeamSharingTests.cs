@@ -63,22 +63,22 @@ public sealed class TeamSharingTests : IClassFixture<WebAppFactory>
         var postingId = _app.AddSession(owner.Id).PostingId;
 
         await using (var asTeammate = _app.ScopeFor(teammate, team, Roles.Coordinator))
-            Assert.Null(await asTeammate.ServiceProvider.GetRequiredService<Matcher.Web.Services.PostingLibrary>().GetAsync(postingId, ct));
+            Assert.Null(await asTeammate.ServiceProvider.GetRequiredService<Matcher.Web.Services.Postings.PostingLibrary>().GetAsync(postingId, ct));
         await using (var asOwner = _app.ScopeFor(owner, team, Roles.Coordinator))
-            await asOwner.ServiceProvider.GetRequiredService<Matcher.Web.Services.PostingLibrary>().SetSharedWithTeamAsync(postingId, true, ct);
+            await asOwner.ServiceProvider.GetRequiredService<Matcher.Web.Services.Postings.PostingLibrary>().SetSharedWithTeamAsync(postingId, true, ct);
 
         await using (var asTeammate = _app.ScopeFor(teammate, team, Roles.Coordinator))
         {
-            var library = asTeammate.ServiceProvider.GetRequiredService<Matcher.Web.Services.PostingLibrary>();
+            var library = asTeammate.ServiceProvider.GetRequiredService<Matcher.Web.Services.Postings.PostingLibrary>();
             var detail = await library.GetAsync(postingId, ct);
             Assert.NotNull(detail);
             Assert.False(detail.IsMine);
-            Assert.Contains(await asTeammate.ServiceProvider.GetRequiredService<Matcher.Web.Services.PostingQueries>().ListAsync(ct), p => p.Id == postingId && !p.IsMine);
+            Assert.Contains(await asTeammate.ServiceProvider.GetRequiredService<Matcher.Web.Services.Postings.PostingQueries>().ListAsync(ct), p => p.Id == postingId && !p.IsMine);
             await Assert.ThrowsAsync<Matcher.Core.Documents.NotFoundException>(() => library.UpdatePositionAsync(postingId, 0, [], ct));
         }
         // Team sharing is between coordinators: a candidate with the same team name sees nothing.
         await using (var asCandidate = _app.ScopeFor(candidate, team, Roles.Candidate))
-            Assert.Null(await asCandidate.ServiceProvider.GetRequiredService<Matcher.Web.Services.PostingLibrary>().GetAsync(postingId, ct));
+            Assert.Null(await asCandidate.ServiceProvider.GetRequiredService<Matcher.Web.Services.Postings.PostingLibrary>().GetAsync(postingId, ct));
     }
 
     private async Task SetTeamAsync(string userId, string team)

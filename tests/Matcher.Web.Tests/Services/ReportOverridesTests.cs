@@ -4,7 +4,8 @@ using Matcher.Core.Matching;
 using Matcher.Core.Postings;
 using Matcher.Core.Serialization;
 using Matcher.Data.Entities;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Sessions;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Matcher.Web.Tests.Services;

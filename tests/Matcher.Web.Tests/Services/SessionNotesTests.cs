@@ -1,5 +1,6 @@
 using Matcher.Data.Entities;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Sessions;
 
 namespace Matcher.Web.Tests.Services;
 

@@ -1,5 +1,6 @@
 using Matcher.Core.Documents;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Naming;
+using Matcher.Web.Services.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 

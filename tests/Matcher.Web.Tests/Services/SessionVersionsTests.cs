@@ -1,7 +1,9 @@
 using Matcher.Core;
 using Matcher.Core.Matching;
 using Matcher.Data;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Matching;
+using Matcher.Web.Services.Sessions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;

@@ -6,6 +6,7 @@ using Matcher.Data.Erasure;
 using Matcher.Data.Files;
 using Matcher.Web.Services.Audit;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
 
 namespace Matcher.Web.Services.Privacy;
 

@@ -7,6 +7,7 @@ using Matcher.Data.Files;
 using Matcher.Web.Services.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Matcher.Web.Services.Access;
 
 namespace Matcher.Web.Services.Privacy;
 

@@ -9,6 +9,7 @@ using Matcher.Data.Files;
 using Matcher.Data.Mapping;
 using Matcher.Web.Services.Audit;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
 
 namespace Matcher.Web.Services.Privacy;
 

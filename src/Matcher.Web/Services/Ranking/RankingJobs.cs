@@ -10,6 +10,7 @@ using Matcher.Data.Files;
 using Matcher.Data.Mapping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Matcher.Web.Services.Access;
 
 namespace Matcher.Web.Services.Ranking;
 

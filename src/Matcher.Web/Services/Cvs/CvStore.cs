@@ -5,8 +5,9 @@ using Matcher.Core.Serialization;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Cvs;
 
 public sealed record SavedCv(Guid Id, Guid? SessionId, string FileName, string Format, DateTimeOffset CreatedAt, CvDocument Cv);
 

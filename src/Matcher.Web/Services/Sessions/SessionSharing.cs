@@ -7,8 +7,9 @@ using Matcher.Web.Services.Audit;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Matcher.Web.Services.Access;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Sessions;
 
 /// <summary>One advisor's access to a session, an invitation link nobody has accepted yet, or a share with an e-mail address.</summary>
 /// <param name="ByEmail">

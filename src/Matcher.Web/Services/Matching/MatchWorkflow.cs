@@ -10,8 +10,12 @@ using Matcher.Data.Files;
 using Matcher.Data.Entities;
 using Matcher.Data.Mapping;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Cvs;
+using Matcher.Web.Services.Naming;
+using Matcher.Web.Services.Work;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Matching;
 
 public sealed record UploadedFile(string Name, byte[] Content);
 

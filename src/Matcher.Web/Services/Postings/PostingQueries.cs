@@ -1,7 +1,8 @@
 using Matcher.Data;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Postings;
 
 public sealed record PostingSummary(Guid Id, string Title, string? Company, string? Location, int Positions, int Requirements, DateTimeOffset CreatedAt, bool IsMine = true);
 

@@ -5,8 +5,9 @@ using Matcher.Core.Serialization;
 using Matcher.Data;
 using Matcher.Data.Files;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Sessions;
 
 /// <param name="Candidate">The name read from the session's latest CV, or its file name when no name was read.</param>
 public sealed record SessionSummary(Guid Id, string Title, string Candidate, IReadOnlyList<string> Postings, int Reports, double? BestScore, DateTimeOffset UpdatedAt);

@@ -3,8 +3,9 @@ using Matcher.Core.Matching;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Sessions;
 
 /// <summary>Records advisors' overrides of requirement statuses; the report row itself is never rewritten.</summary>
 public sealed class ReportOverrides(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, SessionAccess access, Audit.AuditLog audit, TimeProvider clock, ILogger<ReportOverrides> logger)

@@ -1,8 +1,10 @@
 using Matcher.Core.Documents;
 using Matcher.Data;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Naming;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Sessions;
 
 /// <summary>
 /// Sessions are named after the first CV and posting matched in them; their owner can give them a name of

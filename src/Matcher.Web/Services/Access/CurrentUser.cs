@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Access;
 
 /// <summary>Who is asking. Every query and every saved row is scoped by this id.</summary>
 public interface ICurrentUser

@@ -1,8 +1,9 @@
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Sessions;
 
 /// <summary>
 /// Each person's running notes on a session they can see: one text per person, saved as it is typed and

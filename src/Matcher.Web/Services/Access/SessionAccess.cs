@@ -1,7 +1,7 @@
 using Matcher.Data;
 using Matcher.Data.Entities;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Access;
 
 /// <summary>
 /// Which sessions the caller may open: their own, and as an advisor those a candidate shares with them

@@ -6,8 +6,12 @@ using Matcher.Data.Mapping;
 using Matcher.Core.Serialization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Matching;
+using Matcher.Web.Services.Naming;
+using Matcher.Web.Services.Work;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Postings;
 
 /// <summary>A saved posting as its page shows it.</summary>
 /// <summary>What a line that was not scored becomes when its posting's owner decides it should count.</summary>

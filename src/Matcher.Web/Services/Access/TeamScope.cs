@@ -1,7 +1,7 @@
 using Matcher.Data;
 using Matcher.Data.Entities;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Access;
 
 /// <summary>
 /// Coordinators in one team see what the others chose to share with it. Outside a team, or without the
