@@ -77,7 +77,7 @@ public static class Hosting
         services.AddMudServices();
         services.AddPostingLibrary();
         services.AddMatchWorkflow();
-        services.AddScoped<SessionAccess>();
+        services.TryAddScoped<AccessScope>();
         services.AddScoped<SessionSharing>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<SeveralPostingsMatch>();
@@ -107,6 +107,7 @@ public static class Hosting
             .Validate(o => o.MatchesPerPerson >= 1, "Matcher:Work:MatchesPerPerson must be 1 or more.")
             .ValidateOnStart();
         services.TryAddSingleton<MatchGate>();
+        services.TryAddScoped<AccessScope>();
         services.AddCircuitWork();
         services.AddScoped<MatchWorkflow>();
         return services;
@@ -127,6 +128,7 @@ public static class Hosting
     internal static IServiceCollection AddPostingLibrary(this IServiceCollection services)
     {
         services.AddCircuitWork();
+        services.TryAddScoped<AccessScope>();
         services.AddScoped<PostingLibrary>();
         services.AddOptions<PostingFetchOptions>().BindConfiguration(PostingFetchOptions.Section)
             .Validate(o => o.Timeout > TimeSpan.Zero && o.MaxRedirects >= 0, "Matcher:PostingFetch needs a positive Timeout and MaxRedirects of 0 or more.")

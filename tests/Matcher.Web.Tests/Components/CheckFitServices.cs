@@ -26,7 +26,7 @@ internal static class CheckFitServices
         services.AddSingleton<ICurrentUser, LocalUser>();
         services.AddMatchWorkflow();
         services.AddScoped<CvStore>();
-        services.AddScoped<SessionAccess>();
+        services.AddScoped<AccessScope>();
         services.AddScoped<PostingQueries>();
         services.AddScoped<SessionQueries>();
         services.AddScoped<SeveralPostingsMatch>();

@@ -25,7 +25,7 @@ public class CvPageTests : MudTestContext
         Services.AddSingleton(_store.Files);
         Services.AddSingleton<ICurrentUser, LocalUser>();
         Services.AddSingleton<TimeProvider>(FixedClock.November2026);
-        Services.AddScoped<SessionAccess>();
+        Services.AddScoped<AccessScope>();
         Services.AddScoped<CvStore>();
         Services.AddLogging();
         using var db = _store.CreateDbContext();

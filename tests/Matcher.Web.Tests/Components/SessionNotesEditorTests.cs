@@ -22,7 +22,7 @@ public class SessionNotesEditorTests : MudTestContext
         Services.AddSingleton(_store.Files);
         Services.AddSingleton<ICurrentUser>(_user);
         Services.AddSingleton<TimeProvider>(FixedClock.November2026);
-        Services.AddScoped<SessionAccess>();
+        Services.AddScoped<AccessScope>();
         Services.AddScoped<SessionNotes>();
     }
 

@@ -69,7 +69,7 @@ public sealed class PrivacyHost : IAsyncDisposable
         services.AddSingleton<ICurrentUser>(User);
         services.AddMatchWorkflow();
         services.AddScoped<SessionNotes>();
-        services.AddScoped<SessionAccess>();
+        services.AddScoped<AccessScope>();
         services.AddScoped<ReportOverrides>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<RankingSignal>();

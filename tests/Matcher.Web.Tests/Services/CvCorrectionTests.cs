@@ -37,7 +37,7 @@ public sealed class CvCorrectionTests : IAsyncLifetime
         services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddMatchWorkflow();
         services.AddScoped<CvStore>();
-        services.AddScoped<SessionAccess>();
+        services.AddScoped<AccessScope>();
         services.AddScoped<SessionQueries>();
         _services = services.BuildServiceProvider(validateScopes: true);
         await _services.MigrateMatcherStoreAsync(TestContext.Current.CancellationToken);

@@ -44,7 +44,7 @@ public sealed class SessionNotesTests : IDisposable
     private SessionNotes Notes(string userId)
     {
         var user = new User(userId);
-        return new SessionNotes(_store, user, new SessionAccess(user), TimeProvider.System);
+        return new SessionNotes(_store, user, new AccessScope(user), TimeProvider.System);
     }
 
     public void Dispose() => _store.Dispose();

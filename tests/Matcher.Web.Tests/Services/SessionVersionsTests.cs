@@ -39,7 +39,7 @@ public sealed class SessionVersionsTests : IAsyncLifetime
         services.AddSingleton<ICurrentUser, LocalUser>();
         services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddMatchWorkflow();
-        services.AddScoped<SessionAccess>();
+        services.AddScoped<AccessScope>();
         services.AddScoped<SessionQueries>();
         services.AddScoped<SeveralPostingsMatch>();
         _services = services.BuildServiceProvider(validateScopes: true);
