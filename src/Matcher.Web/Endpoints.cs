@@ -2,7 +2,8 @@ using System.Text.Json;
 using Matcher.Core.Documents;
 using Matcher.Core.Reports;
 using Matcher.Core.Serialization;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Sessions;
 using Matcher.Web.Services.Ranking;
 
 namespace Matcher.Web;

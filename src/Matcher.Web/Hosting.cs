@@ -3,7 +3,13 @@ using Matcher.Core.Embeddings;
 using Matcher.Data;
 using Matcher.Data.Embeddings;
 using Matcher.Embeddings;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Cvs;
+using Matcher.Web.Services.Matching;
+using Matcher.Web.Services.Postings;
+using Matcher.Web.Services.Sessions;
+using Matcher.Web.Services.Users;
+using Matcher.Web.Services.Work;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -71,7 +77,7 @@ public static class Hosting
         services.AddMudServices();
         services.AddPostingLibrary();
         services.AddMatchWorkflow();
-        services.AddScoped<SessionAccess>();
+        services.TryAddScoped<AccessScope>();
         services.AddScoped<SessionSharing>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<SeveralPostingsMatch>();
@@ -101,6 +107,7 @@ public static class Hosting
             .Validate(o => o.MatchesPerPerson >= 1, "Matcher:Work:MatchesPerPerson must be 1 or more.")
             .ValidateOnStart();
         services.TryAddSingleton<MatchGate>();
+        services.TryAddScoped<AccessScope>();
         services.AddCircuitWork();
         services.AddScoped<MatchWorkflow>();
         return services;
@@ -121,6 +128,7 @@ public static class Hosting
     internal static IServiceCollection AddPostingLibrary(this IServiceCollection services)
     {
         services.AddCircuitWork();
+        services.TryAddScoped<AccessScope>();
         services.AddScoped<PostingLibrary>();
         services.AddOptions<PostingFetchOptions>().BindConfiguration(PostingFetchOptions.Section)
             .Validate(o => o.Timeout > TimeSpan.Zero && o.MaxRedirects >= 0, "Matcher:PostingFetch needs a positive Timeout and MaxRedirects of 0 or more.")

@@ -6,7 +6,7 @@ using Matcher.Data.Entities;
 using Matcher.Data.Files;
 using Matcher.Data.Mapping;
 using Matcher.EndToEnd.Tests.Infrastructure;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
 using Matcher.Web.Services.Ranking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -140,7 +140,7 @@ public sealed class TwoInstancesTests(PostgresServer server) : IAsyncLifetime
             - Built data pipelines for {n} streaming products.
             """))).ToList();
         // Queued through the store alone: the instances hear of it from the database, as of a ranking started elsewhere.
-        var jobs = new RankingJobs(factory, new Coordinator(), new RankingSignal(), TimeProvider.System, Options.Create(new RankingOptions()), new FileStore(SharedFiles));
+        var jobs = new RankingJobs(factory, new Coordinator(), new AccessScope(new Coordinator()), new RankingSignal(), TimeProvider.System, Options.Create(new RankingOptions()), new FileStore(SharedFiles));
         return await jobs.StartAsync(entity.Id, [0], files, blind: false, Ct);
     }
 

@@ -1,5 +1,5 @@
 using Matcher.Data.Entities;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
 
 namespace Matcher.Web.Tests;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Matcher.Data.Entities;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

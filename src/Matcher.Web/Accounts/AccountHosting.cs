@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Matcher.Data.Accounts;
 using Matcher.Data.Entities;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
 using Matcher.Web.Services.Audit;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;

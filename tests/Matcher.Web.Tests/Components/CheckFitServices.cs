@@ -1,6 +1,10 @@
 using Matcher.Core;
 using Matcher.Data;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Cvs;
+using Matcher.Web.Services.Matching;
+using Matcher.Web.Services.Postings;
+using Matcher.Web.Services.Sessions;
 using Matcher.Web.Tests.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
@@ -22,7 +26,7 @@ internal static class CheckFitServices
         services.AddSingleton<ICurrentUser, LocalUser>();
         services.AddMatchWorkflow();
         services.AddScoped<CvStore>();
-        services.AddScoped<SessionAccess>();
+        services.AddScoped<AccessScope>();
         services.AddScoped<PostingQueries>();
         services.AddScoped<SessionQueries>();
         services.AddScoped<SeveralPostingsMatch>();

@@ -1,7 +1,9 @@
 using Bunit;
 using Matcher.Web.Components;
 using Matcher.Web.Components.Pages;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Matching;
+using Matcher.Web.Services.Postings;
+using Matcher.Web.Services.Sessions;
 using Matcher.Web.Tests.Services;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;

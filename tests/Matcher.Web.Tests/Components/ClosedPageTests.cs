@@ -1,7 +1,8 @@
 using Bunit;
 using Matcher.Core.Documents;
 using Matcher.Web.Components.Pages;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Matching;
+using Matcher.Web.Services.Work;
 using Matcher.Web.Tests.Services;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Components.Server.Circuits;

@@ -6,7 +6,8 @@ using Matcher.Core.Serialization;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Web.Components.Pages;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Sessions;
 using Matcher.Web.Tests.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ public class ComparePostingsPageTests : MudTestContext
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton(_store.Files);
         Services.AddSingleton<ICurrentUser, LocalUser>();
-        Services.AddScoped<SessionAccess>();
+        Services.AddScoped<AccessScope>();
         Services.AddScoped<SessionQueries>();
         using var db = _store.CreateDbContext();
         db.Add(new MatchSessionEntity { Id = _session, OwnerId = LocalUser.LocalId, Title = "Session", CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch });

@@ -5,7 +5,8 @@ using Matcher.Core.Serialization;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Web.Components.Pages;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Cvs;
 using Matcher.Web.Tests.Services;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +25,7 @@ public class CvPageTests : MudTestContext
         Services.AddSingleton(_store.Files);
         Services.AddSingleton<ICurrentUser, LocalUser>();
         Services.AddSingleton<TimeProvider>(FixedClock.November2026);
-        Services.AddScoped<SessionAccess>();
+        Services.AddScoped<AccessScope>();
         Services.AddScoped<CvStore>();
         Services.AddLogging();
         using var db = _store.CreateDbContext();

@@ -1,7 +1,8 @@
 using Matcher.Core;
 using Matcher.Core.Documents;
 using Microsoft.EntityFrameworkCore;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Matching;
+using Matcher.Web.Services.Work;
 using Matcher.Web.Tests.Services;
 using Microsoft.Extensions.DependencyInjection;
 

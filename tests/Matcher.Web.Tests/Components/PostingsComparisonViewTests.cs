@@ -2,7 +2,7 @@ using Bunit;
 using Matcher.Core.Matching;
 using Matcher.Core.Postings;
 using Matcher.Web.Components.Fit;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Sessions;
 
 namespace Matcher.Web.Tests.Components;
 

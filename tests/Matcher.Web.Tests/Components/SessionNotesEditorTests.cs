@@ -2,7 +2,8 @@ using Bunit;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Web.Components.Sessions;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Sessions;
 using Matcher.Web.Tests.Services;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -21,7 +22,7 @@ public class SessionNotesEditorTests : MudTestContext
         Services.AddSingleton(_store.Files);
         Services.AddSingleton<ICurrentUser>(_user);
         Services.AddSingleton<TimeProvider>(FixedClock.November2026);
-        Services.AddScoped<SessionAccess>();
+        Services.AddScoped<AccessScope>();
         Services.AddScoped<SessionNotes>();
     }
 

@@ -1,7 +1,8 @@
 using Bunit;
 using Matcher.Data.Entities;
 using Matcher.Web.Components.Account;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Users;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 

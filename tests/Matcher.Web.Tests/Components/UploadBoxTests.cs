@@ -1,6 +1,6 @@
 using Bunit;
 using Matcher.Web.Components.Shared;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Matching;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace Matcher.Web.Tests.Components;

@@ -2,7 +2,7 @@ using Bunit;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Web.Components.Pages.Admin;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
 using Matcher.Web.Services.Audit;
 using Matcher.Web.Services.Privacy;
 using Matcher.Web.Tests.Services;

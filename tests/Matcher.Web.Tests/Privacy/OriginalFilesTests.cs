@@ -3,7 +3,9 @@ using Matcher.Core.Ranking;
 using Matcher.Data.Entities;
 using Matcher.Data.Files;
 using Matcher.Data.Mapping;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Matching;
+using Matcher.Web.Services.Sessions;
 using Matcher.Web.Services.Privacy;
 using Matcher.Web.Services.Ranking;
 using Matcher.Web.Tests.Stores;
@@ -171,7 +173,7 @@ public abstract class OriginalFilesTests(StoreKind kind, PostgresServer? server)
         }
         Assert.Equal(cvBytes, await File.ReadAllBytesAsync(PathOf(cvBytes), Ct));
         Assert.Equal(applicantBytes, await File.ReadAllBytesAsync(PathOf(applicantBytes), Ct));
-        var download = await new SessionQueries(_host.Db, _host.User, new SessionAccess(_host.User), Files).GetCvFileAsync(cvId, Ct);
+        var download = await new SessionQueries(_host.Db, new AccessScope(_host.User), Files).GetCvFileAsync(cvId, Ct);
         Assert.Equal(cvBytes, download!.Value.Content);
         // Nothing is left to move, so a restart does no work twice.
         Assert.Equal(0, await StoredFiles.MoveOriginalsOutOfDatabaseAsync(_host.Db, Files, NullLogger.Instance, Ct));

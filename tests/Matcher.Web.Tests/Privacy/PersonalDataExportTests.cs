@@ -93,7 +93,7 @@ public abstract class PersonalDataExportTests(StoreKind kind, PostgresServer? se
     {
         const string bobsNote = "Private to Bob: ask about the gap in 2021";
         _host.SignIn(Bob);
-        Assert.NotNull(await _host.Get<Matcher.Web.Services.SessionNotes>().SaveAsync(_scenario.AliceSessionId, bobsNote, Ct));
+        Assert.NotNull(await _host.Get<Matcher.Web.Services.Sessions.SessionNotes>().SaveAsync(_scenario.AliceSessionId, bobsNote, Ct));
         _host.SignIn(Alice);
 
         using (var shared = await ExportAsync())

@@ -3,7 +3,8 @@ using Matcher.Core.Embeddings;
 using Matcher.Core.Ranking;
 using Matcher.Data;
 using Matcher.Data.Embeddings;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Sessions;
 using Matcher.Web.Services.Audit;
 using Matcher.Web.Services.Privacy;
 using Matcher.Web.Services.Ranking;
@@ -68,7 +69,7 @@ public sealed class PrivacyHost : IAsyncDisposable
         services.AddSingleton<ICurrentUser>(User);
         services.AddMatchWorkflow();
         services.AddScoped<SessionNotes>();
-        services.AddScoped<SessionAccess>();
+        services.AddScoped<AccessScope>();
         services.AddScoped<ReportOverrides>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<RankingSignal>();

@@ -4,7 +4,7 @@ using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Web.Components.Account;
 using Matcher.Web.Components.Pages;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
 using Matcher.Web.Services.Privacy;
 using Matcher.Web.Tests.Services;
 using Microsoft.AspNetCore.Components;

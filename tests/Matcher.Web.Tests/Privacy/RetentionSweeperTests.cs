@@ -1,5 +1,6 @@
 using Matcher.Data.Files;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Matching;
+using Matcher.Web.Services.Sessions;
 using Matcher.Web.Services.Audit;
 using Matcher.Web.Services.Privacy;
 using Microsoft.EntityFrameworkCore;

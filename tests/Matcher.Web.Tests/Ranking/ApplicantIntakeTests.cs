@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using Matcher.Core.Cvs;
 using Matcher.Core.Documents;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Matching;
 using Matcher.Web.Services.Ranking;
 using Matcher.Web.Tests.Services;
 using Microsoft.AspNetCore.Hosting;

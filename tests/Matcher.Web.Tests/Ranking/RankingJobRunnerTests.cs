@@ -6,7 +6,7 @@ using Matcher.Core.Ranking;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Data.Mapping;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
 using Matcher.Web.Services.Ranking;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +49,7 @@ public sealed class RankingJobRunnerTests : IAsyncLifetime
     private Matcher.Data.Files.FileStore Files => _services.GetRequiredService<Matcher.Data.Files.FileStore>();
 
     private RankingJobs Jobs(RankingOptions? options = null) =>
-        new(_db, new LocalUser(), _signal, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(options ?? new RankingOptions()), Files);
+        new(_db, new LocalUser(), new AccessScope(new LocalUser()), _signal, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(options ?? new RankingOptions()), Files);
 
     private async Task<Guid> SavePostingAsync()
     {

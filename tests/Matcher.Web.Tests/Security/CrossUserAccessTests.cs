@@ -1,6 +1,8 @@
 using System.Net;
 using Matcher.Data.Entities;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Cvs;
+using Matcher.Web.Services.Sessions;
+using Matcher.Web.Services.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using System.Security.Claims;
@@ -12,11 +14,10 @@ namespace Matcher.Web.Tests.Security;
 /// Two people on one server: each tries to open the other's CVs, reports, sessions and downloads by id and
 /// gets nothing, through the HTTP endpoints and through the services the pages load their data with.
 /// </summary>
-public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
+public abstract class CrossUserAccessTests
 {
-    private readonly WebAppFactory _app;
-
-    public CrossUserAccessTests(WebAppFactory app) => _app = app;
+    /// <summary>The app under test: on SQLite one for the whole class, on PostgreSQL one per test on a database of its own.</summary>
+    protected WebAppFactory App { get; set; } = null!;
 
     private static string[] Downloads(SeededSession s) =>
     [
@@ -29,13 +30,13 @@ public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
     [Fact]
     public async Task Downloads_are_served_to_their_owner_and_to_nobody_else()
     {
-        var alice = await _app.AddUserAsync($"alice-{Guid.NewGuid():N}@example.org", Roles.Candidate);
-        var bob = await _app.AddUserAsync($"bob-{Guid.NewGuid():N}@example.org", Roles.Candidate, Roles.Advisor);
-        var alices = _app.AddSession(alice.Id);
-        var bobs = _app.AddSession(bob.Id);
+        var alice = await App.AddUserAsync($"alice-{Guid.NewGuid():N}@example.org", Roles.Candidate);
+        var bob = await App.AddUserAsync($"bob-{Guid.NewGuid():N}@example.org", Roles.Candidate, Roles.Advisor);
+        var alices = App.AddSession(alice.Id);
+        var bobs = App.AddSession(bob.Id);
 
-        var asAlice = await _app.SignedInAsync(alice.Email!);
-        var asBob = await _app.SignedInAsync(bob.Email!);
+        var asAlice = await App.SignedInAsync(alice.Email!);
+        var asBob = await App.SignedInAsync(bob.Email!);
         var ct = TestContext.Current.CancellationToken;
 
         foreach (var path in Downloads(alices))
@@ -56,9 +57,9 @@ public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
     [Fact]
     public async Task Without_signing_in_every_download_and_page_sends_the_visitor_to_sign_in()
     {
-        var alice = await _app.AddUserAsync($"alice-{Guid.NewGuid():N}@example.org", Roles.Candidate);
-        var seeded = _app.AddSession(alice.Id);
-        var anonymous = _app.Anonymous();
+        var alice = await App.AddUserAsync($"alice-{Guid.NewGuid():N}@example.org", Roles.Candidate);
+        var seeded = App.AddSession(alice.Id);
+        var anonymous = App.Anonymous();
 
         foreach (var path in Downloads(seeded).Append($"/sessions/{seeded.SessionId}").Append($"/reports/{seeded.ReportId}").Append($"/cvs/{seeded.CvId}")
                      .Append($"/sessions/{seeded.SessionId}/compare").Append($"/compare-postings?report={seeded.ReportId}"))
@@ -86,9 +87,9 @@ public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
     [Fact]
     public async Task The_services_behind_the_pages_return_nothing_of_another_person()
     {
-        var alice = await _app.AddUserAsync($"alice-{Guid.NewGuid():N}@example.org", Roles.Candidate);
-        var bob = await _app.AddUserAsync($"bob-{Guid.NewGuid():N}@example.org", Roles.Candidate, Roles.Advisor);
-        var alices = _app.AddSession(alice.Id);
+        var alice = await App.AddUserAsync($"alice-{Guid.NewGuid():N}@example.org", Roles.Candidate);
+        var bob = await App.AddUserAsync($"bob-{Guid.NewGuid():N}@example.org", Roles.Candidate, Roles.Advisor);
+        var alices = App.AddSession(alice.Id);
         var ct = TestContext.Current.CancellationToken;
 
         await using var scope = AsUser(bob, Roles.Candidate, Roles.Advisor);
@@ -112,17 +113,17 @@ public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
     [Fact]
     public async Task A_shared_session_opens_to_its_advisor_only_until_the_share_is_revoked()
     {
-        var alice = await _app.AddUserAsync($"alice-{Guid.NewGuid():N}@example.org", Roles.Candidate);
-        var advisor = await _app.AddUserAsync($"sam-{Guid.NewGuid():N}@example.org", Roles.Advisor);
-        var other = await _app.AddUserAsync($"olga-{Guid.NewGuid():N}@example.org", Roles.Advisor);
-        var seeded = _app.AddSession(alice.Id);
+        var alice = await App.AddUserAsync($"alice-{Guid.NewGuid():N}@example.org", Roles.Candidate);
+        var advisor = await App.AddUserAsync($"sam-{Guid.NewGuid():N}@example.org", Roles.Advisor);
+        var other = await App.AddUserAsync($"olga-{Guid.NewGuid():N}@example.org", Roles.Advisor);
+        var seeded = App.AddSession(alice.Id);
         var ct = TestContext.Current.CancellationToken;
 
         await using var owner = AsUser(alice, Roles.Candidate);
         var share = await owner.ServiceProvider.GetRequiredService<SessionSharing>().ShareWithAdvisorAsync(seeded.SessionId, advisor.Email!, ct);
 
-        var asAdvisor = await _app.SignedInAsync(advisor.Email!);
-        var asOther = await _app.SignedInAsync(other.Email!);
+        var asAdvisor = await App.SignedInAsync(advisor.Email!);
+        var asOther = await App.SignedInAsync(other.Email!);
         Assert.Equal(HttpStatusCode.OK, (await asAdvisor.GetAsync($"/reports/{seeded.ReportId}/report.json", ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await asOther.GetAsync($"/reports/{seeded.ReportId}/report.json", ct)).StatusCode);
 
@@ -136,9 +137,9 @@ public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
     public async Task Roles_taken_away_stop_working_on_a_page_that_is_already_open()
     {
         var ct = TestContext.Current.CancellationToken;
-        var alice = await _app.AddUserAsync($"alice-{Guid.NewGuid():N}@example.org", Roles.Candidate);
-        var sam = await _app.AddUserAsync($"sam-{Guid.NewGuid():N}@example.org", Roles.Advisor, Roles.Admin);
-        var seeded = _app.AddSession(alice.Id);
+        var alice = await App.AddUserAsync($"alice-{Guid.NewGuid():N}@example.org", Roles.Candidate);
+        var sam = await App.AddUserAsync($"sam-{Guid.NewGuid():N}@example.org", Roles.Advisor, Roles.Admin);
+        var seeded = App.AddSession(alice.Id);
         await using (var owner = AsUser(alice, Roles.Candidate))
             await owner.ServiceProvider.GetRequiredService<SessionSharing>().ShareWithAdvisorAsync(seeded.SessionId, sam.Email!, ct);
 
@@ -149,7 +150,7 @@ public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
         Assert.NotNull(await queries.GetSessionAsync(seeded.SessionId, ct));
         Assert.NotEmpty(await people.ListAsync(ct));
 
-        await using (var store = _app.Services.CreateAsyncScope())
+        await using (var store = App.Services.CreateAsyncScope())
         {
             var directory = store.ServiceProvider.GetRequiredService<Matcher.Data.Accounts.UserDirectory>();
             var users = store.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<MatcherUser>>();
@@ -168,10 +169,10 @@ public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
     [Fact]
     public async Task An_invitation_link_works_once_and_not_after_it_expires_or_is_withdrawn()
     {
-        var alice = await _app.AddUserAsync($"alice-{Guid.NewGuid():N}@example.org", Roles.Candidate);
-        var advisor = await _app.AddUserAsync($"sam-{Guid.NewGuid():N}@example.org", Roles.Advisor);
-        var second = await _app.AddUserAsync($"olga-{Guid.NewGuid():N}@example.org", Roles.Advisor);
-        var seeded = _app.AddSession(alice.Id);
+        var alice = await App.AddUserAsync($"alice-{Guid.NewGuid():N}@example.org", Roles.Candidate);
+        var advisor = await App.AddUserAsync($"sam-{Guid.NewGuid():N}@example.org", Roles.Advisor);
+        var second = await App.AddUserAsync($"olga-{Guid.NewGuid():N}@example.org", Roles.Advisor);
+        var seeded = App.AddSession(alice.Id);
         var ct = TestContext.Current.CancellationToken;
 
         await using var owner = AsUser(alice, Roles.Candidate);
@@ -197,13 +198,13 @@ public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
     public async Task An_invitation_past_its_lifetime_opens_nothing()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var shortLived = _app.WithWebHostBuilder(b => b.UseSetting("Matcher:Accounts:InvitationLifetime", "00:00:00"));
+        await using var shortLived = App.WithWebHostBuilder(b => b.UseSetting("Matcher:Accounts:InvitationLifetime", "00:00:00"));
         await using var directory = shortLived.Services.CreateAsyncScope();
         var alice = (await directory.ServiceProvider.GetRequiredService<Matcher.Data.Accounts.UserDirectory>()
             .CreateAsync($"alice-{Guid.NewGuid():N}@example.org", "Alice", WebAppFactory.Password, [Roles.Candidate], ct)).User!;
         var advisor = (await directory.ServiceProvider.GetRequiredService<Matcher.Data.Accounts.UserDirectory>()
             .CreateAsync($"sam-{Guid.NewGuid():N}@example.org", "Sam", WebAppFactory.Password, [Roles.Advisor], ct)).User!;
-        var seeded = _app.AddSession(alice.Id);
+        var seeded = App.AddSession(alice.Id);
 
         string token;
         await using (var owner = Scope(shortLived.Services, alice, Roles.Candidate))
@@ -220,5 +221,18 @@ public sealed class CrossUserAccessTests : IClassFixture<WebAppFactory>
     private static AsyncServiceScope Scope(IServiceProvider services, MatcherUser user, params string[] roles) =>
         WebAppFactory.ScopeFor(services, user, null, roles);
 
-    private AsyncServiceScope AsUser(MatcherUser user, params string[] roles) => _app.ScopeFor(user, null, roles);
+    private AsyncServiceScope AsUser(MatcherUser user, params string[] roles) => App.ScopeFor(user, null, roles);
+}
+
+public sealed class CrossUserAccessOnSqliteTests : CrossUserAccessTests, IClassFixture<WebAppFactory>
+{
+    public CrossUserAccessOnSqliteTests(WebAppFactory app) => App = app;
+}
+
+public sealed class CrossUserAccessOnPostgreSqlTests(PostgresServer server) : CrossUserAccessTests, IAsyncLifetime
+{
+    public async ValueTask InitializeAsync() =>
+        App = new WebAppFactory { PostgreSqlConnection = await server.CreateDatabaseAsync(TestContext.Current.CancellationToken) };
+
+    public ValueTask DisposeAsync() => App is null ? ValueTask.CompletedTask : App.DisposeAsync();
 }

@@ -3,7 +3,7 @@ using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Web.Accounts;
 using Matcher.Web.Components.Sessions;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Sessions;
 using Matcher.Web.Services.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -95,12 +95,12 @@ public sealed partial class WebAppFactory : WebApplicationFactory<Program>
         {
             new(System.Security.Claims.ClaimTypes.NameIdentifier, user.Id),
             new(System.Security.Claims.ClaimTypes.Name, user.Email!),
-            new(Matcher.Web.Services.SignedInUser.DisplayNameClaim, user.DisplayName),
+            new(Matcher.Web.Services.Access.SignedInUser.DisplayNameClaim, user.DisplayName),
         };
         if (team is not null)
-            claims.Add(new(Matcher.Web.Services.SignedInUser.TeamClaim, team));
+            claims.Add(new(Matcher.Web.Services.Access.SignedInUser.TeamClaim, team));
         claims.AddRange(roles.Select(r => new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, r)));
-        scope.ServiceProvider.GetRequiredService<Matcher.Web.Services.SignedInUser>()
+        scope.ServiceProvider.GetRequiredService<Matcher.Web.Services.Access.SignedInUser>()
             .Set(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(claims, "test")));
         return scope;
     }

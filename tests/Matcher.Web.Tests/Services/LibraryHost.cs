@@ -1,6 +1,7 @@
 using Matcher.Core;
 using Matcher.Data;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Postings;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

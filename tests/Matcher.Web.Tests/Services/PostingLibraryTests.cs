@@ -2,7 +2,7 @@ using Matcher.Core.Documents;
 using Matcher.Core.Postings;
 using Matcher.Data.Entities;
 using Matcher.Data.Mapping;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Matching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Matcher.Web.Tests.Services;

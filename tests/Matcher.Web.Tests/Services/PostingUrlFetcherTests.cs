@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Matcher.Core.Documents;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Postings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Matcher.Web.Tests.Services;

@@ -4,7 +4,8 @@ using Matcher.Core.Matching;
 using Matcher.Core.Postings;
 using Matcher.Core.Serialization;
 using Matcher.Data.Entities;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Sessions;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Matcher.Web.Tests.Services;
@@ -24,11 +25,11 @@ public sealed class ReportOverridesTests : IDisposable
     public async Task An_override_changes_the_reopened_report_and_keeps_the_engine_result()
     {
         var reportId = SaveReport();
-        var overrides = new ReportOverrides(_store, _advisor, new SessionAccess(_advisor), new Matcher.Web.Services.Audit.AuditLog(_store, TimeProvider.System), TimeProvider.System, NullLogger<ReportOverrides>.Instance);
+        var overrides = new ReportOverrides(_store, _advisor, new AccessScope(_advisor), new Matcher.Web.Services.Audit.AuditLog(_store, TimeProvider.System), TimeProvider.System, NullLogger<ReportOverrides>.Instance);
 
         await overrides.SaveAsync(reportId, "r1", MatchStatus.Met, "Licence number checked with the register", TestContext.Current.CancellationToken);
 
-        var saved = await new SessionQueries(_store, _advisor, new SessionAccess(_advisor), _store.Files).GetReportAsync(reportId, TestContext.Current.CancellationToken);
+        var saved = await new SessionQueries(_store, new AccessScope(_advisor), _store.Files).GetReportAsync(reportId, TestContext.Current.CancellationToken);
         var row = Assert.Single(saved!.Report.Requirements);
         Assert.Equal(MatchStatus.Met, row.Status);
         Assert.Equal(MatchStatus.Missing, row.Override!.OriginalStatus);
@@ -43,7 +44,7 @@ public sealed class ReportOverridesTests : IDisposable
     public async Task An_override_without_a_reason_is_refused_and_nothing_is_stored()
     {
         var reportId = SaveReport();
-        var overrides = new ReportOverrides(_store, _advisor, new SessionAccess(_advisor), new Matcher.Web.Services.Audit.AuditLog(_store, TimeProvider.System), TimeProvider.System, NullLogger<ReportOverrides>.Instance);
+        var overrides = new ReportOverrides(_store, _advisor, new AccessScope(_advisor), new Matcher.Web.Services.Audit.AuditLog(_store, TimeProvider.System), TimeProvider.System, NullLogger<ReportOverrides>.Instance);
 
         var error = await Assert.ThrowsAsync<InputException>(() => overrides.SaveAsync(reportId, "r1", MatchStatus.Met, "  ", TestContext.Current.CancellationToken));
 

@@ -1,5 +1,6 @@
 using Matcher.Data.Entities;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Sessions;
 
 namespace Matcher.Web.Tests.Services;
 
@@ -43,7 +44,7 @@ public sealed class SessionNotesTests : IDisposable
     private SessionNotes Notes(string userId)
     {
         var user = new User(userId);
-        return new SessionNotes(_store, user, new SessionAccess(user), TimeProvider.System);
+        return new SessionNotes(_store, user, new AccessScope(user), TimeProvider.System);
     }
 
     public void Dispose() => _store.Dispose();

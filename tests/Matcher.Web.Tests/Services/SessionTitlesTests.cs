@@ -1,5 +1,7 @@
 using Matcher.Core.Documents;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Naming;
+using Matcher.Web.Services.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -11,7 +13,7 @@ public sealed class SessionTitlesTests : IDisposable
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private SessionTitles Titles(string userId) =>
-        new(_store, new TestUser { Id = userId }, FixedClock.November2026, NullLogger<SessionTitles>.Instance);
+        new(_store, new AccessScope(new TestUser { Id = userId }), FixedClock.November2026, NullLogger<SessionTitles>.Instance);
 
     private async Task<string> StoredTitleAsync(Guid session)
     {

@@ -1,7 +1,9 @@
 using Matcher.Core;
 using Matcher.Core.Matching;
 using Matcher.Data;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Matching;
+using Matcher.Web.Services.Sessions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -37,7 +39,7 @@ public sealed class SessionVersionsTests : IAsyncLifetime
         services.AddSingleton<ICurrentUser, LocalUser>();
         services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddMatchWorkflow();
-        services.AddScoped<SessionAccess>();
+        services.AddScoped<AccessScope>();
         services.AddScoped<SessionQueries>();
         services.AddScoped<SeveralPostingsMatch>();
         _services = services.BuildServiceProvider(validateScopes: true);

@@ -3,7 +3,7 @@ using Matcher.Core.Postings;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Data.Mapping;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Matching;
 using Matcher.Web.Tests.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using Matcher.Core.Documents;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Uploads;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace Matcher.Web.Tests.Services;

@@ -6,6 +6,7 @@ using Matcher.Core.Ranking;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Data.Mapping;
+using Matcher.Web.Services.Access;
 using Matcher.Web.Services.Ranking;
 using Matcher.Web.Tests.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -78,7 +79,7 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
             **Machine Learning Engineer**, Example Media · 2018 – 2024
             - Trained recommendation models in Python and deployed them on AWS.
             """))).ToList();
-        return await new RankingJobs(instance.Db, new LocalUser(), new RankingSignal(), instance.Clock, Microsoft.Extensions.Options.Options.Create(new RankingOptions()), instance.Files).StartAsync(entity.Id, [0], files, blind: false, Ct);
+        return await new RankingJobs(instance.Db, new LocalUser(), new AccessScope(new LocalUser()), new RankingSignal(), instance.Clock, Microsoft.Extensions.Options.Options.Create(new RankingOptions()), instance.Files).StartAsync(entity.Id, [0], files, blind: false, Ct);
     }
 
     private static async Task<(RankingJobEntity Job, List<RankingApplicantEntity> Applicants)> ReadAsync(Instance instance, Guid jobId)

@@ -6,6 +6,7 @@ using Matcher.Data.Erasure;
 using Matcher.Data.Files;
 using Matcher.Web.Services.Audit;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
 
 namespace Matcher.Web.Services.Privacy;
 
@@ -16,6 +17,7 @@ namespace Matcher.Web.Services.Privacy;
 public sealed class ApplicantEraser(
     IDbContextFactory<MatcherDbContext> dbFactory,
     ICurrentUser user,
+    AccessScope access,
     CvReader cvReader,
     AuditLog audit,
     FileStore files,
@@ -28,7 +30,7 @@ public sealed class ApplicantEraser(
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var job = await db.RankingJobs.SingleOrDefaultAsync(j => j.Id == jobId && j.OwnerId == user.Id, cancellationToken)
+            var job = await access.Editable<RankingJobEntity>(db).SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken)
                 ?? throw new NotFoundException("That ranking no longer exists.");
             var applicant = await db.RankingApplicants.SingleOrDefaultAsync(a => a.Id == applicantId && a.JobId == jobId, cancellationToken)
                 ?? throw new NotFoundException("That applicant has already been removed.");

@@ -1,6 +1,7 @@
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
 
 namespace Matcher.Web.Services.Privacy;
 

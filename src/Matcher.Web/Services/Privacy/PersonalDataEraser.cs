@@ -7,6 +7,7 @@ using Matcher.Data.Files;
 using Matcher.Web.Services.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Matcher.Web.Services.Access;
 
 namespace Matcher.Web.Services.Privacy;
 
@@ -65,30 +66,34 @@ public sealed class PersonalDataEraser(
             .SingleOrDefaultAsync(cancellationToken);
         var keys = new EmbeddingKeys(cvReader, files);
 
-        var sessionIds = await db.Sessions.Where(s => s.OwnerId == userId).Select(s => s.Id).ToListAsync(cancellationToken);
-        var cvIds = await db.Cvs
-            .Where(c => c.OwnerId == userId || (c.SessionId != null && sessionIds.Contains(c.SessionId.Value)))
-            .Select(c => c.Id).ToListAsync(cancellationToken);
-        var reportIds = await db.Reports
-            .Where(r => r.OwnerId == userId || sessionIds.Contains(r.SessionId) || cvIds.Contains(r.CvId))
-            .Select(r => r.Id).ToListAsync(cancellationToken);
-        var jobIds = await db.RankingJobs.Where(j => j.OwnerId == userId).Select(j => j.Id).ToListAsync(cancellationToken);
+        // The person erased need not be the one signed in (an administrator, the command line), and erasure reaches
+        // past what anyone sees: every row the person owns, and every row in their sessions whoever wrote it.
+        // So it names its owner itself (OwnedBy) instead of going through the signed-in person's AccessScope.
+        var sessionIds = await db.Sessions.OwnedBy(userId).Select(s => s.Id).ToListAsync(cancellationToken);
+        var cvIds = await db.Cvs.OwnedBy(userId).Select(c => c.Id)
+            .Union(db.Cvs.Where(c => c.SessionId != null && sessionIds.Contains(c.SessionId.Value)).Select(c => c.Id))
+            .ToListAsync(cancellationToken);
+        var reportIds = await db.Reports.OwnedBy(userId).Select(r => r.Id)
+            .Union(db.Reports.Where(r => sessionIds.Contains(r.SessionId) || cvIds.Contains(r.CvId)).Select(r => r.Id))
+            .ToListAsync(cancellationToken);
+        var jobIds = await db.RankingJobs.OwnedBy(userId).Select(j => j.Id).ToListAsync(cancellationToken);
 
         await CollectCvKeysAsync(db, cvIds, keys, cancellationToken);
         foreach (var json in await db.Reports.Where(r => reportIds.Contains(r.Id)).Select(r => r.ReportJson).ToListAsync(cancellationToken))
             keys.AddReportJson(json);
         await keys.AddApplicantsOfAsync(db, jobIds, cancellationToken);
 
-        var overrides = await db.ReportOverrides
-            .Where(o => o.OwnerId == userId || o.ChangedBy == userId || reportIds.Contains(o.ReportId))
-            .ExecuteDeleteAsync(cancellationToken);
+        var overrides = await db.ReportOverrides.OwnedBy(userId).ExecuteDeleteAsync(cancellationToken)
+            + await db.ReportOverrides.Where(o => o.ChangedBy == userId || reportIds.Contains(o.ReportId)).ExecuteDeleteAsync(cancellationToken);
         var reports = await db.Reports.Where(r => reportIds.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
-        var notes = await db.Notes.Where(n => n.OwnerId == userId || sessionIds.Contains(n.SessionId)).ExecuteDeleteAsync(cancellationToken);
+        var notes = await db.Notes.OwnedBy(userId).ExecuteDeleteAsync(cancellationToken)
+            + await db.Notes.Where(n => sessionIds.Contains(n.SessionId)).ExecuteDeleteAsync(cancellationToken);
         var email = account?.NormalizedEmail;
-        var shares = await db.SessionShares
-            .Where(s => s.OwnerId == userId || s.AdvisorId == userId || sessionIds.Contains(s.SessionId)
-                || (email != null && s.AdvisorEmail != null && s.AdvisorEmail.ToUpper() == email))
-            .ExecuteDeleteAsync(cancellationToken);
+        var shares = await db.SessionShares.OwnedBy(userId).ExecuteDeleteAsync(cancellationToken)
+            + await db.SessionShares
+                .Where(s => s.AdvisorId == userId || sessionIds.Contains(s.SessionId)
+                    || (email != null && s.AdvisorEmail != null && s.AdvisorEmail.ToUpper() == email))
+                .ExecuteDeleteAsync(cancellationToken);
         var cvs = await db.Cvs.Where(c => cvIds.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
         var sessions = await db.Sessions.Where(s => sessionIds.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
         var applicants = await db.RankingApplicants.Where(a => jobIds.Contains(a.JobId)).ExecuteDeleteAsync(cancellationToken);
@@ -137,7 +142,7 @@ public sealed class PersonalDataEraser(
     private static async Task<(int Deleted, int HandedOver)> ErasePostingsAsync(
         MatcherDbContext db, string userId, EmbeddingKeys keys, CancellationToken cancellationToken)
     {
-        var postingIds = await db.Postings.Where(p => p.OwnerId == userId).Select(p => p.Id).ToListAsync(cancellationToken);
+        var postingIds = await db.Postings.OwnedBy(userId).Select(p => p.Id).ToListAsync(cancellationToken);
         var users = await db.Reports.Where(r => postingIds.Contains(r.PostingId)).Select(r => new { r.PostingId, r.OwnerId })
             .Concat(db.RankingJobs.Where(j => postingIds.Contains(j.PostingId)).Select(j => new { j.PostingId, j.OwnerId }))
             .ToListAsync(cancellationToken);

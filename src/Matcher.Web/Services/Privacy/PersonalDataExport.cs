@@ -9,12 +9,15 @@ using Matcher.Data.Files;
 using Matcher.Data.Mapping;
 using Matcher.Web.Services.Audit;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
 
 namespace Matcher.Web.Services.Privacy;
 
 /// <summary>
 /// "Download my data": everything Matcher holds about the signed-in person, as a zip of JSON files and the
 /// original CV files. Only the person's own rows are read; a shared session's other side is not included.
+/// The rows are named by their owner (<see cref="OwnedRows.OwnedBy"/>) rather than read through the signed-in
+/// person's <see cref="AccessScope"/>: what is shared with the person is someone else's data, not theirs to download.
 /// </summary>
 public sealed class PersonalDataExport(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, AuditLog audit, FileStore files)
 {
@@ -34,12 +37,14 @@ public sealed class PersonalDataExport(IDbContextFactory<MatcherDbContext> dbFac
             await WriteRankingsAsync(db, zip, userId, cancellationToken);
             // The other side of a share is someone else's account: only whether it was accepted is exported.
             var address = await db.Users.Where(u => u.Id == userId).Select(u => u.NormalizedEmail).FirstOrDefaultAsync(cancellationToken);
-            var shares = await db.SessionShares.AsNoTracking()
-                .Where(s => s.OwnerId == userId || s.AdvisorId == userId
-                    || (address != null && s.AdvisorId == null && s.TokenSha256 == null && s.AdvisorEmail == address))
-                .OrderBy(s => s.CreatedAt)
-                .Select(s => new ExportedShare(s.Id, s.SessionId, s.OwnerId == userId ? "made" : "received", s.AcceptedAt != null, s.CreatedAt, s.ExpiresAt, s.AcceptedAt, s.RevokedAt))
+            var made = await db.SessionShares.AsNoTracking().OwnedBy(userId)
+                .Select(s => new ExportedShare(s.Id, s.SessionId, "made", s.AcceptedAt != null, s.CreatedAt, s.ExpiresAt, s.AcceptedAt, s.RevokedAt))
                 .ToListAsync(cancellationToken);
+            var received = await db.SessionShares.AsNoTracking()
+                .Where(s => s.AdvisorId == userId || (address != null && s.AdvisorId == null && s.TokenSha256 == null && s.AdvisorEmail == address))
+                .Select(s => new ExportedShare(s.Id, s.SessionId, "received", s.AcceptedAt != null, s.CreatedAt, s.ExpiresAt, s.AcceptedAt, s.RevokedAt))
+                .ToListAsync(cancellationToken);
+            var shares = made.Concat(received.Where(r => made.All(m => m.Id != r.Id))).OrderBy(s => s.CreatedAt).ToList();
             Write(zip, "shares.json", shares);
             var entries = await db.AuditLog.AsNoTracking().Where(a => a.ActorId == userId).OrderBy(a => a.Id)
                 .Select(a => new ExportedAuditEntry(a.At, a.Action, a.Subject, a.Details)).ToListAsync(cancellationToken);
@@ -61,15 +66,17 @@ public sealed class PersonalDataExport(IDbContextFactory<MatcherDbContext> dbFac
 
     private static async Task WriteSessionsAsync(MatcherDbContext db, ZipArchive zip, string userId, CancellationToken cancellationToken)
     {
-        var sessions = await db.Sessions.AsNoTracking().Where(s => s.OwnerId == userId).OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
+        var sessions = await db.Sessions.AsNoTracking().OwnedBy(userId).OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
         var sessionIds = sessions.Select(s => s.Id).ToList();
-        var reports = await db.Reports.AsNoTracking()
-            .Where(r => r.OwnerId == userId || sessionIds.Contains(r.SessionId)).ToListAsync(cancellationToken);
+        var reports = (await db.Reports.AsNoTracking().OwnedBy(userId).ToListAsync(cancellationToken))
+            .Concat(await db.Reports.AsNoTracking().Where(r => sessionIds.Contains(r.SessionId)).ToListAsync(cancellationToken))
+            .DistinctBy(r => r.Id).ToList();
         var reportIds = reports.Where(r => sessionIds.Contains(r.SessionId)).Select(r => r.Id).ToList();
         // Notes are private to their author: an advisor's notes on this person's session are the advisor's, not theirs.
-        var notes = await db.Notes.AsNoTracking().Where(n => n.OwnerId == userId).ToListAsync(cancellationToken);
-        var overrides = await db.ReportOverrides.AsNoTracking()
-            .Where(o => o.OwnerId == userId || reportIds.Contains(o.ReportId)).ToListAsync(cancellationToken);
+        var notes = await db.Notes.AsNoTracking().OwnedBy(userId).ToListAsync(cancellationToken);
+        var overrides = (await db.ReportOverrides.AsNoTracking().OwnedBy(userId).ToListAsync(cancellationToken))
+            .Concat(await db.ReportOverrides.AsNoTracking().Where(o => reportIds.Contains(o.ReportId)).ToListAsync(cancellationToken))
+            .DistinctBy(o => o.Id).ToList();
 
         foreach (var session in sessions)
         {
@@ -94,7 +101,7 @@ public sealed class PersonalDataExport(IDbContextFactory<MatcherDbContext> dbFac
 
     private static async Task WriteCvsAsync(MatcherDbContext db, ZipArchive zip, string userId, FileStore files, CancellationToken cancellationToken)
     {
-        var ids = await db.Cvs.Where(c => c.OwnerId == userId).OrderBy(c => c.CreatedAt).Select(c => c.Id).ToListAsync(cancellationToken);
+        var ids = await db.Cvs.OwnedBy(userId).OrderBy(c => c.CreatedAt).Select(c => c.Id).ToListAsync(cancellationToken);
         foreach (var id in ids)
         {
             // One at a time: original files can be large.
@@ -118,7 +125,7 @@ public sealed class PersonalDataExport(IDbContextFactory<MatcherDbContext> dbFac
     {
         var postings = await db.Postings.AsNoTracking().AsSplitQuery()
             .Include(p => p.Positions).ThenInclude(p => p.Requirements)
-            .Where(p => p.OwnerId == userId).ToListAsync(cancellationToken);
+            .OwnedBy(userId).ToListAsync(cancellationToken);
         foreach (var posting in postings)
             Write(zip, $"postings/{posting.Id}.json", new ExportedPosting(posting.Id, posting.SourceName, posting.SourceText, posting.SharedWithTeam,
                 posting.CreatedAt, posting.UpdatedAt, PostingMapping.ToPosting(posting)));
@@ -127,7 +134,7 @@ public sealed class PersonalDataExport(IDbContextFactory<MatcherDbContext> dbFac
     /// <summary>The rankings the person ran, with their decisions and notes; applicants' CVs are the applicants' data, not theirs.</summary>
     private static async Task WriteRankingsAsync(MatcherDbContext db, ZipArchive zip, string userId, CancellationToken cancellationToken)
     {
-        var jobs = await db.RankingJobs.AsNoTracking().Include(j => j.Applicants).Where(j => j.OwnerId == userId).ToListAsync(cancellationToken);
+        var jobs = await db.RankingJobs.AsNoTracking().Include(j => j.Applicants).OwnedBy(userId).ToListAsync(cancellationToken);
         foreach (var job in jobs)
             Write(zip, $"rankings/{job.Id}.json", new ExportedRanking(job.Id, job.PostingId, job.Status.ToString(), job.Total, job.Blind, job.CreatedAt,
                 job.Applicants.OrderBy(a => a.Number).Select(a => new ExportedDecision(a.Number, a.Decision.ToString(), a.Note)).ToList()));

@@ -22,7 +22,9 @@ public sealed record RetentionCounts(int Cvs, int Reports, int Sessions, int App
 /// Deletes CVs and ranking applicants older than the retention period, with everything derived from them:
 /// text, file, reports and their overrides, the notes of sessions left without a CV, and cached vectors.
 /// Cached vectors older than the period go too, so none outlives the text it came from even when that text
-/// was edited before it was deleted. Works in small batches, each its own transaction.
+/// was edited before it was deleted. Works in small batches, each its own transaction. It runs with nobody signed
+/// in and deletes by age whoever the owner is, so it reads every owner's rows on purpose, not through
+/// <see cref="Access.AccessScope"/>.
 /// </summary>
 public sealed class RetentionSweeper(
     IDbContextFactory<MatcherDbContext> dbFactory,

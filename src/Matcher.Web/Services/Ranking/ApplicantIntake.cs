@@ -6,6 +6,7 @@ using Matcher.Data;
 using Matcher.Data.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Matcher.Web.Services.Matching;
 
 namespace Matcher.Web.Services.Ranking;
 

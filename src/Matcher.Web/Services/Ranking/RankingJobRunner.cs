@@ -17,6 +17,8 @@ namespace Matcher.Web.Services.Ranking;
 /// results are committed together with the job's progress, so after a crash or restart the job resumes with the
 /// applicants not yet done and never scores one twice. On PostgreSQL several app instances share the queue: each
 /// claims batches with <c>FOR UPDATE SKIP LOCKED</c> under a lease (see the <c>.Shared</c> part).
+/// It works for every coordinator with nobody signed in, so it reads jobs of all owners on purpose, not through
+/// <see cref="Access.AccessScope"/>; what it finds reaches people only through <see cref="RankingJobs"/>, which is scoped.
 /// </summary>
 public sealed partial class RankingJobRunner(
     IDbContextFactory<MatcherDbContext> dbFactory,

@@ -10,6 +10,7 @@ using Matcher.Data.Files;
 using Matcher.Data.Mapping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Matcher.Web.Services.Access;
 
 namespace Matcher.Web.Services.Ranking;
 
@@ -18,7 +19,7 @@ namespace Matcher.Web.Services.Ranking;
 /// team chose to share (readable, and open to decisions). The worker does the scoring.
 /// </summary>
 public sealed class RankingJobs(
-    IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, RankingSignal signal, TimeProvider clock, IOptions<RankingOptions> options, FileStore fileStore)
+    IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, AccessScope access, RankingSignal signal, TimeProvider clock, IOptions<RankingOptions> options, FileStore fileStore)
 {
     /// <summary>Starts a ranking of files held in memory; each goes to the file store first.</summary>
     public async Task<Guid> StartAsync(Guid postingId, IReadOnlyList<int> positions, IReadOnlyList<ApplicantFile> files, bool blind, CancellationToken cancellationToken = default)
@@ -39,7 +40,7 @@ public sealed class RankingJobs(
         if (files.FirstOrDefault(f => f.FileKey is { } key && !fileStore.Contains(key)) is { } lost)
             throw new InputException($"\"{lost.Name}\" is no longer held on the server. Clear the list and add the CVs again.");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var posting = await TeamScope.VisiblePostings(db, user).Include(p => p.Positions)
+        var posting = await access.Visible<PostingEntity>(db).Include(p => p.Positions)
             .SingleOrDefaultAsync(p => p.Id == postingId, cancellationToken)
             ?? throw new NotFoundException("That posting no longer exists. Choose another one.");
         if (positions.Count == 0 || positions.Any(p => p < 0 || p >= posting.Positions.Count))
@@ -118,7 +119,7 @@ public sealed class RankingJobs(
         return new RankingJobView(job.Id, PostingMapping.ToPosting(posting), posting.Title, job.Status, job.Total, job.Done, job.Blind, job.Error,
             job.CreatedAt, job.StartedAt, job.FinishedAt, job.WorkSeconds,
             JsonSerializer.Deserialize<List<int>>(job.PositionsJson, MatcherJson.Options) ?? [],
-            applicants, job.OwnerId == user.Id, job.SharedWithTeam);
+            applicants, access.IsMine(job), job.SharedWithTeam);
     }
 
     /// <summary>
@@ -169,17 +170,17 @@ public sealed class RankingJobs(
     public async Task SetSharedWithTeamAsync(Guid id, bool shared, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.RankingJobs.Where(j => j.Id == id && j.OwnerId == user.Id)
+        await access.Editable<RankingJobEntity>(db).Where(j => j.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.SharedWithTeam, shared), cancellationToken);
     }
 
-    private IQueryable<RankingJobEntity> Visible(MatcherDbContext db) => TeamScope.VisibleRankings(db, user);
+    private IQueryable<RankingJobEntity> Visible(MatcherDbContext db) => access.Visible<RankingJobEntity>(db);
 
     public async Task CancelAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var changed = await db.RankingJobs
-            .Where(j => j.Id == id && j.OwnerId == user.Id && (j.Status == RankingJobStatus.Queued || j.Status == RankingJobStatus.Running))
+        var changed = await access.Editable<RankingJobEntity>(db)
+            .Where(j => j.Id == id && (j.Status == RankingJobStatus.Queued || j.Status == RankingJobStatus.Running))
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, RankingJobStatus.Cancelled).SetProperty(j => j.FinishedAt, clock.GetUtcNow()), cancellationToken);
         if (changed > 0)
         {
@@ -192,7 +193,7 @@ public sealed class RankingJobs(
     public async Task SetBlindAsync(Guid id, bool blind, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.RankingJobs.Where(j => j.Id == id && j.OwnerId == user.Id)
+        await access.Editable<RankingJobEntity>(db).Where(j => j.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Blind, blind), cancellationToken);
     }
 

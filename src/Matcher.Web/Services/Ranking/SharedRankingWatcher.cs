@@ -10,7 +10,8 @@ namespace Matcher.Web.Services.Ranking;
 /// looks every few seconds at the unfinished jobs and passes each change on to the in-process signal, so open pages
 /// show progress made anywhere, and the local worker joins a job queued on another instance, or takes over applicants
 /// whose lease ran out when their instance stopped, without waiting for its idle poll. Does nothing on SQLite, where the
-/// signal already hears every change.
+/// signal already hears every change. It runs with nobody signed in and reads every owner's jobs on purpose, not
+/// through <see cref="Access.AccessScope"/>; it passes on only ids and progress, and pages read the jobs themselves, scoped.
 /// </summary>
 public sealed class SharedRankingWatcher(
     IDbContextFactory<MatcherDbContext> dbFactory, RankingSignal signal, IOptions<RankingOptions> options, TimeProvider clock, ILogger<SharedRankingWatcher> logger)

@@ -1,6 +1,7 @@
 using Matcher.Data.Entities;
+using Matcher.Web.Services.Access;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Users;
 
 /// <summary>
 /// The page each person starts on, chosen by what their roles let them do: candidates check their fit,

@@ -7,8 +7,9 @@ using Matcher.Web.Services.Audit;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Matcher.Web.Services.Access;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Sessions;
 
 /// <summary>One advisor's access to a session, an invitation link nobody has accepted yet, or a share with an e-mail address.</summary>
 /// <param name="ByEmail">
@@ -30,23 +31,25 @@ public sealed record InvitationPreview(Guid SessionId, string SessionTitle, stri
 /// A share by e-mail answers the same whether or not an advisor account uses the address.
 /// </summary>
 public sealed class SessionSharing(
-    IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, AuditLog audit, TimeProvider clock, IOptions<AccountOptions> options)
+    IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, AccessScope access, AuditLog audit, TimeProvider clock, IOptions<AccountOptions> options)
 {
     public async Task<bool> IsOwnerAsync(Guid sessionId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Sessions.AnyAsync(s => s.Id == sessionId && s.OwnerId == user.Id, cancellationToken);
+        return await access.Owned<MatchSessionEntity>(db).AnyAsync(s => s.Id == sessionId, cancellationToken);
     }
 
     /// <summary>The candidate's name, for an advisor looking at a session shared with them; null for one's own.</summary>
     public async Task<string?> SharedByAsync(Guid sessionId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await (
-            from s in db.Sessions
-            where s.Id == sessionId && s.OwnerId != user.Id
+        // Only of a session the caller can see: the name of someone else's session's owner is not anyone's to look up.
+        var owner = await (
+            from s in access.Visible<MatchSessionEntity>(db)
+            where s.Id == sessionId
             join u in db.Users on s.OwnerId equals u.Id
-            select u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+            select new { s.OwnerId, u.DisplayName }).FirstOrDefaultAsync(cancellationToken);
+        return owner is null || access.IsMine(owner.OwnerId) ? null : owner.DisplayName;
     }
 
     public async Task<IReadOnlyList<SessionShare>> ListAsync(Guid sessionId, CancellationToken cancellationToken = default)
@@ -54,8 +57,8 @@ public sealed class SessionSharing(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var rows = await (
-            from s in db.SessionShares
-            where s.SessionId == sessionId && s.OwnerId == user.Id && s.RevokedAt == null
+            from s in access.Owned<SessionShareEntity>(db)
+            where s.SessionId == sessionId && s.RevokedAt == null
             join u in db.Users on s.AdvisorId equals u.Id into advisors
             from a in advisors.DefaultIfEmpty()
             select new
@@ -95,8 +98,8 @@ public sealed class SessionSharing(
         if (await db.Users.AnyAsync(u => u.Id == user.Id && u.NormalizedEmail == normalized, cancellationToken))
             throw new InputException("That is your own address. Enter your advisor's e-mail address.");
 
-        var existing = await db.SessionShares.FirstOrDefaultAsync(
-            s => s.SessionId == sessionId && s.OwnerId == user.Id && s.RevokedAt == null && s.TokenSha256 == null && s.AdvisorId == null
+        var existing = await access.Owned<SessionShareEntity>(db).FirstOrDefaultAsync(
+            s => s.SessionId == sessionId && s.RevokedAt == null && s.TokenSha256 == null && s.AdvisorId == null
                 && s.AdvisorEmail == normalized, cancellationToken);
         if (existing is null)
         {
@@ -133,7 +136,7 @@ public sealed class SessionSharing(
     public async Task<bool> RevokeAsync(Guid shareId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var share = await db.SessionShares.FirstOrDefaultAsync(s => s.Id == shareId && s.OwnerId == user.Id && s.RevokedAt == null, cancellationToken);
+        var share = await access.Editable<SessionShareEntity>(db).FirstOrDefaultAsync(s => s.Id == shareId && s.RevokedAt == null, cancellationToken);
         if (share is null)
             return false;
         share.RevokedAt = clock.GetUtcNow();
@@ -165,7 +168,7 @@ public sealed class SessionSharing(
             throw new ForbiddenException("Only advisor accounts can accept a session invitation. Ask an administrator to give your account the advisor role.");
         var share = await FindOpenInvitationAsync(db, token, cancellationToken)
             ?? throw new NotFoundException("This invitation has expired, was withdrawn or was already used. Ask the candidate for a new link.");
-        if (share.OwnerId == user.Id)
+        if (access.IsMine(share))
             throw new InputException("This is an invitation to your own session; send the link to your advisor.");
         var now = clock.GetUtcNow();
         share.AdvisorId = user.Id;
@@ -184,7 +187,7 @@ public sealed class SessionSharing(
 
     private async Task RequireOwnerAsync(MatcherDbContext db, Guid sessionId, CancellationToken cancellationToken)
     {
-        if (!await db.Sessions.AnyAsync(s => s.Id == sessionId && s.OwnerId == user.Id, cancellationToken))
+        if (!await access.Editable<MatchSessionEntity>(db).AnyAsync(s => s.Id == sessionId, cancellationToken))
             throw new ForbiddenException("Only the candidate whose session this is can share it.");
     }
 

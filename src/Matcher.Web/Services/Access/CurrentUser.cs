@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Access;
 
-/// <summary>Who is asking. Every query and every saved row is scoped by this id.</summary>
+/// <summary>Who is asking. Every saved row carries this id as its owner, and every read of owned rows is scoped by it through <see cref="AccessScope"/>.</summary>
 public interface ICurrentUser
 {
     string Id { get; }

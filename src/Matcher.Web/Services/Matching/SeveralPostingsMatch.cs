@@ -1,6 +1,6 @@
 using Matcher.Core.Documents;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Matching;
 
 /// <summary>A posting the person picked on Check my fit, with the words the page shows for it.</summary>
 public sealed record PostingChoice(string Label, PostingInput Input);

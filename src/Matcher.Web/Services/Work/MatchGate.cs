@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Matcher.Core.Documents;
 using Microsoft.Extensions.Options;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Work;
 
 /// <summary>Bound from <c>Matcher:Work</c>: how much heavy work one person may have running at once.</summary>
 public sealed class WorkOptions

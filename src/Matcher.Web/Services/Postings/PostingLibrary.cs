@@ -6,8 +6,12 @@ using Matcher.Data.Mapping;
 using Matcher.Core.Serialization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Matching;
+using Matcher.Web.Services.Naming;
+using Matcher.Web.Services.Work;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Postings;
 
 /// <summary>A saved posting as its page shows it.</summary>
 /// <summary>What a line that was not scored becomes when its posting's owner decides it should count.</summary>
@@ -22,6 +26,7 @@ public sealed record PostingDetail(Guid Id, Posting Posting, string? SourceName,
 public sealed class PostingLibrary(
     IDbContextFactory<MatcherDbContext> dbFactory,
     ICurrentUser user,
+    AccessScope access,
     DocumentReader documents,
     PostingReader reader,
     PostingUrlFetcher fetcher,
@@ -53,21 +58,21 @@ public sealed class PostingLibrary(
     public async Task<PostingDetail?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var entity = await TeamScope.VisiblePostings(db, user).AsNoTracking()
+        var entity = await access.Visible<PostingEntity>(db).AsNoTracking()
             .Include(p => p.Positions).ThenInclude(p => p.Requirements)
             .AsSplitQuery()
             .SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         return entity is null
             ? null
             : new PostingDetail(entity.Id, PostingMapping.ToPosting(entity), entity.SourceName, entity.CreatedAt, entity.UpdatedAt,
-                entity.OwnerId == user.Id, entity.SharedWithTeam);
+                access.IsMine(entity), entity.SharedWithTeam);
     }
 
     /// <summary>Opens one's own posting to the other coordinators of one's team (they read and rank; only the owner edits).</summary>
     public async Task SetSharedWithTeamAsync(Guid id, bool shared, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Postings.Where(p => p.Id == id && p.OwnerId == user.Id)
+        await access.Editable<PostingEntity>(db).Where(p => p.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.SharedWithTeam, shared), cancellationToken);
     }
 
@@ -76,8 +81,8 @@ public sealed class PostingLibrary(
     {
         var name = Titles.Clean(title, "Give the posting a name, for example its job title.");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var posting = await db.Postings.Include(p => p.Positions)
-            .SingleOrDefaultAsync(p => p.Id == id && p.OwnerId == user.Id, cancellationToken)
+        var posting = await access.Editable<PostingEntity>(db).Include(p => p.Positions)
+            .SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw new NotFoundException("That posting no longer exists, or it is a teammate's: only its owner can rename it.");
         PostingMapping.Rename(posting, name);
         posting.UpdatedAt = clock.GetUtcNow();
@@ -121,9 +126,9 @@ public sealed class PostingLibrary(
     private async Task<(PostingEntity Posting, PositionEntity Position)> LoadOwnPositionAsync(
         MatcherDbContext db, Guid postingId, int positionIndex, CancellationToken cancellationToken)
     {
-        var posting = await db.Postings
+        var posting = await access.Editable<PostingEntity>(db)
             .Include(p => p.Positions.Where(x => x.Index == positionIndex)).ThenInclude(p => p.Requirements)
-            .SingleOrDefaultAsync(p => p.Id == postingId && p.OwnerId == user.Id, cancellationToken)
+            .SingleOrDefaultAsync(p => p.Id == postingId, cancellationToken)
             ?? throw new NotFoundException("That posting no longer exists, or it is a teammate's: only its owner can change it.");
         var position = posting.Positions.SingleOrDefault()
             ?? throw new NotFoundException($"The posting has no position {positionIndex + 1}. Reload the page.");
@@ -165,10 +170,10 @@ public sealed class PostingLibrary(
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var posting = await db.Postings.SingleOrDefaultAsync(p => p.Id == id && p.OwnerId == user.Id, cancellationToken);
+        var posting = await access.Editable<PostingEntity>(db).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (posting is null)
             return false;
-        var reports = await db.Reports.CountAsync(r => r.PostingId == id && r.OwnerId == user.Id, cancellationToken);
+        var reports = await access.Owned<ReportEntity>(db).CountAsync(r => r.PostingId == id, cancellationToken);
         if (reports > 0)
             throw new InputException($"This posting is used by {reports} saved report{(reports == 1 ? "" : "s")}, so it is kept. Delete those sessions first.");
         db.Postings.Remove(posting);
@@ -181,7 +186,7 @@ public sealed class PostingLibrary(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // The same text imported again is the posting already in the library, with any edits made to it since.
-        var existing = await db.Postings.Where(p => p.OwnerId == user.Id && p.SourceText == sourceText)
+        var existing = await access.Owned<PostingEntity>(db).Where(p => p.SourceText == sourceText)
             .OrderBy(p => p.CreatedAt).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
         if (existing is { } id)
         {

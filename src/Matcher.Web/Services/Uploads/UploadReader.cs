@@ -2,8 +2,9 @@ using Matcher.Core.Documents;
 using Matcher.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
+using Matcher.Web.Services.Matching;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Uploads;
 
 /// <summary>
 /// Receives a file chosen in the browser, into memory or a stream given, never more than the upload limit. The size the browser

@@ -1,7 +1,7 @@
 using Matcher.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Access;
 
 /// <summary>
 /// The roles an account holds now, read from the store. A sign-in (and an open page) carries the roles it

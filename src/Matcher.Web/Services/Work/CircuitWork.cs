@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Work;
 
 /// <summary>
 /// The reading and matching one open page (its circuit) started. It ends when the circuit closes (the tab is closed,

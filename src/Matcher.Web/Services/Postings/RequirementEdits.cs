@@ -2,7 +2,7 @@ using System.Globalization;
 using Matcher.Core.Documents;
 using Matcher.Core.Postings;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Postings;
 
 /// <summary>
 /// The rules an edited requirement list must follow before it is saved: text present, weight in range,

@@ -1,20 +1,21 @@
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Sessions;
 
 /// <summary>
 /// Each person's running notes on a session they can see: one text per person, saved as it is typed and
 /// private to its author.
 /// </summary>
-public sealed class SessionNotes(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, SessionAccess access, TimeProvider clock)
+public sealed class SessionNotes(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, AccessScope access, TimeProvider clock)
 {
     public async Task<string> GetAsync(Guid sessionId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Notes
-            .Where(n => n.SessionId == sessionId && n.OwnerId == user.Id)
+        return await access.Owned<NoteEntity>(db)
+            .Where(n => n.SessionId == sessionId)
             .Select(n => n.Text)
             .FirstOrDefaultAsync(cancellationToken) ?? "";
     }
@@ -26,7 +27,7 @@ public sealed class SessionNotes(IDbContextFactory<MatcherDbContext> dbFactory, 
         if (!await access.VisibleSessionIds(db).ContainsAsync(sessionId, cancellationToken))
             return null;
         var now = clock.GetUtcNow();
-        var note = await db.Notes.FirstOrDefaultAsync(n => n.SessionId == sessionId && n.OwnerId == user.Id, cancellationToken);
+        var note = await access.Owned<NoteEntity>(db).FirstOrDefaultAsync(n => n.SessionId == sessionId, cancellationToken);
         if (note is null)
             db.Notes.Add(new NoteEntity { Id = Guid.NewGuid(), OwnerId = user.Id, SessionId = sessionId, Text = text, CreatedAt = now, UpdatedAt = now });
         else

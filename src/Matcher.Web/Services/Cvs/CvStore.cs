@@ -5,8 +5,9 @@ using Matcher.Core.Serialization;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Cvs;
 
 public sealed record SavedCv(Guid Id, Guid? SessionId, string FileName, string Format, DateTimeOffset CreatedAt, CvDocument Cv);
 
@@ -14,14 +15,12 @@ public sealed record SavedCv(Guid Id, Guid? SessionId, string FileName, string F
 /// Stored CVs of the signed-in owner and the corrections people make to them. A correction replaces the
 /// parsed CV that matching uses; the extracted text and the original file are never changed.
 /// </summary>
-public sealed class CvStore(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, SessionAccess access, TimeProvider clock, ILogger<CvStore> logger)
+public sealed class CvStore(IDbContextFactory<MatcherDbContext> dbFactory, AccessScope access, TimeProvider clock, ILogger<CvStore> logger)
 {
     public async Task<SavedCv?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var visible = access.VisibleSessionIds(db);
-        var row = await db.Cvs.AsNoTracking().SingleOrDefaultAsync(
-            c => c.Id == id && (c.OwnerId == user.Id || (c.SessionId != null && visible.Contains(c.SessionId.Value))), cancellationToken);
+        var row = await access.Visible<CvEntity>(db).AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         return row is null ? null : new SavedCv(row.Id, row.SessionId, row.FileName, row.Format, row.CreatedAt, Deserialize(row));
     }
 
@@ -29,7 +28,7 @@ public sealed class CvStore(IDbContextFactory<MatcherDbContext> dbFactory, ICurr
     public async Task<CvDocument> SaveCorrectionsAsync(Guid id, CvDocument corrected, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var row = await db.Cvs.SingleOrDefaultAsync(c => c.Id == id && c.OwnerId == user.Id, cancellationToken)
+        var row = await access.Editable<CvEntity>(db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("That CV no longer exists, so the corrections could not be saved.");
         var stored = corrected with
         {

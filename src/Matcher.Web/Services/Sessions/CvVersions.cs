@@ -1,4 +1,4 @@
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Sessions;
 
 /// <summary>One position of one posting that a session matched with two or more CV versions, oldest CV first.</summary>
 public sealed record CvVersionGroup(Guid PostingId, int PositionIndex, string PostingTitle, string PositionTitle, IReadOnlyList<ReportSummary> Reports)

@@ -3,11 +3,12 @@ using Matcher.Core.Matching;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Sessions;
 
 /// <summary>Records advisors' overrides of requirement statuses; the report row itself is never rewritten.</summary>
-public sealed class ReportOverrides(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, SessionAccess access, Audit.AuditLog audit, TimeProvider clock, ILogger<ReportOverrides> logger)
+public sealed class ReportOverrides(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, AccessScope access, Audit.AuditLog audit, TimeProvider clock, ILogger<ReportOverrides> logger)
 {
     public async Task SaveAsync(Guid reportId, string requirementId, MatchStatus status, string reason, CancellationToken cancellationToken = default)
     {
@@ -16,8 +17,7 @@ public sealed class ReportOverrides(IDbContextFactory<MatcherDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await access.MayAdviseNowAsync(db, cancellationToken))
             throw new ForbiddenException("Only advisors can change a requirement's status. Your advisor can do it in a session you share with them.");
-        var visible = access.VisibleSessionIds(db);
-        if (!await db.Reports.AnyAsync(r => r.Id == reportId && visible.Contains(r.SessionId), cancellationToken))
+        if (!await access.Visible<ReportEntity>(db).AnyAsync(r => r.Id == reportId, cancellationToken))
             throw new NotFoundException("This report no longer exists or is no longer shared with you.");
         db.ReportOverrides.Add(new ReportOverrideEntity
         {
@@ -35,7 +35,10 @@ public sealed class ReportOverrides(IDbContextFactory<MatcherDbContext> dbFactor
         logger.LogInformation("Override on report {ReportId}, requirement {RequirementId}: {Status} by {User}", reportId, requirementId, status, user.Id);
     }
 
-    /// <summary>Every decision on a report, whoever made it: the candidate sees their advisor's changes.</summary>
+    /// <summary>
+    /// Every decision on a report, whoever made it: the candidate sees their advisor's changes. For a report the
+    /// caller has already found visible (see <see cref="AccessScope.Visible{T}"/>).
+    /// </summary>
     public static async Task<IReadOnlyList<OverrideDecision>> LoadAsync(MatcherDbContext db, Guid reportId, CancellationToken cancellationToken)
     {
         var rows = await db.ReportOverrides.AsNoTracking()

@@ -4,8 +4,9 @@ using Matcher.Data.Entities;
 using Matcher.Web.Services.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Users;
 
 public sealed record UserRow(string Id, string DisplayName, string Email, string? Team, IReadOnlyList<string> Roles, bool LockedOut, DateTimeOffset CreatedAt);
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Postings;
 
 /// <summary>Raised when an address the user gave leads to the server's own machine or private network.</summary>
 public sealed class PrivateAddressException(string host) : Exception($"{host} resolves to a private or local network address.")

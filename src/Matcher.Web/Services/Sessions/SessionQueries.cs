@@ -3,10 +3,12 @@ using Matcher.Core.Cvs;
 using Matcher.Core.Matching;
 using Matcher.Core.Serialization;
 using Matcher.Data;
+using Matcher.Data.Entities;
 using Matcher.Data.Files;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Sessions;
 
 /// <param name="Candidate">The name read from the session's latest CV, or its file name when no name was read.</param>
 public sealed record SessionSummary(Guid Id, string Title, string Candidate, IReadOnlyList<string> Postings, int Reports, double? BestScore, DateTimeOffset UpdatedAt);
@@ -20,14 +22,12 @@ public sealed record SessionDetail(Guid Id, string Title, DateTimeOffset Created
 public sealed record SavedReport(Guid Id, Guid SessionId, string SessionTitle, string PostingTitle, string? Company, string CvFileName, DateTimeOffset CreatedAt, MatchReport Report, Guid CvId = default, Guid PostingId = default, string? CandidateName = null);
 
 /// <summary>Reads sessions and reports the caller may see: their own and those shared with them.</summary>
-public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory, ICurrentUser user, SessionAccess access, FileStore files)
+public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory, AccessScope access, FileStore files)
 {
     public async Task<IReadOnlyList<SessionSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var visible = access.VisibleSessionIds(db);
-        var rows = await db.Sessions
-            .Where(s => visible.Contains(s.Id))
+        var rows = await access.Visible<MatchSessionEntity>(db)
             .Select(s => new
             {
                 s.Id, s.Title, s.UpdatedAt,
@@ -76,12 +76,12 @@ public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory
     public async Task<SessionDetail?> GetSessionAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var visible = access.VisibleSessionIds(db);
-        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && visible.Contains(s.Id), cancellationToken);
+        var session = await access.Visible<MatchSessionEntity>(db).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (session is null)
             return null;
+        // Each report shows the posting and CV it was made from, whoever's library the posting is in.
         var reports = await (
-            from r in db.Reports
+            from r in access.Visible<ReportEntity>(db)
             where r.SessionId == id
             join p in db.Postings on r.PostingId equals p.Id
             join c in db.Cvs on r.CvId equals c.Id
@@ -96,10 +96,9 @@ public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory
     public async Task<SavedReport?> GetReportAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var visible = access.VisibleSessionIds(db);
         var row = await (
-            from r in db.Reports
-            where r.Id == id && visible.Contains(r.SessionId)
+            from r in access.Visible<ReportEntity>(db)
+            where r.Id == id
             join s in db.Sessions on r.SessionId equals s.Id
             join p in db.Postings on r.PostingId equals p.Id
             join c in db.Cvs on r.CvId equals c.Id
@@ -119,9 +118,8 @@ public sealed class SessionQueries(IDbContextFactory<MatcherDbContext> dbFactory
     public async Task<(string FileName, byte[] Content)?> GetCvFileAsync(Guid cvId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var visible = access.VisibleSessionIds(db);
-        var cv = await db.Cvs.AsNoTracking()
-            .Where(c => c.Id == cvId && (c.OwnerId == user.Id || (c.SessionId != null && visible.Contains(c.SessionId.Value))))
+        var cv = await access.Visible<CvEntity>(db).AsNoTracking()
+            .Where(c => c.Id == cvId)
             .Select(c => new { c.FileName, c.FileSha256, c.OriginalFile })
             .SingleOrDefaultAsync(cancellationToken);
         if (cv is null)

@@ -10,8 +10,12 @@ using Matcher.Data.Files;
 using Matcher.Data.Entities;
 using Matcher.Data.Mapping;
 using Microsoft.EntityFrameworkCore;
+using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Cvs;
+using Matcher.Web.Services.Naming;
+using Matcher.Web.Services.Work;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Matching;
 
 public sealed record UploadedFile(string Name, byte[] Content);
 
@@ -54,6 +58,7 @@ public sealed class MatchWorkflow(
     IMatchEngine engine,
     IDbContextFactory<MatcherDbContext> dbFactory,
     ICurrentUser user,
+    AccessScope access,
     TimeProvider clock,
     MatchGate gate,
     CircuitWork circuit,
@@ -100,7 +105,7 @@ public sealed class MatchWorkflow(
         MatchSessionEntity session;
         if (sessionId is { } id)
         {
-            session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == id && s.OwnerId == user.Id, cancellationToken)
+            session = await access.Editable<MatchSessionEntity>(db).SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
                 ?? throw new NotFoundException("That session no longer exists. Open it again from Sessions.");
         }
         else
@@ -138,8 +143,8 @@ public sealed class MatchWorkflow(
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(draft.File.Content));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var existing = await db.Cvs.AsNoTracking()
-            .Where(c => c.OwnerId == user.Id && c.Sha256 == sha && c.SessionId != null)
+        var existing = await access.Owned<CvEntity>(db).AsNoTracking()
+            .Where(c => c.Sha256 == sha && c.SessionId != null)
             .OrderByDescending(c => c.CreatedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
         if (existing is null)
             return null;
@@ -153,7 +158,7 @@ public sealed class MatchWorkflow(
         using var work = circuit.Link(cancellationToken);
         cancellationToken = work.Token;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var cvEntity = await db.Cvs.SingleOrDefaultAsync(c => c.Id == cvId && c.OwnerId == user.Id, cancellationToken)
+        var cvEntity = await access.Editable<CvEntity>(db).SingleOrDefaultAsync(c => c.Id == cvId, cancellationToken)
             ?? throw new NotFoundException("That CV no longer exists. Upload it again on Check my fit.");
         var cv = CvStore.Deserialize(cvEntity);
         var (parsed, report, source) = await ScoreAsync(cv, posting, progress, cancellationToken);
@@ -161,7 +166,7 @@ public sealed class MatchWorkflow(
         progress?.Report("Saving the report…");
         var now = clock.GetUtcNow();
         var session = cvEntity.SessionId is { } sessionId
-            ? await db.Sessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.OwnerId == user.Id, cancellationToken)
+            ? await access.Editable<MatchSessionEntity>(db).SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken)
             : null;
         if (session is null)
         {
@@ -254,11 +259,11 @@ public sealed class MatchWorkflow(
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             // A posting a teammate shares is in the library too; the report refers to it as the rankings do.
-            var entity = await TeamScope.VisiblePostings(db, user).AsNoTracking()
+            var entity = await access.Visible<PostingEntity>(db).AsNoTracking()
                 .Include(p => p.Positions).ThenInclude(p => p.Requirements)
                 .SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
                 ?? throw new NotFoundException("That posting is no longer in your library. Pick another or paste it again.");
-            return (PostingMapping.ToPosting(entity), new PostingSource(entity.SourceText, entity.SourceName, entity.Id, entity.OwnerId == user.Id));
+            return (PostingMapping.ToPosting(entity), new PostingSource(entity.SourceText, entity.SourceName, entity.Id, access.IsMine(entity)));
         }
         if (input.File is { } file)
         {
@@ -277,9 +282,9 @@ public sealed class MatchWorkflow(
     private async Task<(Posting Posting, PostingSource Source)?> SavedWithTextAsync(string text, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var entity = await db.Postings.AsNoTracking()
+        var entity = await access.Owned<PostingEntity>(db).AsNoTracking()
             .Include(p => p.Positions).ThenInclude(p => p.Requirements)
-            .Where(p => p.OwnerId == user.Id && p.SourceText == text)
+            .Where(p => p.SourceText == text)
             .OrderBy(p => p.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         return entity is null ? null : (PostingMapping.ToPosting(entity), new PostingSource(entity.SourceText, entity.SourceName, entity.Id));
     }

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using Matcher.Core.Documents;
 using Microsoft.Extensions.Options;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Postings;
 
 /// <summary>How postings are fetched from the web.</summary>
 public sealed class PostingFetchOptions

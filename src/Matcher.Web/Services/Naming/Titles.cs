@@ -1,6 +1,6 @@
 using Matcher.Core.Documents;
 
-namespace Matcher.Web.Services;
+namespace Matcher.Web.Services.Naming;
 
 /// <summary>The rules for names people give postings and sessions.</summary>
 public static class Titles
