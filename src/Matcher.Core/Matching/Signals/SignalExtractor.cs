@@ -41,6 +41,7 @@ internal static class SignalExtractor
             YearsSignal(input, options),
             MustHavesSignal(input.Results),
             LevelSignal(input),
+            SenioritySignal(input.TitleText, input.Cv.Cv, input.Cv.Now),
         };
         return signals;
     }
@@ -171,6 +172,22 @@ internal static class SignalExtractor
                 CareerStage.EntryLevel => "The position is entry level and the CV is at that level",
                 _ => "The position names no career stage",
             });
+
+    /// <summary>
+    /// How far the candidate's present level sits above the position's, read from job titles: a finance director
+    /// applying to be a teller is not a near fit however close the field reads, and a recruiter screens them out.
+    /// One level above (a senior or lead for a plain post) is no gap; each level beyond takes a third off.
+    /// </summary>
+    public static SignalValue SenioritySignal(string? positionTitle, CvDocument cv, YearMonth now)
+    {
+        var post = TitleLevel.Of(positionTitle ?? "");
+        var (cvLevel, cvTitle) = TitleLevel.Present(cv, now);
+        var gap = Math.Max(0, cvLevel - post - 1);
+        var value = Math.Clamp(1 - gap / 3.0, 0, 1);
+        return new SignalValue(SignalNames.Seniority, value, gap == 0
+            ? "The CV's present titles are at or near the position's level"
+            : $"The CV's present title “{Shorten(cvTitle ?? "")}” is {cvLevel - post} levels above “{positionTitle}”");
+    }
 
     private static List<float[]> Targets(SignalInputs input)
     {

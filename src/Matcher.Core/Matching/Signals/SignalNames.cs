@@ -26,4 +26,7 @@ public static class SignalNames
 
     /// <summary>Career stage: a student for an internship, not far beyond an entry-level post.</summary>
     public const string Level = "level";
+
+    /// <summary>How far the candidate's present job titles sit above the position's level (1 when not more than one level above).</summary>
+    public const string Seniority = "seniority";
 }
