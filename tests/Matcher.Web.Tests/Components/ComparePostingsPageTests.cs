@@ -25,8 +25,7 @@ public class ComparePostingsPageTests : MudTestContext
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton(_store.Files);
         Services.AddSingleton<ICurrentUser, LocalUser>();
-        Services.AddScoped<SessionAccess>();
-        Services.AddScoped<SessionQueries>();
+        Services.AddMatcherApplication();
         using var db = _store.CreateDbContext();
         db.Add(new MatchSessionEntity { Id = _session, OwnerId = LocalUser.LocalId, Title = "Session", CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch });
         db.Add(new CvEntity

@@ -25,10 +25,10 @@ public class PostingPageTests : MudTestContext
         Services.AddSingleton<IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton(_store.Files);
         Services.AddSingleton<TimeProvider>(FixedClock.November2026);
-        Services.AddMatcherCore(new ConfigurationBuilder().Build());
+        Services.AddMatcherEngine(new ConfigurationBuilder().Build());
         Services.AddSingleton<ICurrentUser>(_user);
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        Services.AddPostingLibrary();
+        Services.AddMatcherApplication();
     }
 
     protected override void Dispose(bool disposing)

@@ -23,7 +23,7 @@ public sealed class AuditLogPageTests : MudTestContext
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton(_store.Files);
         Services.AddSingleton<ICurrentUser>(_admin);
-        Services.AddScoped<AuditQueries>();
+        Services.AddMatcherApplication();
     }
 
     protected override void Dispose(bool disposing)

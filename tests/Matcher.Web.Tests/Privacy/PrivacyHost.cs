@@ -2,10 +2,7 @@ using Matcher.Core;
 using Matcher.Core.Embeddings;
 using Matcher.Core.Ranking;
 using Matcher.Data;
-using Matcher.Data.Embeddings;
 using Matcher.Web.Services;
-using Matcher.Web.Services.Audit;
-using Matcher.Web.Services.Privacy;
 using Matcher.Web.Services.Ranking;
 using Matcher.Web.Tests.Services;
 using Matcher.Web.Tests.Stores;
@@ -59,22 +56,14 @@ public sealed class PrivacyHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddMatcherStore(store.Options);
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddMatcherCore(configuration);
-        services.AddSingleton<IEmbeddingCache>(sp => new EfEmbeddingCache(sp.GetRequiredService<IDbContextFactory<MatcherDbContext>>(), Clock));
+        services.AddMatcherStore(store.Options);
+        services.AddMatcherEngine(configuration);
+        // In place of the configured model, and cached in the store as the app caches it.
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
             new CachingEmbeddingGenerator(new HashingEmbedder(), sp.GetRequiredService<IEmbeddingCache>(), ModelId));
         services.AddSingleton<ICurrentUser>(User);
-        services.AddMatchWorkflow();
-        services.AddScoped<SessionNotes>();
-        services.AddScoped<SessionAccess>();
-        services.AddScoped<ReportOverrides>();
-        services.AddSingleton<AuditLog>();
-        services.AddSingleton<RankingSignal>();
-        services.AddSingleton<RankingJobRunner>();
-        services.AddScoped<RankingJobs>();
-        services.AddMatcherPrivacy();
+        services.AddMatcherApplication();
         Services = services.BuildServiceProvider();
     }
 
