@@ -1,4 +1,4 @@
-using Matcher.Data.Entities;
+using Matcher.Core.Users;
 using Matcher.Web.Services;
 
 namespace Matcher.Web.Tests;

@@ -1,5 +1,5 @@
+using Matcher.Core.Users;
 using Matcher.Data;
-using Matcher.Data.Entities;
 
 namespace Matcher.Web.Services;
 

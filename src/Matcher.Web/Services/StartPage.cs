@@ -1,4 +1,4 @@
-using Matcher.Data.Entities;
+using Matcher.Core.Users;
 
 namespace Matcher.Web.Services;
 

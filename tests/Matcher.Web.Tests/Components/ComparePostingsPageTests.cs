@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Bunit;
 using Matcher.Core.Cvs;
-using Matcher.Core.Matching;
+using Matcher.Core.Reports;
 using Matcher.Core.Serialization;
 using Matcher.Data;
 using Matcher.Data.Entities;

@@ -226,6 +226,6 @@ public class PostingPageTests : MudTestContext
         public bool AsTeammate { get; set; }
         public string Id => AsTeammate ? "teammate" : LocalUser.LocalId;
         public string? Team => AsTeammate ? "north" : null;
-        public bool IsInRole(string role) => AsTeammate ? role == Matcher.Data.Entities.Roles.Coordinator : Matcher.Data.Entities.Roles.IsKnown(role);
+        public bool IsInRole(string role) => AsTeammate ? role == Matcher.Core.Users.Roles.Coordinator : Matcher.Core.Users.Roles.IsKnown(role);
     }
 }

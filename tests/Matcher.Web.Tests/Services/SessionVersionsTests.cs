@@ -1,5 +1,5 @@
 using Matcher.Core;
-using Matcher.Core.Matching;
+using Matcher.Core.Reports;
 using Matcher.Data;
 using Matcher.Web.Services;
 using Microsoft.Data.Sqlite;
