@@ -1,8 +1,10 @@
 using Matcher.Core;
 using Matcher.Core.Embeddings;
 using Matcher.Core.Ranking;
+using Matcher.Core.Users;
 using Matcher.Data;
 using Matcher.Web.Services;
+using Matcher.Web.Services.Privacy;
 using Matcher.Web.Services.Ranking;
 using Matcher.Web.Tests.Services;
 using Matcher.Web.Tests.Stores;
@@ -64,6 +66,8 @@ public sealed class PrivacyHost : IAsyncDisposable
             new CachingEmbeddingGenerator(new HashingEmbedder(), sp.GetRequiredService<IEmbeddingCache>(), ModelId));
         services.AddSingleton<ICurrentUser>(User);
         services.AddMatcherApplication();
+        // The one background worker these tests start themselves; the others need mail and account services this host leaves out.
+        services.AddHostedService<RetentionWorker>();
         Services = services.BuildServiceProvider();
     }
 
