@@ -1,7 +1,5 @@
 using Matcher.Core;
-using Matcher.Core.Embeddings;
 using Matcher.Data;
-using Matcher.Data.Embeddings;
 using Matcher.Embeddings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,13 +22,13 @@ internal static class CliServices
             .AddConfiguration(configuration.GetSection("Logging"))
             .SetMinimumLevel(LogLevel.Warning)
             .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace));
-        services.AddMatcherCore(configuration);
+        services.AddMatcherEngine(configuration);
 
         var store = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
         if (store.IsSqlite && string.IsNullOrWhiteSpace(store.ConnectionString))
             store.ConnectionString = $"Data Source={DefaultCacheFile()}";
         services.AddMatcherStore(store);
-        services.AddSingleton<IEmbeddingCache, EfEmbeddingCache>();
+        // Before the configured embedder, which is added only where nothing else has been.
         configure?.Invoke(services);
         services.AddMatcherEmbeddings(configuration);
 
@@ -41,7 +39,7 @@ internal static class CliServices
 
     /// <summary>Only the readers and the engine's options, as configured: for commands that read a file and store nothing.</summary>
     public static ServiceProvider BuildReaders() =>
-        new ServiceCollection().AddMatcherCore(new ConfigurationBuilder().AddEnvironmentVariables().Build()).BuildServiceProvider();
+        new ServiceCollection().AddMatcherEngine(new ConfigurationBuilder().AddEnvironmentVariables().Build()).BuildServiceProvider();
 
     private static string DefaultCacheFile()
     {

@@ -1,46 +1,25 @@
+using Matcher.Core.Embeddings;
+using Matcher.Data.Embeddings;
 using Matcher.Data.Erasure;
 using Matcher.Data.Files;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Matcher.Data;
-
-/// <summary>Which database holds Matcher's data. SQLite in a local file unless configured otherwise.</summary>
-public sealed class StoreOptions
-{
-    public const string Section = "Matcher:Store";
-
-    public const string Sqlite = "Sqlite";
-    public const string PostgreSql = "PostgreSQL";
-
-    /// <summary><c>Sqlite</c> (default) or <c>PostgreSQL</c>.</summary>
-    public string Provider { get; set; } = Sqlite;
-
-    /// <summary>
-    /// For SQLite, empty means a <c>matcher.db</c> file in the data folder. For PostgreSQL an Npgsql connection
-    /// string, e.g. <c>Host=db;Database=matcher;Username=matcher;Password=…</c>.
-    /// </summary>
-    public string ConnectionString { get; set; } = "";
-
-    /// <summary>
-    /// Where uploaded originals are kept (<c>Matcher:Files:Folder</c>). Empty means a <c>files</c> folder beside the
-    /// SQLite database. With PostgreSQL and several instances it must be one folder all instances share.
-    /// </summary>
-    public string FilesFolder { get; set; } = "";
-
-    public bool IsPostgreSql => string.Equals(Provider, PostgreSql, StringComparison.OrdinalIgnoreCase);
-
-    public bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
-}
 
 public static class StoreServiceCollectionExtensions
 {
     /// <summary>PostgreSQL's migrations are generated against its own model, so they live in an assembly of their own.</summary>
     public const string PostgreSqlMigrationsAssembly = "Matcher.Data.PostgreSql";
 
+    /// <summary>
+    /// The database (a context factory over SQLite or PostgreSQL), the file store of uploaded originals, and the
+    /// embedding cache kept in the database. Shared by the web app, the CLI and the tests' hosts.
+    /// </summary>
     public static IServiceCollection AddMatcherStore(this IServiceCollection services, StoreOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
@@ -49,6 +28,10 @@ public static class StoreServiceCollectionExtensions
                 $"Matcher:Store:Provider '{options.Provider}' is not supported. Use '{StoreOptions.Sqlite}' or '{StoreOptions.PostgreSql}'.");
         services.AddDbContextFactory<MatcherDbContext>(builder => Configure(builder, options));
         services.AddSingleton(_ => new FileStore(FilesFolderOf(options)));
+        // Vectors are kept with the data so a restart does not embed every CV again. The configured embedder wraps
+        // whatever cache is registered, whether the store or the engine is added first; a host with a cache of its
+        // own registers it before this call.
+        services.TryAddSingleton<IEmbeddingCache, EfEmbeddingCache>();
         return services;
     }
 

@@ -1,20 +1,21 @@
-using Matcher.Core;
-using Matcher.Core.Embeddings;
 using Matcher.Data;
 using Matcher.Data.Embeddings;
 using Matcher.Embeddings;
+using Matcher.Web.Accounts;
+using Matcher.Web.Components;
 using Matcher.Web.Services.Access;
+using Matcher.Web.Services.Audit;
 using Matcher.Web.Services.Cvs;
 using Matcher.Web.Services.Matching;
 using Matcher.Web.Services.Postings;
+using Matcher.Web.Services.Privacy;
+using Matcher.Web.Services.Ranking;
 using Matcher.Web.Services.Sessions;
 using Matcher.Web.Services.Users;
 using Matcher.Web.Services.Work;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Matcher.Web.Services.Privacy;
-using Matcher.Web.Services.Ranking;
 using MudBlazor.Services;
 
 namespace Matcher.Web;
@@ -23,10 +24,10 @@ namespace Matcher.Web;
 public static class Hosting
 {
     /// <summary>
-    /// SQLite in <c>{DataFolder}/matcher.db</c> unless a connection string is configured, or PostgreSQL when
-    /// <c>Matcher:Store:Provider</c> says so.
+    /// Where the data lives: SQLite in <c>{DataFolder}/matcher.db</c> unless a connection string is configured, or
+    /// PostgreSQL when <c>Matcher:Store:Provider</c> says so, and the file store of uploaded originals.
     /// </summary>
-    public static WebApplicationBuilder AddMatcherStore(this WebApplicationBuilder builder)
+    public static StoreOptions ConfiguredStore(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -40,12 +41,17 @@ public static class Hosting
         options.FilesFolder = builder.Configuration["Matcher:Files:Folder"] is { Length: > 0 } files
             ? Path.GetFullPath(files, builder.Environment.ContentRootPath)
             : Path.Combine(DataFolder(builder), "files");
-        builder.Services.AddMatcherStore(options);
+        return options;
+    }
 
-        // Sign-in cookies and reset links stay valid across restarts because their keys live with the data: in the
-        // shared database when several instances must accept each other's cookies, else in the data folder.
+    /// <summary>
+    /// Sign-in cookies and reset links stay valid across restarts because their keys live with the data: in the
+    /// shared database when several instances must accept each other's cookies, else in the data folder.
+    /// </summary>
+    public static WebApplicationBuilder AddMatcherDataProtection(this WebApplicationBuilder builder, StoreOptions store)
+    {
         var protection = builder.Services.AddDataProtection().SetApplicationName("Matcher");
-        if (options.IsPostgreSql)
+        if (store.IsPostgreSql)
             protection.PersistKeysToDbContext<MatcherDbContext>();
         else
             protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataFolder(builder), "keys")));
@@ -60,21 +66,13 @@ public static class Hosting
         return folder;
     }
 
-    /// <summary>Readers, engine and embeddings (local model by default), with vectors cached in the store.</summary>
-    public static WebApplicationBuilder AddMatcherEngine(this WebApplicationBuilder builder)
+    /// <summary>
+    /// What the pages and endpoints call: the posting library, reading and matching, sessions, notes and overrides,
+    /// rankings, the audit log and the privacy services. Test hosts compose the same set over their own store,
+    /// embedder and signed-in person.
+    /// </summary>
+    public static IServiceCollection AddMatcherApplication(this IServiceCollection services)
     {
-        builder.Services.AddMatcherCore(builder.Configuration);
-        builder.Services.AddSingleton<IEmbeddingCache, EfEmbeddingCache>();
-        builder.Services.AddMatcherEmbeddings(builder.Configuration);
-        return builder;
-    }
-
-    public static IServiceCollection AddMatcherWeb(this IServiceCollection services)
-    {
-        services.AddRazorComponents().AddInteractiveServerComponents()
-            // The default 32 KB drops the connection when a long posting is pasted; allow the longest paste the text boxes take.
-            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = Matcher.Web.Components.InputLimits.MaxMessageBytes);
-        services.AddMudServices();
         services.AddPostingLibrary();
         services.AddMatchWorkflow();
         services.TryAddScoped<AccessScope>();
@@ -87,16 +85,37 @@ public static class Hosting
         services.AddScoped<SessionNotes>();
         services.AddScoped<SessionTitles>();
         services.AddScoped<ReportOverrides>();
-        services.AddSingleton<Matcher.Web.Services.Audit.AuditLog>();
+        services.AddSingleton<AuditLog>();
         services.AddOptions<RankingOptions>().BindConfiguration(RankingOptions.Section);
         services.AddSingleton<RankingSignal>();
         services.AddSingleton<RankingJobRunner>();
-        services.AddHostedService<RankingWorker>();
-        services.AddSingleton<SharedRankingWatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<SharedRankingWatcher>());
         services.AddScoped<RankingJobs>();
         services.AddScoped<ApplicantIntake>();
         services.AddMatcherPrivacy();
+        return services;
+    }
+
+    /// <summary>
+    /// What runs in the background of every instance: the ranking queue, the watch on rankings other instances
+    /// work on, the retention sweep and the password-reset mail queue.
+    /// </summary>
+    public static IServiceCollection AddMatcherWorkers(this IServiceCollection services)
+    {
+        services.AddHostedService<RankingWorker>();
+        services.AddSingleton<SharedRankingWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SharedRankingWatcher>());
+        services.AddHostedService<RetentionWorker>();
+        services.AddHostedService<PasswordResetMailWorker>();
+        return services;
+    }
+
+    /// <summary>The interactive server-rendered pages and MudBlazor's services.</summary>
+    public static IServiceCollection AddMatcherUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            // The default 32 KB drops the connection when a long posting is pasted; allow the longest paste the text boxes take.
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = InputLimits.MaxMessageBytes);
+        services.AddMudServices();
         return services;
     }
 

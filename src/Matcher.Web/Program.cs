@@ -1,17 +1,24 @@
+using Matcher.Core;
 using Matcher.Data;
 using Matcher.Data.Files;
+using Matcher.Embeddings;
 using Matcher.Web;
 using Matcher.Web.Accounts;
 using Matcher.Web.Components;
 using Matcher.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+var store = builder.ConfiguredStore();
 
-builder.AddMatcherStore();
-builder.AddMatcherEngine();
-builder.Services.AddMatcherWeb();
+builder.Services.AddMatcherStore(store);
+builder.AddMatcherDataProtection(store);
+builder.Services.AddMatcherEngine(builder.Configuration);
+builder.Services.AddMatcherEmbeddings(builder.Configuration);
 builder.Services.AddMatcherAccounts(builder.Configuration);
 builder.Services.AddMatcherProxy(builder.Configuration);
+builder.Services.AddMatcherApplication();
+builder.Services.AddMatcherWorkers();
+builder.Services.AddMatcherUi();
 
 var app = builder.Build();
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Matcher.Core.Postings;
 using Matcher.Core.Ranking;
+using Matcher.Core.Users;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Data.Files;

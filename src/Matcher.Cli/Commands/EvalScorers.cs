@@ -5,6 +5,7 @@ using Matcher.Core.Embeddings;
 using Matcher.Core.Evaluation;
 using Matcher.Core.Matching;
 using Matcher.Core.Postings;
+using Matcher.Core.Reports;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Matcher.Core.Cvs;
 using Matcher.Core.Matching;
 using Matcher.Core.Postings;
+using Matcher.Core.Reports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Matcher.Cli.Commands;

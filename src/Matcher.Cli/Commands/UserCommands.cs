@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Matcher.Core.Documents;
+using Matcher.Core.Users;
 using Matcher.Data;
 using Matcher.Data.Accounts;
 using Matcher.Data.Entities;

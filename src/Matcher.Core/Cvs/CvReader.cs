@@ -1,3 +1,4 @@
+using Matcher.Core.Cvs.Reading;
 using Matcher.Core.Documents;
 
 namespace Matcher.Core.Cvs;

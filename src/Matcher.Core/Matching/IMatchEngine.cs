@@ -1,5 +1,6 @@
 using Matcher.Core.Cvs;
 using Matcher.Core.Postings;
+using Matcher.Core.Reports;
 
 namespace Matcher.Core.Matching;
 

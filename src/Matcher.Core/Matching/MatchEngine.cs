@@ -9,6 +9,7 @@ using Matcher.Core.Matching.Lexicon;
 using Matcher.Core.Matching.Scoring;
 using Matcher.Core.Matching.Signals;
 using Matcher.Core.Postings;
+using Matcher.Core.Reports;
 using Matcher.Core.Serialization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,5 @@
+using Matcher.Core.Reports;
+
 namespace Matcher.Core.Matching;
 
 /// <summary>

@@ -1,5 +1,5 @@
 using Matcher.Core.Cvs;
-using Matcher.Core.Matching;
+using Matcher.Core.Reports;
 
 namespace Matcher.Core.Ranking;
 

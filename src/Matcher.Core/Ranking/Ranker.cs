@@ -3,6 +3,7 @@ using Matcher.Core.Cvs;
 using Matcher.Core.Documents;
 using Matcher.Core.Matching;
 using Matcher.Core.Postings;
+using Matcher.Core.Reports;
 
 namespace Matcher.Core.Ranking;
 
@@ -47,15 +48,6 @@ public sealed record RankingResult(Posting Posting, IReadOnlyList<int> Positions
 }
 
 public sealed record RankProgress(int Done, int Total, string File);
-
-/// <summary>How a ranking spreads its work over the machine.</summary>
-/// <param name="Readers">CVs read and parsed at once; reading is CPU-bound, so one per core.</param>
-/// <param name="BatchSize">Parsed CVs embedded together: large enough to fill the model's batches, small enough that results flow steadily.</param>
-/// <param name="Capacity">Parsed CVs waiting to be embedded at most; readers wait when it is full, so memory stays flat however many CVs there are.</param>
-public sealed record RankingPipelineOptions(int Readers = 0, int BatchSize = 32, int Capacity = 64)
-{
-    public int ReaderCount => Readers > 0 ? Readers : Environment.ProcessorCount;
-}
 
 /// <summary>Where a ranking's time went, summed over its CVs (readers run in parallel, so their time can exceed the wall time).</summary>
 public sealed class RankingStages

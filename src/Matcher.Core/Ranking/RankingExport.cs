@@ -1,6 +1,6 @@
 using System.Globalization;
 using Matcher.Core.Exports;
-using Matcher.Core.Matching;
+using Matcher.Core.Reports;
 using MiniExcelLibs;
 
 namespace Matcher.Core.Ranking;

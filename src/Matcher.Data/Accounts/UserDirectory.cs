@@ -1,3 +1,4 @@
+using Matcher.Core.Users;
 using Matcher.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,6 @@
+using Matcher.Core.Ranking;
+
 namespace Matcher.Data.Entities;
-
-public enum RankingJobStatus { Queued, Running, Completed, Cancelled, Failed }
-
-public enum ApplicantDecision { None, Shortlisted, OnHold, Rejected }
 
 /// <summary>A batch of applicants ranked against one position or all positions of a saved posting.</summary>
 public sealed class RankingJobEntity : IOwned

@@ -66,8 +66,8 @@ public static class AccountHosting
             services.AddSingleton<IEmailSender<MatcherUser>, SmtpEmailSender>();
         else
             services.AddSingleton<IEmailSender<MatcherUser>, LogEmailSender>();
+        // Links wait here for PasswordResetMailWorker, one of the background workers (AddMatcherWorkers).
         services.AddSingleton<PasswordResetMailQueue>();
-        services.AddHostedService<PasswordResetMailWorker>();
 
         services.AddRateLimiter(limiter =>
         {

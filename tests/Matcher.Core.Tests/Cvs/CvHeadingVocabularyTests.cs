@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Matcher.Core.Cvs;
+using Matcher.Core.Cvs.Reading;
 
 namespace Matcher.Core.Tests.Cvs;
 

@@ -1,4 +1,5 @@
 using Matcher.Core.Cvs;
+using Matcher.Core.Cvs.Reading;
 using Matcher.Core.Postings;
 using Matcher.Core.Text;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Matcher.Cli;
 using Matcher.Core.Cvs;
+using Matcher.Core.Cvs.Reading;
 using Matcher.Core.Evaluation;
 using Matcher.Core.Matching;
 using Matcher.Core.Postings;

@@ -101,7 +101,7 @@ public sealed class SlowReadTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Matcher:Uploads:ReadTimeBudget"] = "00:00:07" })
             .Build();
-        using var services = new ServiceCollection().AddMatcherCore(configuration).BuildServiceProvider();
+        using var services = new ServiceCollection().AddMatcherEngine(configuration).BuildServiceProvider();
 
         Assert.Equal(TimeSpan.FromSeconds(7), services.GetRequiredService<IOptions<DocumentReaderOptions>>().Value.ReadTimeBudget);
         Assert.Equal(TimeSpan.FromSeconds(20), new DocumentReaderOptions().ReadTimeBudget);

@@ -2,6 +2,7 @@ using Matcher.Core.Cvs;
 using Matcher.Core.Documents;
 using Matcher.Core.Matching;
 using Matcher.Core.Postings;
+using Matcher.Core.Reports;
 using Matcher.Embeddings.Onnx;
 using Microsoft.Extensions.Options;
 

@@ -55,7 +55,7 @@ public sealed class MatchingOptionsTests(MatchEngineFixture fixture) : IClassFix
             ["Matcher:Matching:LexicalWeight"] = "1.5",
             ["Matcher:Matching:FocusLines"] = "0",
         }).Build();
-        using var services = new ServiceCollection().AddMatcherCore(configuration).BuildServiceProvider();
+        using var services = new ServiceCollection().AddMatcherEngine(configuration).BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<MatchingOptions>>().Value);
 
@@ -67,7 +67,7 @@ public sealed class MatchingOptionsTests(MatchEngineFixture fixture) : IClassFix
     [Fact]
     public void The_defaults_are_valid()
     {
-        using var services = new ServiceCollection().AddMatcherCore(new ConfigurationBuilder().Build()).BuildServiceProvider();
+        using var services = new ServiceCollection().AddMatcherEngine(new ConfigurationBuilder().Build()).BuildServiceProvider();
 
         Assert.Empty(services.GetRequiredService<IOptions<MatchingOptions>>().Value.Validate());
     }

@@ -1,7 +1,7 @@
 using Matcher.Core.Cvs;
-using Matcher.Core.Matching;
 using Matcher.Core.Postings;
 using Matcher.Core.Ranking;
+using Matcher.Core.Reports;
 
 namespace Matcher.Core.Tests.Ranking;
 

@@ -4,6 +4,7 @@ using Matcher.Core.Cvs;
 using Matcher.Core.Matching;
 using Matcher.Core.Postings;
 using Matcher.Core.Ranking;
+using Matcher.Core.Reports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Matcher.Core.Tests.Ranking;

@@ -1,5 +1,6 @@
 using Matcher.Core.Matching;
 using Matcher.Core.Matching.Scoring;
+using Matcher.Core.Reports;
 
 namespace Matcher.Core.Tests.Reports;
 

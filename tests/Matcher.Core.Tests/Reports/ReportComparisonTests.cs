@@ -1,5 +1,5 @@
-using Matcher.Core.Matching;
 using Matcher.Core.Postings;
+using Matcher.Core.Reports;
 using static Matcher.Core.Tests.Reports.ReportFixtures;
 
 namespace Matcher.Core.Tests.Reports;

@@ -1,5 +1,6 @@
 using System.Text;
 using Matcher.Core.Cvs;
+using Matcher.Core.Cvs.Reading;
 using Matcher.Core.Matching.Lexicon;
 using Matcher.Core.Postings;
 using Matcher.Core.Text;

@@ -21,17 +21,11 @@ internal static class CheckFitServices
         services.AddSingleton<IDbContextFactory<MatcherDbContext>>(store);
         services.AddSingleton(store.Files);
         services.AddSingleton<TimeProvider>(FixedClock.November2026);
-        services.AddMatcherCore(new ConfigurationBuilder().Build());
+        services.AddMatcherEngine(new ConfigurationBuilder().Build());
         services.AddSingleton(embedder);
         services.AddSingleton<ICurrentUser, LocalUser>();
-        services.AddMatchWorkflow();
-        services.AddScoped<CvStore>();
-        services.AddScoped<AccessScope>();
-        services.AddScoped<PostingQueries>();
-        services.AddScoped<SessionQueries>();
-        services.AddScoped<SeveralPostingsMatch>();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddPostingLibrary();
+        services.AddMatcherApplication();
         return services;
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Bunit;
 using Matcher.Core.Cvs;
-using Matcher.Core.Matching;
+using Matcher.Core.Reports;
 using Matcher.Core.Serialization;
 using Matcher.Data;
 using Matcher.Data.Entities;
@@ -26,8 +26,7 @@ public class ComparePostingsPageTests : MudTestContext
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton(_store.Files);
         Services.AddSingleton<ICurrentUser, LocalUser>();
-        Services.AddScoped<AccessScope>();
-        Services.AddScoped<SessionQueries>();
+        Services.AddMatcherApplication();
         using var db = _store.CreateDbContext();
         db.Add(new MatchSessionEntity { Id = _session, OwnerId = LocalUser.LocalId, Title = "Session", CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch });
         db.Add(new CvEntity

@@ -25,8 +25,7 @@ public class CvPageTests : MudTestContext
         Services.AddSingleton(_store.Files);
         Services.AddSingleton<ICurrentUser, LocalUser>();
         Services.AddSingleton<TimeProvider>(FixedClock.November2026);
-        Services.AddScoped<AccessScope>();
-        Services.AddScoped<CvStore>();
+        Services.AddMatcherApplication();
         Services.AddLogging();
         using var db = _store.CreateDbContext();
         var cv = new CvDocument { Text = Text, Contact = new ContactDetails { Name = "Priya Raman" } };

@@ -27,10 +27,10 @@ public class PostingPageTests : MudTestContext
         Services.AddSingleton<IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton(_store.Files);
         Services.AddSingleton<TimeProvider>(FixedClock.November2026);
-        Services.AddMatcherCore(new ConfigurationBuilder().Build());
+        Services.AddMatcherEngine(new ConfigurationBuilder().Build());
         Services.AddSingleton<ICurrentUser>(_user);
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        Services.AddPostingLibrary();
+        Services.AddMatcherApplication();
     }
 
     protected override void Dispose(bool disposing)
@@ -228,6 +228,6 @@ public class PostingPageTests : MudTestContext
         public bool AsTeammate { get; set; }
         public string Id => AsTeammate ? "teammate" : LocalUser.LocalId;
         public string? Team => AsTeammate ? "north" : null;
-        public bool IsInRole(string role) => AsTeammate ? role == Matcher.Data.Entities.Roles.Coordinator : Matcher.Data.Entities.Roles.IsKnown(role);
+        public bool IsInRole(string role) => AsTeammate ? role == Matcher.Core.Users.Roles.Coordinator : Matcher.Core.Users.Roles.IsKnown(role);
     }
 }

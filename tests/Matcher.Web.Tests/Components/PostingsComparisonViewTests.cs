@@ -1,6 +1,6 @@
 using Bunit;
-using Matcher.Core.Matching;
 using Matcher.Core.Postings;
+using Matcher.Core.Reports;
 using Matcher.Web.Components.Fit;
 using Matcher.Web.Services.Sessions;
 

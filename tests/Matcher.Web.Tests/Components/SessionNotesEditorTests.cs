@@ -22,8 +22,7 @@ public class SessionNotesEditorTests : MudTestContext
         Services.AddSingleton(_store.Files);
         Services.AddSingleton<ICurrentUser>(_user);
         Services.AddSingleton<TimeProvider>(FixedClock.November2026);
-        Services.AddScoped<AccessScope>();
-        Services.AddScoped<SessionNotes>();
+        Services.AddMatcherApplication();
     }
 
     /// <summary>Types into the field as a browser would and leaves the field's own pause to report the change.</summary>

@@ -1,5 +1,5 @@
 using Bunit;
-using Matcher.Data.Entities;
+using Matcher.Core.Users;
 using Matcher.Web.Components.Account;
 using Matcher.Web.Services.Access;
 using Matcher.Web.Services.Users;

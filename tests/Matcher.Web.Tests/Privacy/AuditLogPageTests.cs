@@ -1,4 +1,5 @@
 using Bunit;
+using Matcher.Core.Users;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Web.Components.Pages.Admin;
@@ -23,7 +24,7 @@ public sealed class AuditLogPageTests : MudTestContext
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton(_store.Files);
         Services.AddSingleton<ICurrentUser>(_admin);
-        Services.AddScoped<AuditQueries>();
+        Services.AddMatcherApplication();
     }
 
     protected override void Dispose(bool disposing)

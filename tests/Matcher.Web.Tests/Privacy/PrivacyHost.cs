@@ -1,11 +1,12 @@
 using Matcher.Core;
 using Matcher.Core.Embeddings;
 using Matcher.Core.Ranking;
+using Matcher.Core.Users;
 using Matcher.Data;
 using Matcher.Data.Embeddings;
 using Matcher.Web.Services.Access;
-using Matcher.Web.Services.Sessions;
 using Matcher.Web.Services.Audit;
+using Matcher.Web.Services.Sessions;
 using Matcher.Web.Services.Privacy;
 using Matcher.Web.Services.Ranking;
 using Matcher.Web.Tests.Services;
@@ -60,22 +61,16 @@ public sealed class PrivacyHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddMatcherStore(store.Options);
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddMatcherCore(configuration);
-        services.AddSingleton<IEmbeddingCache>(sp => new EfEmbeddingCache(sp.GetRequiredService<IDbContextFactory<MatcherDbContext>>(), Clock));
+        services.AddMatcherStore(store.Options);
+        services.AddMatcherEngine(configuration);
+        // In place of the configured model, and cached in the store as the app caches it.
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
             new CachingEmbeddingGenerator(new HashingEmbedder(), sp.GetRequiredService<IEmbeddingCache>(), ModelId));
         services.AddSingleton<ICurrentUser>(User);
-        services.AddMatchWorkflow();
-        services.AddScoped<SessionNotes>();
-        services.AddScoped<AccessScope>();
-        services.AddScoped<ReportOverrides>();
-        services.AddSingleton<AuditLog>();
-        services.AddSingleton<RankingSignal>();
-        services.AddSingleton<RankingJobRunner>();
-        services.AddScoped<RankingJobs>();
-        services.AddMatcherPrivacy();
+        services.AddMatcherApplication();
+        // The one background worker these tests start themselves; the others need mail and account services this host leaves out.
+        services.AddHostedService<RetentionWorker>();
         Services = services.BuildServiceProvider();
     }
 

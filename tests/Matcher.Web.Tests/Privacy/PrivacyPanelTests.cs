@@ -28,10 +28,9 @@ public sealed class PrivacyPanelTests : MudTestContext
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton(_store.Files);
         Services.AddSingleton<TimeProvider>(FixedClock.November2026);
-        Services.AddMatcherCore(configuration);
+        Services.AddMatcherEngine(configuration);
         Services.AddSingleton<ICurrentUser>(_user);
-        Services.AddSingleton<Matcher.Web.Services.Audit.AuditLog>();
-        Services.AddMatcherPrivacy();
+        Services.AddMatcherApplication();
 
         using var db = _store.CreateDbContext();
         db.Users.Add(new MatcherUser { Id = _user.Id, UserName = "carla@example.org", Email = "carla@example.org", DisplayName = "Carla" });

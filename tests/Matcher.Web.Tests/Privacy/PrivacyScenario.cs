@@ -1,6 +1,7 @@
-using Matcher.Core.Matching;
 using Matcher.Core.Postings;
 using Matcher.Core.Ranking;
+using Matcher.Core.Reports;
+using Matcher.Core.Users;
 using Matcher.Data.Entities;
 using Matcher.Data.Mapping;
 using Matcher.Web.Services.Matching;

@@ -1,3 +1,4 @@
+using Matcher.Core.Ranking;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Data.Files;

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
-using Matcher.Core.Matching;
 using Matcher.Core.Postings;
+using Matcher.Core.Ranking;
+using Matcher.Core.Reports;
 using Matcher.Core.Serialization;
+using Matcher.Core.Users;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Data.Mapping;

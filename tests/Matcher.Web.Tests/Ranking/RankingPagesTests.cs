@@ -1,7 +1,7 @@
 using Matcher.Core.Cvs;
-using Matcher.Core.Matching;
 using Matcher.Core.Postings;
-using Matcher.Data.Entities;
+using Matcher.Core.Ranking;
+using Matcher.Core.Reports;
 using Matcher.Web.Services.Ranking;
 
 namespace Matcher.Web.Tests.Ranking;

@@ -1,8 +1,8 @@
 using Bunit;
 using Matcher.Core.Cvs;
-using Matcher.Core.Matching;
 using Matcher.Core.Postings;
-using Matcher.Data.Entities;
+using Matcher.Core.Ranking;
+using Matcher.Core.Reports;
 using Matcher.Web.Components.Ranking;
 using Matcher.Web.Services.Ranking;
 

@@ -1,4 +1,6 @@
 using System.Reflection;
+using Matcher.Core.Ranking;
+using Matcher.Core.Users;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Web.Services.Access;

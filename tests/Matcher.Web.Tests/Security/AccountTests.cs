@@ -1,5 +1,5 @@
 using System.Net;
-using Matcher.Data.Entities;
+using Matcher.Core.Users;
 using Matcher.Web.Services.Audit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

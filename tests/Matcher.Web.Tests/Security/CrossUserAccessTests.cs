@@ -1,4 +1,5 @@
 using System.Net;
+using Matcher.Core.Users;
 using Matcher.Data.Entities;
 using Matcher.Web.Services.Cvs;
 using Matcher.Web.Services.Sessions;
@@ -104,7 +105,7 @@ public abstract class CrossUserAccessTests
         Assert.Null(await cvs.GetAsync(alices.CvId, ct));
         Assert.DoesNotContain(await sessions.ListAsync(ct), s => s.Id == alices.SessionId);
         Assert.Null(await notes.SaveAsync(alices.SessionId, "sneaky", ct));
-        await Assert.ThrowsAsync<Matcher.Core.Documents.NotFoundException>(() => overrides.SaveAsync(alices.ReportId, "r1", Matcher.Core.Matching.MatchStatus.Met, "because", ct));
+        await Assert.ThrowsAsync<Matcher.Core.Documents.NotFoundException>(() => overrides.SaveAsync(alices.ReportId, "r1", Matcher.Core.Reports.MatchStatus.Met, "because", ct));
 
         await using var owner = AsUser(alice, Roles.Candidate);
         Assert.NotNull(await owner.ServiceProvider.GetRequiredService<SessionQueries>().GetReportAsync(alices.ReportId, ct));
@@ -160,7 +161,7 @@ public abstract class CrossUserAccessTests
         Assert.Null(await queries.GetSessionAsync(seeded.SessionId, ct));
         Assert.Null(await page.ServiceProvider.GetRequiredService<SessionNotes>().SaveAsync(seeded.SessionId, "still here?", ct));
         await Assert.ThrowsAsync<Matcher.Core.Documents.ForbiddenException>(() =>
-            page.ServiceProvider.GetRequiredService<ReportOverrides>().SaveAsync(seeded.ReportId, "r1", Matcher.Core.Matching.MatchStatus.Met, "because", ct));
+            page.ServiceProvider.GetRequiredService<ReportOverrides>().SaveAsync(seeded.ReportId, "r1", Matcher.Core.Reports.MatchStatus.Met, "because", ct));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => people.ListAsync(ct));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
             page.ServiceProvider.GetRequiredService<Matcher.Web.Services.Privacy.AuditQueries>().ActionsAsync(ct));

@@ -25,7 +25,7 @@ public sealed class ErrorDetailsTests
     private static async Task<(HttpStatusCode Status, string Body)> SignInPageAsync(string environment, string? showDetails)
     {
         await using var factory = new WebAppFactory();
-        await factory.AddUserAsync("ivy@example.org", Matcher.Data.Entities.Roles.Candidate);
+        await factory.AddUserAsync("ivy@example.org", Matcher.Core.Users.Roles.Candidate);
         await using var app = factory.WithWebHostBuilder(b =>
         {
             b.UseEnvironment(environment);

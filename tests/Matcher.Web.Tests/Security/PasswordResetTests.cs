@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Matcher.Core.Users;
 using Matcher.Data.Entities;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;

@@ -1,4 +1,5 @@
 using System.Net;
+using Matcher.Core.Users;
 using Matcher.Data.Accounts;
 using Matcher.Data.Entities;
 using Matcher.Web.Components.Account.Pages;

@@ -1,4 +1,5 @@
 using Bunit;
+using Matcher.Core.Users;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Web.Accounts;

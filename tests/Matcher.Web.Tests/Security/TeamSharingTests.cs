@@ -1,3 +1,5 @@
+using Matcher.Core.Ranking;
+using Matcher.Core.Users;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Web.Services.Ranking;

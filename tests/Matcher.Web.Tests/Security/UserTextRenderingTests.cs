@@ -1,7 +1,7 @@
 using Bunit;
 using Matcher.Core.Cvs;
-using Matcher.Core.Matching;
 using Matcher.Core.Postings;
+using Matcher.Core.Reports;
 using Matcher.Web.Components.Cvs;
 using Matcher.Web.Components.Shared;
 

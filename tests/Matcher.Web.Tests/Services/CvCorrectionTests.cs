@@ -31,14 +31,11 @@ public sealed class CvCorrectionTests : IAsyncLifetime
         services.AddLogging();
         services.AddMatcherStore(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "matcher.db")}" });
         services.AddSingleton<TimeProvider>(FixedClock.November2026);
-        services.AddMatcherCore(new ConfigurationBuilder().Build());
+        services.AddMatcherEngine(new ConfigurationBuilder().Build());
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbedder>();
         services.AddSingleton<ICurrentUser, LocalUser>();
-        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
-        services.AddMatchWorkflow();
-        services.AddScoped<CvStore>();
-        services.AddScoped<AccessScope>();
-        services.AddScoped<SessionQueries>();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddMatcherApplication();
         _services = services.BuildServiceProvider(validateScopes: true);
         await _services.MigrateMatcherStoreAsync(TestContext.Current.CancellationToken);
         _scope = _services.CreateAsyncScope();

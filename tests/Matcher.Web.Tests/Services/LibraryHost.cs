@@ -32,7 +32,7 @@ public sealed class LibraryHost : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddMatcherStore(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "matcher.db")}" });
-        services.AddMatcherCore(configuration);
+        services.AddMatcherEngine(configuration);
         services.AddSingleton<ICurrentUser>(User);
         services.AddPostingLibrary();
         Services = services.BuildServiceProvider();

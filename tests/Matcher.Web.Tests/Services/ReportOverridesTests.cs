@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Matcher.Core.Documents;
-using Matcher.Core.Matching;
 using Matcher.Core.Postings;
+using Matcher.Core.Reports;
 using Matcher.Core.Serialization;
 using Matcher.Data.Entities;
 using Matcher.Web.Services.Access;

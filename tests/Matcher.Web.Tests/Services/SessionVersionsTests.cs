@@ -1,5 +1,5 @@
 using Matcher.Core;
-using Matcher.Core.Matching;
+using Matcher.Core.Reports;
 using Matcher.Data;
 using Matcher.Web.Services.Access;
 using Matcher.Web.Services.Matching;
@@ -34,14 +34,11 @@ public sealed class SessionVersionsTests : IAsyncLifetime
         services.AddLogging();
         services.AddMatcherStore(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "matcher.db")}" });
         services.AddSingleton<TimeProvider>(_clock);
-        services.AddMatcherCore(new ConfigurationBuilder().Build());
+        services.AddMatcherEngine(new ConfigurationBuilder().Build());
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbedder>();
         services.AddSingleton<ICurrentUser, LocalUser>();
-        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
-        services.AddMatchWorkflow();
-        services.AddScoped<AccessScope>();
-        services.AddScoped<SessionQueries>();
-        services.AddScoped<SeveralPostingsMatch>();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddMatcherApplication();
         _services = services.BuildServiceProvider(validateScopes: true);
         await _services.MigrateMatcherStoreAsync(TestContext.Current.CancellationToken);
         _scope = _services.CreateAsyncScope();

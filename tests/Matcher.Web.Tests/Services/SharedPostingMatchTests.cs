@@ -1,7 +1,7 @@
 using Matcher.Core.Documents;
 using Matcher.Core.Postings;
+using Matcher.Core.Users;
 using Matcher.Data;
-using Matcher.Data.Entities;
 using Matcher.Data.Mapping;
 using Matcher.Web.Services.Matching;
 using Matcher.Web.Tests.Security;

@@ -35,7 +35,9 @@ public sealed class SharedKeysTests(PostgresServer server) : IAsyncLifetime
         builder.Configuration["Matcher:Store:Provider"] = "PostgreSQL";
         builder.Configuration["Matcher:Store:ConnectionString"] = connectionString;
         builder.Configuration["Matcher:DataFolder"] = Path.Combine(contentRoot, "data");
-        builder.AddMatcherStore();
+        var store = builder.ConfiguredStore();
+        builder.Services.AddMatcherStore(store);
+        builder.AddMatcherDataProtection(store);
         var app = builder.Build();
         _apps.Add(app);
         await app.Services.MigrateMatcherStoreAsync(Ct);

@@ -3,6 +3,7 @@ using Matcher.Core.Cvs;
 using Matcher.Core.Matching;
 using Matcher.Core.Postings;
 using Matcher.Core.Ranking;
+using Matcher.Core.Reports;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Data.Mapping;

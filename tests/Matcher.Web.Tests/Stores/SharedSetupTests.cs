@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Matcher.Core.Users;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Web.Tests.Security;

@@ -1,4 +1,5 @@
 using Matcher.Core.Postings;
+using Matcher.Core.Reports;
 
 namespace Matcher.Core.Matching.Scoring;
 

@@ -1,5 +1,6 @@
 using Matcher.Core.Matching.Lexicon;
 using Matcher.Core.Postings;
+using Matcher.Core.Reports;
 
 namespace Matcher.Core.Matching.Scoring;
 

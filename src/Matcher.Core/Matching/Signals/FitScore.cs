@@ -1,4 +1,5 @@
 using Matcher.Core.Matching.Scoring;
+using Matcher.Core.Reports;
 
 namespace Matcher.Core.Matching.Signals;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Matcher.Core.Cvs;
 using Matcher.Core.Matching.Scoring;
 using Matcher.Core.Postings;
+using Matcher.Core.Reports;
 
 namespace Matcher.Core.Matching.Signals;
 

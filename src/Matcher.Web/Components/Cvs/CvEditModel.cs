@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Matcher.Core.Cvs;
 using Matcher.Core.Postings;
+using Matcher.Core.Users;
 
 namespace Matcher.Web.Components.Cvs;
 

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Matcher.Core.Users;
 using Matcher.Data;
 using Matcher.Data.Entities;
 

@@ -1,12 +1,13 @@
 using Matcher.Core.Cvs;
 using Matcher.Core.Documents;
+using Matcher.Core.Ranking;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Data.Erasure;
 using Matcher.Data.Files;
 using Matcher.Web.Services.Audit;
-using Microsoft.EntityFrameworkCore;
 using Matcher.Web.Services.Access;
+using Microsoft.EntityFrameworkCore;
 
 namespace Matcher.Web.Services.Privacy;
 

@@ -1,5 +1,5 @@
+using Matcher.Core.Users;
 using Matcher.Data;
-using Matcher.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Matcher.Web.Services.Access;
 

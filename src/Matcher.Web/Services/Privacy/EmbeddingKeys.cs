@@ -3,6 +3,7 @@ using Matcher.Core.Cvs;
 using Matcher.Core.Documents;
 using Matcher.Core.Embeddings;
 using Matcher.Core.Matching;
+using Matcher.Core.Reports;
 using Matcher.Core.Serialization;
 using Matcher.Data;
 using Matcher.Data.Files;

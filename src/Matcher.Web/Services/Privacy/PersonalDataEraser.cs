@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Matcher.Core.Cvs;
+using Matcher.Core.Reports;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Data.Erasure;

@@ -1,9 +1,10 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Matcher.Core.Cvs;
-using Matcher.Core.Matching;
 using Matcher.Core.Postings;
+using Matcher.Core.Reports;
 using Matcher.Core.Serialization;
+using Matcher.Core.Users;
 using Matcher.Data;
 using Matcher.Data.Files;
 using Matcher.Data.Mapping;

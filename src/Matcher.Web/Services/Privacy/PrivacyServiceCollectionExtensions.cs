@@ -2,7 +2,10 @@ namespace Matcher.Web.Services.Privacy;
 
 public static class PrivacyServiceCollectionExtensions
 {
-    /// <summary>Delete and download my data, applicant removal, the retention sweep and the audit log reader.</summary>
+    /// <summary>
+    /// Delete and download my data, applicant removal, the retention sweep and the audit log reader. The sweep runs
+    /// on a timer once the background workers are added (<c>AddMatcherWorkers</c>).
+    /// </summary>
     public static IServiceCollection AddMatcherPrivacy(this IServiceCollection services)
     {
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section)
@@ -14,7 +17,6 @@ public static class PrivacyServiceCollectionExtensions
         services.AddScoped<ApplicantEraser>();
         services.AddScoped<AuditQueries>();
         services.AddSingleton<RetentionSweeper>();
-        services.AddHostedService<RetentionWorker>();
         return services;
     }
 }

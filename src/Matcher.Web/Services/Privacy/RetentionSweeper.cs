@@ -1,6 +1,6 @@
 using Matcher.Core.Cvs;
+using Matcher.Core.Ranking;
 using Matcher.Data;
-using Matcher.Data.Entities;
 using Matcher.Data.Erasure;
 using Matcher.Data.Files;
 using Matcher.Web.Services.Audit;

@@ -9,7 +9,7 @@ public static class RankingDownloads
 {
     public static IEndpointRouteBuilder MapRankingDownloads(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/ranking").RequireAuthorization(policy => policy.RequireRole(Matcher.Data.Entities.Roles.Coordinator));
+        var group = app.MapGroup("/ranking").RequireAuthorization(policy => policy.RequireRole(Matcher.Core.Users.Roles.Coordinator));
         group.MapGet("/{id:guid}/ranking.{format}", async (Guid id, string format, int? column, RankingJobs jobs, FileStore files, CancellationToken ct) =>
             await DownloadAsync(id, format, jobs, files, job => RankingExport.RankingRows(job.ToResult(), Math.Clamp(column ?? 0, 0, job.Positions.Count - 1), job.Blind), "ranking", ct));
         group.MapGet("/{id:guid}/matrix.{format}", async (Guid id, string format, RankingJobs jobs, FileStore files, CancellationToken ct) =>

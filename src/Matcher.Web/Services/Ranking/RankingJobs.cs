@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Matcher.Core.Cvs;
 using Matcher.Core.Documents;
-using Matcher.Core.Matching;
 using Matcher.Core.Ranking;
+using Matcher.Core.Reports;
 using Matcher.Core.Serialization;
 using Matcher.Data;
 using Matcher.Data.Entities;

@@ -1,7 +1,7 @@
 using Matcher.Core.Cvs;
-using Matcher.Core.Matching;
 using Matcher.Core.Postings;
 using Matcher.Core.Ranking;
+using Matcher.Core.Reports;
 using Matcher.Data.Entities;
 
 namespace Matcher.Web.Services.Ranking;

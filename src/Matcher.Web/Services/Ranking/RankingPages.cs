@@ -1,5 +1,5 @@
-using Matcher.Core.Matching;
-using Matcher.Data.Entities;
+using Matcher.Core.Ranking;
+using Matcher.Core.Reports;
 
 namespace Matcher.Web.Services.Ranking;
 

@@ -1,4 +1,4 @@
-using Matcher.Data.Entities;
+using Matcher.Core.Ranking;
 
 namespace Matcher.Web.Services.Ranking;
 

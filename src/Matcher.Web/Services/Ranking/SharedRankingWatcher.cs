@@ -1,5 +1,5 @@
+using Matcher.Core.Ranking;
 using Matcher.Data;
-using Matcher.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

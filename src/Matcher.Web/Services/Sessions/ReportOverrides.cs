@@ -1,5 +1,5 @@
 using Matcher.Core.Documents;
-using Matcher.Core.Matching;
+using Matcher.Core.Reports;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Microsoft.EntityFrameworkCore;

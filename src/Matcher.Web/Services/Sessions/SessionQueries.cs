@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Matcher.Core.Cvs;
-using Matcher.Core.Matching;
+using Matcher.Core.Reports;
 using Matcher.Core.Serialization;
 using Matcher.Data;
 using Matcher.Data.Entities;

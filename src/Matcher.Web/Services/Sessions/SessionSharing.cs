@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Matcher.Core.Documents;
+using Matcher.Core.Users;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Web.Accounts;

@@ -1,3 +1,4 @@
+using Matcher.Core.Users;
 using Matcher.Data;
 using Matcher.Data.Accounts;
 using Matcher.Data.Entities;

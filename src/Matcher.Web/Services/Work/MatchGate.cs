@@ -4,15 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace Matcher.Web.Services.Work;
 
-/// <summary>Bound from <c>Matcher:Work</c>: how much heavy work one person may have running at once.</summary>
-public sealed class WorkOptions
-{
-    public const string Section = "Matcher:Work";
-
-    /// <summary>Matches (and CV reads) one person may have running at the same time, over all their tabs.</summary>
-    public int MatchesPerPerson { get; set; } = 2;
-}
-
 /// <summary>
 /// Keeps one person from filling the server with work: reading and matching take a core each, so a person
 /// opening many tabs, or a script, would slow everyone else down. Beyond the limit the work is refused at

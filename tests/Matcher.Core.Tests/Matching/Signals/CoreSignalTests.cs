@@ -1,6 +1,6 @@
-using Matcher.Core.Matching;
 using Matcher.Core.Matching.Signals;
 using Matcher.Core.Postings;
+using Matcher.Core.Reports;
 using Matcher.Core.Tests.Reports;
 
 namespace Matcher.Core.Tests.Matching.Signals;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Matcher.Core.Cvs;
+namespace Matcher.Core.Cvs.Reading;
 
 /// <summary>Flattens JSON string values into lines so matching can quote evidence from a JSON Resume.</summary>
 internal static class JsonText

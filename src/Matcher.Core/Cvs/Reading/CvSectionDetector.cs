@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Matcher.Core.Postings.Reading;
 
-namespace Matcher.Core.Cvs;
+namespace Matcher.Core.Cvs.Reading;
 
 public enum CvSection { Header, Summary, Experience, Education, Skills, Projects, Publications, Languages, Certifications, Contact, Other }
 

@@ -1,6 +1,6 @@
 using Matcher.Core.Postings;
 
-namespace Matcher.Core.Matching;
+namespace Matcher.Core.Reports;
 
 /// <summary>How one requirement moved between an older and a newer CV's report.</summary>
 public enum ChangeGroup { Improved, StillMissing, GotWorse, UnchangedMet }

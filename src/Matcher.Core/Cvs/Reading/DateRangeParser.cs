@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Matcher.Core.Cvs;
+namespace Matcher.Core.Cvs.Reading;
 
 /// <summary>A period found in a line of a CV, with where it was found so the rest of the line can be read.</summary>
 public sealed record DateRange(YearMonth Start, YearMonth? End, bool IsCurrent, int Index, int Length);

@@ -1,7 +1,8 @@
+using Matcher.Core.Matching;
 using Matcher.Core.Matching.Scoring;
 using Matcher.Core.Matching.Signals;
 
-namespace Matcher.Core.Matching;
+namespace Matcher.Core.Reports;
 
 /// <summary>An advisor's decision to apply to a report.</summary>
 public sealed record OverrideDecision(string RequirementId, MatchStatus Status, string Reason, string ChangedBy, DateTimeOffset ChangedAt);

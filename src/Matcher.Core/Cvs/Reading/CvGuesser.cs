@@ -1,6 +1,6 @@
 using Matcher.Core.Text;
 
-namespace Matcher.Core.Cvs;
+namespace Matcher.Core.Cvs.Reading;
 
 /// <summary>
 /// Best-effort reading of a CV without section headings: contact from the top lines, roles from date ranges,

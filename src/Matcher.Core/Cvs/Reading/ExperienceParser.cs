@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Matcher.Core.Cvs;
+namespace Matcher.Core.Cvs.Reading;
 
 /// <summary>
 /// Reads roles from experience lines. A role is anchored on a line with a date range; its title and organisation

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Matcher.Core.Cvs;
+namespace Matcher.Core.Cvs.Reading;
 
 /// <summary>
 /// Splits skill and language lines into items on commas, semicolons, bullets and pipes (never inside parentheses,

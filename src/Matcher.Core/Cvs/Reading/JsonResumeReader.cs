@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Matcher.Core.Text;
 
-namespace Matcher.Core.Cvs;
+namespace Matcher.Core.Cvs.Reading;
 
 /// <summary>Reads a CV written in the JSON Resume schema v1 (basics, work, education, skills, languages, ...).</summary>
 public static class JsonResumeReader

@@ -1,6 +1,6 @@
 using Matcher.Core.Postings;
 
-namespace Matcher.Core.Matching;
+namespace Matcher.Core.Reports;
 
 public enum MatchStatus { Met, Partial, Missing }
 
@@ -26,7 +26,7 @@ public sealed record MatchReport
     public required MatchReceipt Receipt { get; init; }
 
     /// <summary>The signals the overall score is made of, with the points each adds; empty on reports made before they existed.</summary>
-    public IReadOnlyList<Signals.FitSignal> Signals { get; init; } = [];
+    public IReadOnlyList<Matching.Signals.FitSignal> Signals { get; init; } = [];
 
     /// <summary>Why the score was held down by a missing must-have; null when it was not.</summary>
     public string? CapNote { get; init; }
@@ -91,5 +91,5 @@ public sealed record MatchReceipt
     public required DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>The fit model that combined the signals; null on receipts made before signals existed.</summary>
-    public Signals.FitModel? Model { get; init; }
+    public Matching.Signals.FitModel? Model { get; init; }
 }

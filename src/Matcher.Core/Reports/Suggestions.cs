@@ -1,6 +1,6 @@
 using Matcher.Core.Postings;
 
-namespace Matcher.Core.Matching;
+namespace Matcher.Core.Reports;
 
 /// <summary>One thing the candidate could do about a gap.</summary>
 public sealed record Suggestion(string RequirementId, string Requirement, RequirementKind Kind, MatchStatus Status, string Advice);

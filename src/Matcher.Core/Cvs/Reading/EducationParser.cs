@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Matcher.Core.Text;
 
-namespace Matcher.Core.Cvs;
+namespace Matcher.Core.Cvs.Reading;
 
 /// <summary>
 /// Reads education entries. An entry starts at a line that names a degree (or after a blank line) and may run

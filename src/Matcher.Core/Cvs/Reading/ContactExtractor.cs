@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Matcher.Core.Cvs;
+namespace Matcher.Core.Cvs.Reading;
 
 /// <summary>Finds a CV's name, email, phone and links: the personal data that blind review hides.</summary>
 public static partial class ContactExtractor

@@ -9,10 +9,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Matcher.Core;
 
-public static class CoreServiceCollectionExtensions
+public static class EngineServiceCollectionExtensions
 {
-    /// <summary>The readers, the engine and the ranker, with their options bound from configuration. Shared by the web app and the CLI.</summary>
-    public static IServiceCollection AddMatcherCore(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The readers, the engine and the ranker, with their options bound from configuration. Shared by the web app,
+    /// the CLI and the tests' hosts. The engine needs an embedder: the configured model
+    /// (<c>AddMatcherEmbeddings</c>) or one a host brings.
+    /// </summary>
+    public static IServiceCollection AddMatcherEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DocumentReaderOptions>(configuration.GetSection("Matcher:Uploads"));
         services.AddOptions<MatchingOptions>().Bind(configuration.GetSection(MatchingOptions.Section)).ValidateOnStart();
