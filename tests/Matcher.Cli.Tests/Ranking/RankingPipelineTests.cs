@@ -6,7 +6,7 @@ using Matcher.Core.Postings;
 using Matcher.Core.Ranking;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Matcher.Core.Tests.Ranking;
+namespace Matcher.Cli.Tests.Ranking;
 
 /// <summary>
 /// The ranking pipeline reads CVs on every core while earlier ones are embedded in batches and scored. It must give
