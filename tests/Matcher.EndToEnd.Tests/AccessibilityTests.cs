@@ -6,7 +6,8 @@ using Microsoft.Playwright;
 namespace Matcher.EndToEnd.Tests;
 
 /// <summary>axe-core on every page, light and dark: no serious or critical violations.</summary>
-public class AccessibilityTests : BrowserTest
+[Collection(RankingQueue.Name)]
+public class AccessibilityTests : SharedAppTest
 {
     private static readonly string[] Blocking = ["serious", "critical"];
 

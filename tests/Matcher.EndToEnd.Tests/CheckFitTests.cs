@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Matcher.EndToEnd.Tests;
 
-public class CheckFitTests : BrowserTest
+public class CheckFitTests : SharedAppTest
 {
     private static readonly string Cv = RepositoryPaths.Fixture("e2e", "priya-raman-cv.md");
     private static readonly string Posting = RepositoryPaths.Fixture("e2e", "amazon-prime-video-mle.txt");
@@ -61,25 +61,6 @@ public class CheckFitTests : BrowserTest
     }
 
     [Fact]
-    public async Task A_saved_report_reopens_from_sessions_after_a_restart()
-    {
-        await MatchAsync();
-        var reportUrl = Page.Url;
-        var firstRows = await Page.GetByTestId("requirement-text").AllTextContentsAsync();
-
-        await RestartAppAsync();
-        await Page.GotoAsync(App.BaseUri + "sessions");
-        await Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Priya Raman") }).ClickAsync();
-        await Page.Locator("table a[href^='/reports/']").First.ClickAsync();
-
-        await Page.WaitForURLAsync(new Regex("/reports/[0-9a-f-]{36}$"));
-        Assert.Equal(new Uri(reportUrl).AbsolutePath, new Uri(Page.Url).AbsolutePath);
-        Assert.NotEmpty(firstRows);
-        await Assertions.Expect(Page.GetByTestId("requirement-text")).ToHaveTextAsync(firstRows.ToArray());
-        AssertNoPageErrors();
-    }
-
-    [Fact]
     public async Task An_advisor_annotates_overrides_reloads_and_exports_and_everything_is_still_there()
     {
         await MatchAsync();
@@ -131,7 +112,7 @@ public class CheckFitTests : BrowserTest
     [Fact]
     public async Task A_file_that_is_not_a_cv_gets_a_clear_message_and_nothing_is_saved()
     {
-        var garbage = Path.Combine(DataFolder, "photo.pdf");
+        var garbage = Path.Combine(Scratch, "photo.pdf");
         await File.WriteAllBytesAsync(garbage, Enumerable.Range(0, 4096).Select(i => (byte)(i * 7 % 256)).ToArray(), TestContext.Current.CancellationToken);
 
         await Page.GotoAsync("/");
@@ -148,7 +129,7 @@ public class CheckFitTests : BrowserTest
     [Fact]
     public async Task An_empty_file_is_refused_in_the_page()
     {
-        var empty = Path.Combine(DataFolder, "empty.docx");
+        var empty = Path.Combine(Scratch, "empty.docx");
         await File.WriteAllBytesAsync(empty, [], TestContext.Current.CancellationToken);
 
         await Page.GotoAsync("/");

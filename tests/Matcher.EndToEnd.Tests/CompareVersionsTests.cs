@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Matcher.EndToEnd.Tests;
 
 /// <summary>An advisor matches a revised CV in the same session and compares the two versions.</summary>
-public sealed class CompareVersionsTests : BrowserTest
+public sealed class CompareVersionsTests : SharedAppTest
 {
     [Fact]
     public async Task A_new_cv_version_is_matched_in_the_session_and_compared_with_the_first()

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Matcher.EndToEnd.Tests;
 
 /// <summary>Seeing what Matcher read from a CV, correcting it, and matching with the corrections.</summary>
-public class CvReviewTests : BrowserTest
+public class CvReviewTests : SharedAppTest
 {
     private static readonly string Cv = RepositoryPaths.Fixture("e2e", "priya-raman-cv.md");
     private static readonly string Posting = RepositoryPaths.Fixture("e2e", "staff-engineer-ten-years.txt");
@@ -65,7 +65,7 @@ public class CvReviewTests : BrowserTest
 
         var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByTestId("cv-download").ClickAsync());
         Assert.Equal("priya-raman-cv.md", download.SuggestedFilename);
-        var saved = Path.Combine(DataFolder, "downloaded.md");
+        var saved = Path.Combine(Scratch, "downloaded.md");
         await download.SaveAsAsync(saved);
         Assert.Equal(await File.ReadAllBytesAsync(Cv, TestContext.Current.CancellationToken), await File.ReadAllBytesAsync(saved, TestContext.Current.CancellationToken));
         AssertNoPageErrors();

@@ -8,7 +8,8 @@ namespace Matcher.EndToEnd.Tests;
 /// What a new user meets on a first check and a first ranking: no silent choice of position, no copies when
 /// the same files come again, report wording that never contradicts its quotes, and one person sent twice flagged.
 /// </summary>
-public class FirstUseTests : BrowserTest
+[Collection(RankingQueue.Name)]
+public class FirstUseTests : SharedAppTest
 {
     private static readonly string Brochure = RepositoryPaths.Fixture("postings", "seeds", "001_0ca12d176819fc95.txt");
     private static readonly string AudioSpecialist = RepositoryPaths.Fixture("specialists", "cvs", "09-spatial-audio.md");

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Matcher.EndToEnd.Tests;
 
 /// <summary>The whole candidate flow with the keyboard alone, and every stop on the way shows where the focus is.</summary>
-public class KeyboardTests : BrowserTest
+public class KeyboardTests : SharedAppTest
 {
     private const int MaxStops = 60;
 

@@ -5,28 +5,18 @@ using Microsoft.Playwright;
 namespace Matcher.EndToEnd.Tests;
 
 /// <summary>Each person starts where their roles put them to work, and a page they cannot open points somewhere they can.</summary>
-public sealed class LandingTests : BrowserTest
+public sealed class LandingTests : SharedAppTest
 {
-    private async Task AddUserAsync(string name, string email, string role)
-    {
-        await Page.GotoAsync("/admin/users");
-        await Page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
-        await Page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(email);
-        await Page.GetByLabel("First password (10+ characters)").FillAsync(Password);
-        await Page.GetByLabel(role, new() { Exact = true }).CheckAsync();
-        await Page.GetByLabel("candidate", new() { Exact = true }).UncheckAsync();
-        await Page.GetByTestId("create-user").ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Cell, new() { Name = email })).ToBeVisibleAsync();
-    }
-
     [Fact]
     public async Task A_coordinator_lands_on_ranking_is_pointed_to_import_and_an_advisor_lands_on_sessions()
     {
-        await AddUserAsync("Cora Coordinator", "cora@example.org", "coordinator");
-        await AddUserAsync("Sam Advisor", "sam@example.org", "advisor");
+        var cora = UniqueEmail("cora");
+        var sam = UniqueEmail("sam");
+        await Flows.AddPersonAsync(Page, "Cora Coordinator", cora, "coordinator");
+        await Flows.AddPersonAsync(Page, "Sam Advisor", sam, "advisor");
         await SignOutAsync();
 
-        await SignInAsync("cora@example.org");
+        await SignInAsync(cora);
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/ranking$"));
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Ranking", Level = 1 })).ToBeVisibleAsync();
         var noPostings = Page.GetByTestId("no-postings");
@@ -41,7 +31,7 @@ public sealed class LandingTests : BrowserTest
         await Assertions.Expect(Page.GetByTestId("no-access")).ToHaveCountAsync(0);
         await SignOutAsync();
 
-        await SignInAsync("sam@example.org");
+        await SignInAsync(sam);
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/sessions$"));
         await Assertions.Expect(Page.GetByTestId("sessions-empty")).ToContainTextAsync("share with you");
         // Check my fit is still one click away for an advisor.

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Matcher.EndToEnd.Tests;
 
 /// <summary>On a phone-sized screen nothing scrolls sideways and the navigation opens from its toggle.</summary>
-public class PhoneLayoutTests : BrowserTest
+public class PhoneLayoutTests : SharedAppTest
 {
     private async Task AssertNoSidewaysScrollAsync(string page)
     {

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Matcher.EndToEnd.Tests;
 
-public class PostingLibraryTests : BrowserTest
+public class PostingLibraryTests : SharedAppTest
 {
     private static readonly string Seed = RepositoryPaths.Fixture("postings", "seeds", "003_7e7ab98c923b615e.txt");
 

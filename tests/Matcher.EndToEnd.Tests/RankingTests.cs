@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 
 namespace Matcher.EndToEnd.Tests;
 
-public class RankingTests : BrowserTest
+[Collection(RankingQueue.Name)]
+public class RankingTests : SharedAppTest
 {
     private static readonly string[] Applicants =
         ["aaron-blake.md", "ahmed-karim.md", "aisha-bello.md"];

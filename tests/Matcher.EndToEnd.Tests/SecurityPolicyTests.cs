@@ -8,7 +8,7 @@ namespace Matcher.EndToEnd.Tests;
 /// the pages do is refused (a refused script or WebSocket would also leave a console error), and the
 /// circuit still connects.
 /// </summary>
-public class SecurityPolicyTests : BrowserTest
+public class SecurityPolicyTests : SharedAppTest
 {
     // Runs before any page script in every document, outside the page's policy; records refusals and print requests.
     private const string Recorder = """

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace Matcher.EndToEnd.Tests;
 
-public class SeveralPostingsTests : BrowserTest
+public class SeveralPostingsTests : SharedAppTest
 {
     private static readonly string Cv = RepositoryPaths.Fixture("e2e", "priya-raman-cv.md");
     private static readonly string Pasted = RepositoryPaths.Fixture("e2e", "amazon-prime-video-mle.txt");

@@ -9,25 +9,18 @@ namespace Matcher.EndToEnd.Tests;
 /// advisor sees exactly that session and overrides a row; the candidate sees the advisor's name on it;
 /// after the candidate stops sharing, the advisor's pages and downloads find nothing.
 /// </summary>
-public sealed class SharingTests : BrowserTest
+public sealed class SharingTests : SharedAppTest
 {
     private const string AdvisorName = "Sam Advisor";
-    private const string AdvisorEmail = "sam@example.org";
     private const string CandidateName = "Priya Raman";
-    private const string CandidateEmail = "priya@example.org";
+    private string AdvisorEmail => UniqueEmail("sam");
+    private string CandidateEmail => UniqueEmail("priya");
 
     [Fact]
     public async Task A_shared_session_is_open_to_the_advisor_until_the_candidate_revokes_it()
     {
         // The administrator adds an advisor account.
-        await Page.GotoAsync("/admin/users");
-        await Page.GetByLabel("Name", new() { Exact = true }).FillAsync(AdvisorName);
-        await Page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(AdvisorEmail);
-        await Page.GetByLabel("First password (10+ characters)").FillAsync(Password);
-        await Page.GetByLabel("advisor", new() { Exact = true }).CheckAsync();
-        await Page.GetByLabel("candidate", new() { Exact = true }).UncheckAsync();
-        await Page.GetByTestId("create-user").ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Cell, new() { Name = AdvisorEmail })).ToBeVisibleAsync();
+        await Flows.AddPersonAsync(Page, AdvisorName, AdvisorEmail, "advisor");
         await SignOutAsync();
 
         // A candidate registers, checks their CV and shares the session with the advisor by e-mail.

@@ -3,85 +3,56 @@ using Microsoft.Playwright;
 namespace Matcher.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// One fresh app (own data folder) and one fresh Chromium profile per test. Any page error or console
-/// error fails the test, and a failing test leaves a screenshot in test-artifacts/e2e.
+/// One fresh browser context (own cookies and storage) per test, signed in as someone who holds every role.
+/// Any page error or console error fails the test, and a failing test leaves a screenshot in test-artifacts/e2e.
+/// Which app the test talks to, and who it is signed in as, comes from <see cref="SharedAppTest"/> or
+/// <see cref="OwnAppTest"/>.
 /// </summary>
 public abstract class BrowserTest : IAsyncLifetime
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-    ];
-
-    private IPlaywright? _playwright;
     private IBrowserContext? _context;
     private readonly List<string> _pageErrors = [];
-    private readonly string _profile = Directory.CreateTempSubdirectory("matcher-chromium-").FullName;
 
+    /// <summary>The name of whoever the test is signed in as: an administrator who holds every role.</summary>
     public const string AdminName = "Ada Admin";
-    public const string AdminEmail = "ada@example.org";
-    public const string Password = "correct horse battery staple";
 
-    protected string DataFolder { get; } = Directory.CreateTempSubdirectory("matcher-e2e-data-").FullName;
+    /// <summary>A tag unique to this test, for the e-mail addresses of the people it creates.</summary>
+    private readonly string _tag = Guid.NewGuid().ToString("N")[..10];
 
-    /// <summary>Most tests start signed in as the first administrator, who holds every role.</summary>
-    protected virtual bool StartSignedIn => true;
-    protected AppProcess App { get; private set; } = null!;
+    /// <summary>A temp folder of the test's own, for files it writes or downloads.</summary>
+    protected string Scratch { get; } = Directory.CreateTempSubdirectory("matcher-e2e-scratch-").FullName;
+
     protected IPage Page { get; private set; } = null!;
 
-    public virtual async ValueTask InitializeAsync()
+    /// <summary>An e-mail address no other test uses, so people created by tests on one app never collide.</summary>
+    protected string UniqueEmail(string name) => $"{name}-{_tag}@example.org";
+
+    public abstract ValueTask InitializeAsync();
+
+    /// <summary>Opens this test's browser context and page on the app; with a saved sign-in when given one.</summary>
+    protected async Task OpenBrowserAsync(Uri baseUri, string? storageState = null)
     {
-        App = await AppProcess.StartAsync(DataFolder, TestContext.Current.CancellationToken);
-        _playwright = await Playwright.CreateAsync();
-        _context = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-            BaseURL = App.BaseUri.ToString(),
-            ViewportSize = new() { Width = 1280, Height = 900 },
-        });
-        _context.SetDefaultTimeout(30_000);
-        // The machine running the suite may be busy; a first PDF read can take seconds while code warms up.
-        Assertions.SetDefaultExpectTimeout(20_000);
-        Page = _context.Pages.Count > 0 ? _context.Pages[0] : await _context.NewPageAsync();
+        var chromium = await FixtureAsync<Chromium>();
+        _context = await chromium.NewContextAsync(baseUri, storageState);
+        Page = await _context.NewPageAsync();
         Page.PageError += (_, error) => _pageErrors.Add(error);
         Page.Console += (_, message) =>
         {
             if (message.Type == "error")
                 _pageErrors.Add(message.Text);
         };
-        if (StartSignedIn)
-            await CreateFirstAdministratorAsync();
     }
 
-    /// <summary>Fills in the first-run setup page, which every page leads to until an account exists.</summary>
-    protected async Task CreateFirstAdministratorAsync()
-    {
-        await Page.GotoAsync("/");
-        await Page.WaitForURLAsync("**/setup");
-        await FillNewAccountAsync(AdminName, AdminEmail);
-        await Page.GetByTestId("create-admin").ClickAsync();
-        await Page.GetByTestId("signed-in-as").WaitForAsync();
-    }
+    /// <summary>One of the run's assembly fixtures (see AssemblyFixtures.cs).</summary>
+    protected static async Task<T> FixtureAsync<T>() where T : class =>
+        await TestContext.Current.GetFixture<T>() ?? throw new InvalidOperationException($"The {typeof(T).Name} assembly fixture is missing.");
 
-    protected async Task FillNewAccountAsync(string name, string email)
-    {
-        await Page.Locator("#display-name").FillAsync(name);
-        await Page.Locator("#email").FillAsync(email);
-        await Page.Locator("#password").FillAsync(Password);
-        await Page.Locator("#confirm-password").FillAsync(Password);
-    }
+    /// <summary>Forgets the browser's sign-in, as a fresh browser would have none.</summary>
+    protected Task ForgetSignInAsync() => _context!.ClearCookiesAsync();
 
-    protected async Task SignInAsync(string email)
-    {
-        await Page.GotoAsync("/account/login");
-        await Page.Locator("#email").FillAsync(email);
-        await Page.Locator("#password").FillAsync(Password);
-        await Page.GetByTestId("sign-in").ClickAsync();
-        await Page.GetByTestId("signed-in-as").WaitForAsync();
-    }
+    protected Task FillNewAccountAsync(string name, string email) => Flows.FillNewAccountAsync(Page, name, email);
+
+    protected Task SignInAsync(string email) => Flows.SignInAsync(Page, email);
 
     protected async Task SignOutAsync()
     {
@@ -90,35 +61,12 @@ public abstract class BrowserTest : IAsyncLifetime
         await Assertions.Expect(Page.GetByText("You are signed out.")).ToBeVisibleAsync();
     }
 
-    /// <summary>Stops the app and starts it again on the same data folder, as after a restart.</summary>
-    protected async Task RestartAppAsync()
-    {
-        // Leave the app's pages first: a page left open would report its lost connection as errors.
-        await Page.GotoAsync("about:blank");
-        await App.DisposeAsync();
-        App = await AppProcess.StartAsync(DataFolder, TestContext.Current.CancellationToken);
-    }
-
     /// <summary>Chooses a CV on Check my fit once its upload control is live.</summary>
-    protected async Task ChooseCvAsync(string path)
-    {
-        await Page.Locator("[data-testid=cv-upload][data-ready=true]").WaitForAsync();
-        await Page.Locator("[data-testid=cv-upload] input[type=file]").SetInputFilesAsync(path);
-    }
+    protected Task ChooseCvAsync(string path) => Flows.ChooseCvAsync(Page, path);
 
     /// <summary>Runs Check my fit with a CV file and a pasted posting; returns the report's path.</summary>
-    protected async Task<string> CheckFitAsync(string cvPath, string postingPath)
-    {
-        await Page.GotoAsync("/");
-        await ChooseCvAsync(cvPath);
-        await Page.GetByTestId("cv-summary").WaitForAsync();
-        await Page.GetByLabel("Posting text").FillAsync(await File.ReadAllTextAsync(postingPath, TestContext.Current.CancellationToken));
-        await Page.GetByTestId("match-button").ClickAsync();
-        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/reports/[0-9a-f-]{36}$"), new() { Timeout = 120_000 });
-        // The report page loads the saved report after it appears; callers read its rows straight away.
-        await Page.GetByTestId("requirement-text").First.WaitForAsync();
-        return new Uri(Page.Url).AbsolutePath;
-    }
+    protected Task<string> CheckFitAsync(string cvPath, string postingPath) =>
+        Flows.CheckFitAsync(Page, cvPath, postingPath, TestContext.Current.CancellationToken);
 
     /// <summary>On a report page, overrides the first partly met requirement to met with a reason; returns its text.</summary>
     protected async Task<string> MarkFirstPartlyMetRowMetAsync(string reason)
@@ -145,15 +93,83 @@ public abstract class BrowserTest : IAsyncLifetime
             catch (PlaywrightException) { }
         }
         if (_context is not null) await _context.CloseAsync();
-        _playwright?.Dispose();
-        if (App is not null) await App.DisposeAsync();
-        TryDelete(_profile);
-        TryDelete(DataFolder);
+        TryDelete(Scratch);
         GC.SuppressFinalize(this);
     }
 
-    private static void TryDelete(string path)
+    protected static void TryDelete(string path)
     {
         try { Directory.Delete(path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+/// <summary>
+/// A test on the run's one shared app (<see cref="SharedApp"/>). The shared administrator adds a person of the
+/// test's own, holding every role and named <see cref="BrowserTest.AdminName"/>, and the test signs in as them: their
+/// sessions, postings, rankings and running matches are theirs alone, so tests neither see nor wait for each other's.
+/// </summary>
+public abstract class SharedAppTest : BrowserTest
+{
+    /// <summary>The e-mail address of the person this test is signed in as.</summary>
+    protected string Email => UniqueEmail("ada");
+
+    private AppProcess? _app;
+
+    public override async ValueTask InitializeAsync()
+    {
+        var started = await (await FixtureAsync<SharedApp>()).GetAsync(await FixtureAsync<Chromium>());
+        _app = started.App;
+        await OpenBrowserAsync(started.App.BaseUri, started.AdministratorState);
+        await Flows.AddPersonAsync(Page, AdminName, Email, "admin", "coordinator", "advisor", "candidate");
+        await ForgetSignInAsync();
+        await SignInAsync(Email);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        // The shared app's log is everyone's; the end of it is what a failing test most likely left there.
+        if (TestContext.Current.TestState?.Result == TestResult.Failed && _app is not null)
+        {
+            var output = _app.Output;
+            TestContext.Current.TestOutputHelper?.WriteLine("The shared app's log ends:\n" + output[Math.Max(0, output.Length - 8_000)..]);
+        }
+        await base.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// A test that starts an app process of its own, on its own data folder, because it does what would disturb other
+/// tests on a shared one: restarting or killing the app, or running it with settings of its own. It signs in as the
+/// first administrator, created on the app's set-up page.
+/// </summary>
+public abstract class OwnAppTest : BrowserTest
+{
+    public const string AdminEmail = "ada@example.org";
+
+    protected string DataFolder { get; } = Directory.CreateTempSubdirectory("matcher-e2e-data-").FullName;
+
+    protected AppProcess App { get; private set; } = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        App = await AppProcess.StartAsync(DataFolder, TestContext.Current.CancellationToken);
+        await OpenBrowserAsync(App.BaseUri);
+        await Flows.CreateFirstAdministratorAsync(Page, AdminName, AdminEmail);
+    }
+
+    /// <summary>Stops the app and starts it again on the same data folder, as after a restart.</summary>
+    protected async Task RestartAppAsync()
+    {
+        // Leave the app's pages first: a page left open would report its lost connection as errors.
+        await Page.GotoAsync("about:blank");
+        await App.DisposeAsync();
+        App = await AppProcess.StartAsync(DataFolder, TestContext.Current.CancellationToken);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (App is not null) await App.DisposeAsync();
+        TryDelete(DataFolder);
     }
 }

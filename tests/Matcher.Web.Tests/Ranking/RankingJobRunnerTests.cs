@@ -33,6 +33,7 @@ public sealed class RankingJobRunnerTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddMatcherStore(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "matcher.db")}" });
         _services = services.BuildServiceProvider();
+        Stores.MigratedSqlite.CopyTo(Path.Combine(_folder, "matcher.db"));
         await _services.MigrateMatcherStoreAsync(TestContext.Current.CancellationToken);
         _db = _services.GetRequiredService<IDbContextFactory<MatcherDbContext>>();
     }

@@ -17,8 +17,8 @@ using Matcher.Web.Tests.Services;
 namespace Matcher.Web.Tests.Security;
 
 /// <summary>
-/// The whole web app in memory over its own migrated SQLite file (or a PostgreSQL database several factories may
-/// share, as instances do), with accounts seeded through the same directory the setup page uses, and clients that
+/// The whole web app in memory over its own migrated SQLite file, copied from the run's migrated template (or a
+/// PostgreSQL database several factories may share, as instances do), with accounts seeded through the same directory the setup page uses, and clients that
 /// sign in through the real sign-in form.
 /// </summary>
 public sealed partial class WebAppFactory : WebApplicationFactory<Program>
@@ -38,6 +38,11 @@ public sealed partial class WebAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("Matcher:Store:Provider", "PostgreSQL");
             builder.UseSetting("Matcher:Store:ConnectionString", PostgreSqlConnection);
+        }
+        else if (!File.Exists(Path.Combine(_folder, "matcher.db")))
+        {
+            // The app migrates its store as it starts; from a migrated copy there is nothing left for it to apply.
+            Stores.MigratedSqlite.CopyTo(Path.Combine(_folder, "matcher.db"));
         }
         builder.UseEnvironment("Testing");
         builder.ConfigureServices(services =>

@@ -41,6 +41,7 @@ public sealed class LibraryHost : IAsyncDisposable
     public static async Task<LibraryHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var host = new LibraryHost(settings ?? new Dictionary<string, string?>());
+        Stores.MigratedSqlite.CopyTo(Path.Combine(host._folder, "matcher.db"));
         await host.Services.MigrateMatcherStoreAsync(TestContext.Current.CancellationToken);
         return host;
     }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Matcher.Web.Tests.Services;
 
-/// <summary>A real, migrated SQLite file in a temp folder, deleted afterwards.</summary>
+/// <summary>A real, migrated SQLite file in a temp folder (a copy of the run's migrated template), deleted afterwards.</summary>
 public sealed class SqliteStore : IDbContextFactory<MatcherDbContext>, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("matcher-web-tests-").FullName;
@@ -12,11 +12,11 @@ public sealed class SqliteStore : IDbContextFactory<MatcherDbContext>, IDisposab
 
     public SqliteStore()
     {
+        var database = Path.Combine(_folder, "matcher.db");
+        Matcher.Web.Tests.Stores.MigratedSqlite.CopyTo(database);
         _options = new DbContextOptionsBuilder<MatcherDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_folder, "matcher.db")};Pooling=False")
+            .UseSqlite($"Data Source={database};Pooling=False")
             .Options;
-        using var db = CreateDbContext();
-        db.Database.Migrate();
     }
 
     public MatcherDbContext CreateDbContext() => new(_options);

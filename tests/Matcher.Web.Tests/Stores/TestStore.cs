@@ -6,8 +6,8 @@ namespace Matcher.Web.Tests.Stores;
 public enum StoreKind { Sqlite, PostgreSql }
 
 /// <summary>
-/// An empty store for one test, of either kind the app supports: a SQLite file in a temp folder, or a fresh
-/// database on the test cluster. Tests that hold for both inherit one base and run once per kind. Either way its
+/// An empty store for one test, of either kind the app supports: a SQLite file in a temp folder (already migrated, a
+/// copy of <see cref="MigratedSqlite"/>), or a fresh database on the test cluster. Tests that hold for both inherit one base and run once per kind. Either way its
 /// file store is a temp folder of its own.
 /// </summary>
 public sealed class TestStore : IAsyncDisposable
@@ -43,6 +43,7 @@ public sealed class TestStore : IAsyncDisposable
                 Directory.CreateTempSubdirectory("matcher-files-").FullName);
         }
         var folder = Directory.CreateTempSubdirectory("matcher-store-").FullName;
+        MigratedSqlite.CopyTo(Path.Combine(folder, "matcher.db"));
         return new(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(folder, "matcher.db")}" }, folder, Path.Combine(folder, "files"));
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using static Matcher.Core.Tests.Postings.PostingFixtures;
 
-namespace Matcher.Core.Tests.Postings;
+namespace Matcher.Cli.Tests.Postings;
 
 /// <summary>
 /// The four seeds read exactly as they were read when the expected files were written: every field in

@@ -9,7 +9,7 @@ using Matcher.Core.Matching;
 using Matcher.Core.Postings;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Matcher.Core.Tests.Evaluation;
+namespace Matcher.Cli.Tests.Evaluation;
 
 /// <summary>
 /// The dev pool: real job-board postings and real CVs, labelled by careful readers. It holds personal data and lives

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Matcher.Core.Tests.Cli;
+namespace Matcher.Cli.Tests.Cli;
 
 /// <summary><c>matcher users add</c> creates a real account in the web app's database.</summary>
 public sealed class UserCommandTests : IDisposable

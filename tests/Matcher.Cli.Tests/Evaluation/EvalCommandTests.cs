@@ -2,7 +2,7 @@ using System.Text.Json;
 using Matcher.Cli;
 using Matcher.Core.Evaluation;
 
-namespace Matcher.Core.Tests.Evaluation;
+namespace Matcher.Cli.Tests.Evaluation;
 
 [Collection(CliCollection.Name)]
 public class EvalCommandTests

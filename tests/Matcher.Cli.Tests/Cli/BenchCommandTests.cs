@@ -1,7 +1,7 @@
 using Matcher.Core.Cvs;
 using UglyToad.PdfPig;
 
-namespace Matcher.Core.Tests.Cli;
+namespace Matcher.Cli.Tests.Cli;
 
 /// <summary><c>matcher bench make-cvs</c>: the benchmark's CVs are real two-page PDFs, varied, and the same on every run.</summary>
 public sealed class BenchCommandTests : IDisposable

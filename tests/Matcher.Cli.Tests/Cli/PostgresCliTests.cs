@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Matcher.Core.Tests.Cli;
+namespace Matcher.Cli.Tests.Cli;
 
 /// <summary>
 /// The <c>matcher</c> command pointed at PostgreSQL by the same environment variables as the web app: accounts and the

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Matcher.Cli;
 using MiniExcelLibs;
 
-namespace Matcher.Core.Tests.Ranking;
+namespace Matcher.Cli.Tests.Ranking;
 
 /// <summary><c>matcher rank</c> end to end: real readers, the real engine and local model, real files.</summary>
 [Collection(CliCollection.Name)]

@@ -7,7 +7,7 @@ using Matcher.Core.Ranking;
 using Matcher.Core.Reports;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Matcher.Core.Tests.Ranking;
+namespace Matcher.Cli.Tests.Ranking;
 
 /// <summary>
 /// The ranking pipeline reads CVs on every core while earlier ones are embedded in batches and scored. It must give

@@ -1,4 +1,4 @@
-namespace Matcher.Core.Tests;
+namespace Matcher.Cli.Tests;
 
 /// <summary>
 /// Tests that run embedding CLI commands share the process environment (Matcher__DataFolder) and the

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Matcher.Cli;
 
-namespace Matcher.Core.Tests.Evaluation;
+namespace Matcher.Cli.Tests.Evaluation;
 
 /// <summary>
 /// Keeps the engine measured on the repository's own labelled set: its mean Spearman must not fall behind the TF-IDF floor.

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Matcher.Cli;
 using static Matcher.Core.Tests.Postings.PostingFixtures;
 
-namespace Matcher.Core.Tests.Postings;
+namespace Matcher.Cli.Tests.Postings;
 
 public sealed class PostingCliTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Matcher.Core.Tests.Ranking;
+namespace Matcher.Cli.Tests.Ranking;
 
 /// <summary>
 /// The internship brochure lists only responsibilities for its eleven positions. A coordinator ranking a round expects

@@ -1,6 +1,6 @@
 using Matcher.Cli;
 
-namespace Matcher.Core.Tests;
+namespace Matcher.Cli.Tests;
 
 /// <summary>Runs the <c>matcher</c> command in-process and captures what it prints.</summary>
 internal static class CliRun

@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Matcher.EndToEnd.Tests;
+namespace Matcher.EndToEnd.Tests.OwnApp;
 
 /// <summary>
 /// Two real app processes on one PostgreSQL database share a ranking; one is killed while it holds part of it, and the

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Matcher.Cli;
 using Matcher.Core.Tests.Cvs;
 
-namespace Matcher.Core.Tests.Cli;
+namespace Matcher.Cli.Tests.Cli;
 
 public sealed class CvCommandTests
 {
