@@ -11,7 +11,7 @@ using Matcher.Data.Accounts;
 using Matcher.Data.Mapping;
 using Matcher.EndToEnd.Tests.Infrastructure;
 using Matcher.Testing;
-using Matcher.Web.Services;
+using Matcher.Web.Services.Access;
 using Matcher.Web.Services.Ranking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -270,7 +270,8 @@ internal sealed partial class LoadRun(LoadSettings settings, PostgresCluster clu
         }
         // Queued through the store, as a ranking started on either instance is; the instances hear of it from the database.
         var limits = Options.Create(new RankingOptions { MaxApplicants = Math.Max(cvs.Count, 500), MaxTotalBytes = long.MaxValue });
-        var jobs = new RankingJobs(factory, new Coordinator(), new RankingSignal(), TimeProvider.System, limits, new FileStore(_files!));
+        var coordinator = new Coordinator();
+        var jobs = new RankingJobs(factory, coordinator, new AccessScope(coordinator), new RankingSignal(), TimeProvider.System, limits, new FileStore(_files!));
         return await jobs.StartAsync(entity.Id, [0], cvs.Select(c => new ApplicantFile(Path.GetFileName(c.Path), c.Content)).ToList(), blind: false, cancellationToken);
     }
 
