@@ -56,15 +56,19 @@ public sealed class PostgresCluster : IAsyncDisposable
         return _failure;
     }
 
-    /// <summary>A new, empty database on the cluster, as an Npgsql connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A new database on the cluster, as an Npgsql connection string: empty, or a copy of the database named by
+    /// <paramref name="template"/> (which nobody may be connected to while it is copied).
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken, string? template = null)
     {
         if (await TryStartAsync(cancellationToken) is { } failure)
             throw new InvalidOperationException(failure);
         var name = $"matcher_test_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..40];
         await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        var copy = template is null ? "" : $" TEMPLATE \"{template}\"";
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{copy}", connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return ConnectionString(name);
     }

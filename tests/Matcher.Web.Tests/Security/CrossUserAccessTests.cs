@@ -233,7 +233,7 @@ public sealed class CrossUserAccessOnSqliteTests : CrossUserAccessTests, IClassF
 public sealed class CrossUserAccessOnPostgreSqlTests(PostgresServer server) : CrossUserAccessTests, IAsyncLifetime
 {
     public async ValueTask InitializeAsync() =>
-        App = new WebAppFactory { PostgreSqlConnection = await server.CreateDatabaseAsync(TestContext.Current.CancellationToken) };
+        App = new WebAppFactory { PostgreSqlConnection = await server.CreateMigratedDatabaseAsync(TestContext.Current.CancellationToken) };
 
     public ValueTask DisposeAsync() => App is null ? ValueTask.CompletedTask : App.DisposeAsync();
 }

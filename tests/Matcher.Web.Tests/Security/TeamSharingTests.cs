@@ -112,7 +112,7 @@ public sealed class TeamSharingOnSqliteTests : TeamSharingTests, IClassFixture<W
 public sealed class TeamSharingOnPostgreSqlTests(PostgresServer server) : TeamSharingTests, IAsyncLifetime
 {
     public async ValueTask InitializeAsync() =>
-        App = new WebAppFactory { PostgreSqlConnection = await server.CreateDatabaseAsync(TestContext.Current.CancellationToken) };
+        App = new WebAppFactory { PostgreSqlConnection = await server.CreateMigratedDatabaseAsync(TestContext.Current.CancellationToken) };
 
     public ValueTask DisposeAsync() => App is null ? ValueTask.CompletedTask : App.DisposeAsync();
 }

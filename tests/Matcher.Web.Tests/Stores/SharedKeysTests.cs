@@ -50,10 +50,10 @@ public sealed class SharedKeysTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task A_cookie_protected_by_one_instance_is_read_by_another_on_the_same_database_and_not_by_one_elsewhere()
     {
-        var shared = await server.CreateDatabaseAsync(Ct);
+        var shared = await server.CreateMigratedDatabaseAsync(Ct);
         var a = await InstanceAsync(shared);
         var b = await InstanceAsync(shared);
-        var elsewhere = await InstanceAsync(await server.CreateDatabaseAsync(Ct));
+        var elsewhere = await InstanceAsync(await server.CreateMigratedDatabaseAsync(Ct));
 
         var cookie = Protector(a).Protect("signed-in: alice");
 

@@ -17,7 +17,7 @@ public sealed partial class SharedSetupTests(PostgresServer server)
     public async Task Set_up_forms_sent_at_once_to_two_instances_on_one_database_create_one_administrator()
     {
         var ct = TestContext.Current.CancellationToken;
-        var database = await server.CreateDatabaseAsync(ct);
+        var database = await server.CreateMigratedDatabaseAsync(ct);
         await using var a = new WebAppFactory { PostgreSqlConnection = database };
         await using var b = new WebAppFactory { PostgreSqlConnection = database };
         // Each sender has their own client (cookies, antiforgery token) on one of the instances.

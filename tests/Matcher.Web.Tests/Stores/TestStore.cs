@@ -6,8 +6,9 @@ namespace Matcher.Web.Tests.Stores;
 public enum StoreKind { Sqlite, PostgreSql }
 
 /// <summary>
-/// An empty store for one test, of either kind the app supports: a SQLite file in a temp folder (already migrated, a
-/// copy of <see cref="MigratedSqlite"/>), or a fresh database on the test cluster. Tests that hold for both inherit one base and run once per kind. Either way its
+/// An empty store for one test, of either kind the app supports: a SQLite file in a temp folder (a copy of
+/// <see cref="MigratedSqlite"/>), or a fresh database on the test cluster (a copy of its migrated template); either is
+/// already migrated unless asked otherwise. Tests that hold for both inherit one base and run once per kind. Either way its
 /// file store is a temp folder of its own.
 /// </summary>
 public sealed class TestStore : IAsyncDisposable
@@ -33,17 +34,21 @@ public sealed class TestStore : IAsyncDisposable
 
     public StoreKind Kind => Options.IsPostgreSql ? StoreKind.PostgreSql : StoreKind.Sqlite;
 
-    public static async Task<TestStore> CreateAsync(StoreKind kind, PostgresServer? server, CancellationToken cancellationToken)
+    /// <param name="migrated">False for a store with no schema at all, as before an install's first start.</param>
+    public static async Task<TestStore> CreateAsync(StoreKind kind, PostgresServer? server, CancellationToken cancellationToken, bool migrated = true)
     {
         if (kind == StoreKind.PostgreSql)
         {
             ArgumentNullException.ThrowIfNull(server);
-            var connection = await server.CreateDatabaseAsync(cancellationToken);
+            var connection = migrated
+                ? await server.CreateMigratedDatabaseAsync(cancellationToken)
+                : await server.CreateDatabaseAsync(cancellationToken);
             return new(new StoreOptions { Provider = StoreOptions.PostgreSql, ConnectionString = connection }, null,
                 Directory.CreateTempSubdirectory("matcher-files-").FullName);
         }
         var folder = Directory.CreateTempSubdirectory("matcher-store-").FullName;
-        MigratedSqlite.CopyTo(Path.Combine(folder, "matcher.db"));
+        if (migrated)
+            MigratedSqlite.CopyTo(Path.Combine(folder, "matcher.db"));
         return new(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(folder, "matcher.db")}" }, folder, Path.Combine(folder, "files"));
     }
 
