@@ -230,10 +230,9 @@ public sealed class CrossUserAccessOnSqliteTests : CrossUserAccessTests, IClassF
     public CrossUserAccessOnSqliteTests(WebAppFactory app) => App = app;
 }
 
-public sealed class CrossUserAccessOnPostgreSqlTests(PostgresServer server) : CrossUserAccessTests, IAsyncLifetime
+public sealed class CrossUserAccessOnPostgreSqlTests(PostgresWebApp app) : CrossUserAccessTests, IClassFixture<PostgresWebApp>, IAsyncLifetime
 {
-    public async ValueTask InitializeAsync() =>
-        App = new WebAppFactory { PostgreSqlConnection = await server.CreateMigratedDatabaseAsync(TestContext.Current.CancellationToken) };
+    public async ValueTask InitializeAsync() => App = await app.GetAsync(TestContext.Current.CancellationToken);
 
-    public ValueTask DisposeAsync() => App is null ? ValueTask.CompletedTask : App.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

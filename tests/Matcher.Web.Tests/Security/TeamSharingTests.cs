@@ -109,10 +109,9 @@ public sealed class TeamSharingOnSqliteTests : TeamSharingTests, IClassFixture<W
     public TeamSharingOnSqliteTests(WebAppFactory app) => App = app;
 }
 
-public sealed class TeamSharingOnPostgreSqlTests(PostgresServer server) : TeamSharingTests, IAsyncLifetime
+public sealed class TeamSharingOnPostgreSqlTests(PostgresWebApp app) : TeamSharingTests, IClassFixture<PostgresWebApp>, IAsyncLifetime
 {
-    public async ValueTask InitializeAsync() =>
-        App = new WebAppFactory { PostgreSqlConnection = await server.CreateMigratedDatabaseAsync(TestContext.Current.CancellationToken) };
+    public async ValueTask InitializeAsync() => App = await app.GetAsync(TestContext.Current.CancellationToken);
 
-    public ValueTask DisposeAsync() => App is null ? ValueTask.CompletedTask : App.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
