@@ -5,20 +5,38 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Matcher.Web.Tests.Security;
 
-/// <summary>The real app in memory: every kind of response carries the same security headers.</summary>
-public sealed class SecurityHeadersTests : IAsyncDisposable
+/// <summary>
+/// The real app in memory, as it runs in production, over an empty store: nothing here writes, so one app serves the
+/// whole class.
+/// </summary>
+public sealed class ProductionApp : IAsyncDisposable
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("matcher-headers-").FullName;
-    private readonly WebApplicationFactory<Program> _app;
 
-    public SecurityHeadersTests()
+    public ProductionApp()
     {
-        _app = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        Stores.MigratedSqlite.CopyTo(Path.Combine(_dataFolder, "matcher.db"));
+        App = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Production");
             web.UseSetting("Matcher:DataFolder", _dataFolder);
         });
     }
+
+    public WebApplicationFactory<Program> App { get; }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dataFolder, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>Every kind of response carries the same security headers.</summary>
+public sealed class SecurityHeadersTests(ProductionApp production) : IClassFixture<ProductionApp>
+{
+    private readonly WebApplicationFactory<Program> _app = production.App;
 
     public static TheoryData<string, HttpStatusCode> Responses => new()
     {
@@ -72,11 +90,5 @@ public sealed class SecurityHeadersTests : IAsyncDisposable
         Assert.NotEmpty(scripts);
         Assert.All(scripts, s => Assert.Contains("src=", s.Groups["attrs"].Value, StringComparison.Ordinal));
         Assert.DoesNotContain(" onclick=", html, StringComparison.OrdinalIgnoreCase);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        try { Directory.Delete(_dataFolder, recursive: true); } catch (IOException) { }
     }
 }
