@@ -114,6 +114,7 @@ public static class EvalCommands
 
     private static async Task<List<SignalSample>> MeasureSignalsAsync(LabelSet set, IServiceProvider services, Dictionary<LabelledPair, double> scored, CancellationToken ct)
     {
+        await EvalScorers.PrepareEngineAsync(set, services, ct);
         var reports = EvalScorers.EngineReports(services);
         var samples = new List<SignalSample>();
         foreach (var pair in set.Pairs)

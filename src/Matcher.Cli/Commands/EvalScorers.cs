@@ -23,8 +23,18 @@ internal static class EvalScorers
 
     private static readonly Dictionary<string, Factory> Available = new(StringComparer.OrdinalIgnoreCase)
     {
-        [Engine] = (_, services, _) => Task.FromResult(EngineScorer(services)),
-        ["embedding"] = (_, services, _) => Task.FromResult(BestLineScorer(services)),
+        [Engine] = async (labels, services, ct) =>
+        {
+            await PrepareEngineAsync(labels, services, ct);
+            return EngineScorer(services);
+        },
+        ["embedding"] = async (labels, services, ct) =>
+        {
+            // Every CV's lines in one call: the model then runs full, length-sorted batches instead of a few ragged ones per pair.
+            await services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()
+                .GenerateAsync(labels.CvTexts.Values.SelectMany(Lines).Distinct(StringComparer.Ordinal).ToList(), cancellationToken: ct);
+            return BestLineScorer(services);
+        },
         ["tfidf"] = (labels, _, _) => Task.FromResult(TfIdf(labels)),
     };
 
@@ -41,6 +51,17 @@ internal static class EvalScorers
     {
         var reports = EngineReports(services);
         return async (cv, posting, position, ct) => (await reports(cv, posting, position, ct)).Score;
+    }
+
+    /// <summary>
+    /// Embeds the lines of every CV in the set before any pair is scored (see <see cref="IMatchEngine.PrepareAsync"/>):
+    /// a label set holds hundreds of CVs, and one call across them pads far less than one call per pair.
+    /// </summary>
+    public static Task PrepareEngineAsync(LabelSet labels, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var cvReader = services.GetRequiredService<CvReader>();
+        var cvs = labels.Pairs.Select(p => p.Cv).Distinct(StringComparer.Ordinal).Select(cv => cvReader.ReadText(labels.CvTexts[cv])).ToList();
+        return services.GetRequiredService<IMatchEngine>().PrepareAsync(cvs, cancellationToken);
     }
 
     /// <summary>The engine's whole report for a pair: the folds and the trainer read its signals.</summary>
@@ -64,12 +85,16 @@ internal static class EvalScorers
         {
             var target = postings.Get(posting).Positions[position];
             var queries = target.Requirements.Count > 0 ? target.Requirements.Select(r => r.Text).ToList() : target.Responsibilities.ToList();
-            var lines = cv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.Length > 2).ToList();
+            var lines = Lines(cv).ToList();
             var q = await embedder.GenerateAsync(queries, EmbeddingInputType.ForQueries(), ct);
             var d = await embedder.GenerateAsync(lines, cancellationToken: ct);
             return q.Average(qe => d.Max(de => TensorDot(qe.Vector.Span, de.Vector.Span)));
         };
     }
+
+    /// <summary>The baseline's passages: the CV's raw lines, as a plain embedding matcher would take them.</summary>
+    private static IEnumerable<string> Lines(string cv) =>
+        cv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.Length > 2);
 
     private static double TensorDot(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(a, b);
 

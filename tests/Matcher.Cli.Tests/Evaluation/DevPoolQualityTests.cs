@@ -106,6 +106,7 @@ public sealed partial class DevPoolQualityTests(DevPoolFixture pool) : IClassFix
             var engine = services.GetRequiredService<IMatchEngine>();
             var found = new List<string>();
             var count = 0;
+            await engine.PrepareAsync(set.CvTexts.Values.Select(reader.ReadText).ToList(), ct);
             foreach (var group in set.Pairs.GroupBy(p => p.Cv))
             {
                 var cv = reader.ReadText(set.CvTexts[group.Key]);
