@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Matcher.Core.Embeddings;
 using Matcher.Core.Ranking;
 using Matcher.Data;
 using Matcher.Data.Entities;
@@ -65,7 +66,8 @@ public sealed partial class RankingJobRunner
             {
                 try
                 {
-                    results = await ranker.ScoreManyAsync(await FilesOfAsync(batch, lease.Token), posting, positions, lease.Token);
+                    using (ModelTurns.AsBackground())
+                        results = await ranker.ScoreManyAsync(await FilesOfAsync(batch, lease.Token), posting, positions, lease.Token);
                 }
                 catch (OperationCanceledException) when (lease.Lost && !cancellationToken.IsCancellationRequested)
                 {
