@@ -219,7 +219,7 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
 
         // A's next renewal finds the batch in B's hands: A gives up on it and its worker comes back.
         a.Clock.Advance(Lease / 3);
-        Assert.True(await stalled.WaitAsync(Ct));
+        Assert.True(await stalled.WaitAsync(TimeSpan.FromMinutes(1), Ct));
         var after = (await ReadAsync(b, jobId)).Applicants;
         Assert.All(after, x => Assert.Equal((true, b.Runner.InstanceId), (x.Processed, x.ClaimedBy)));
         Assert.Equal(applicants.Select(x => (x.Number, x.ProcessedAt, x.ReportsJson)), after.Select(x => (x.Number, x.ProcessedAt, x.ReportsJson)));
@@ -237,7 +237,8 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
             renewing.Clock.Advance(by);
             foreach (var other in others)
                 other.Clock.Advance(by);
-            await renewed.Task.WaitAsync(Ct);
+            // The minute only turns a missing renewal into a failure rather than a hang; nothing here is timed.
+            await renewed.Task.WaitAsync(TimeSpan.FromMinutes(1), Ct);
         }
         finally
         {
