@@ -24,12 +24,17 @@ public static class EmbeddingServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>());
 
+        services.TryAddSingleton(sp => new ModelTurns(sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value.InteractiveTurnsPerBackgroundTurn));
         services.TryAddSingleton<IEmbeddingModelInfo>(sp => EmbeddingGeneratorFactory.Describe(sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value));
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
             var loggerFactory = sp.GetService<ILoggerFactory>();
             var generator = EmbeddingGeneratorFactory.Create(options);
+            // The local model takes every core for one batch, so its batches take turns, people's matches first.
+            // Hosted providers serve many requests at once and keep their own limits.
+            if (options.Provider == EmbeddingProvider.Local)
+                generator = new TurnTakingEmbeddingGenerator(generator, sp.GetRequiredService<ModelTurns>(), options.BatchSize);
             loggerFactory?.CreateLogger(typeof(EmbeddingServiceCollectionExtensions))
                 .LogInformation("Embeddings: {Settings}", options.ToString());
 

@@ -46,6 +46,12 @@ public sealed class EmbeddingOptions
     /// <summary>Intra-op threads for the local model; 0 lets the runtime use every core.</summary>
     public int Threads { get; set; }
 
+    /// <summary>
+    /// With the local model, which runs one batch at a time with people's matches ahead of background rankings:
+    /// how many match batches may go ahead of a waiting ranking batch before the ranking batch goes next.
+    /// </summary>
+    public int InteractiveTurnsPerBackgroundTurn { get; set; } = 4;
+
     public int TimeoutSeconds { get; set; } = 60;
     public int MaxRetries { get; set; } = 3;
 
@@ -63,6 +69,8 @@ public sealed class EmbeddingOptions
             errors.Add($"Matcher:Embeddings:BatchSize must be between 1 and 2048 (got {BatchSize}).");
         if (Threads < 0)
             errors.Add($"Matcher:Embeddings:Threads must be 0 (all cores) or more (got {Threads}).");
+        if (InteractiveTurnsPerBackgroundTurn < 1)
+            errors.Add($"Matcher:Embeddings:InteractiveTurnsPerBackgroundTurn must be at least 1 (got {InteractiveTurnsPerBackgroundTurn}).");
         if (TimeoutSeconds < 1)
             errors.Add($"Matcher:Embeddings:TimeoutSeconds must be at least 1 (got {TimeoutSeconds}).");
         if (MaxRetries is < 0 or > 10)

@@ -37,7 +37,7 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
     }
 
     /// <summary>One instance: its own store registration, signal, clock and scorer, as a separate process would have.</summary>
-    private async Task<Instance> StartInstanceAsync(MovableClock clock)
+    private async Task<Instance> StartInstanceAsync(ManualClock clock)
     {
         var engine = new ScoringEngine();
         var services = new ServiceCollection();
@@ -57,7 +57,7 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
     }
 
     private sealed record Instance(
-        RankingJobRunner Runner, ScoringEngine Engine, IDbContextFactory<MatcherDbContext> Db, MovableClock Clock, RankingSignal Signal, SharedRankingWatcher Watcher,
+        RankingJobRunner Runner, ScoringEngine Engine, IDbContextFactory<MatcherDbContext> Db, ManualClock Clock, RankingSignal Signal, SharedRankingWatcher Watcher,
         Matcher.Data.Files.FileStore Files);
 
     private static string Email(int n) => $"applicant{n:D3}@example.org";
@@ -95,8 +95,8 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
     public async Task Two_instances_share_a_200_applicant_ranking_and_rank_every_applicant_exactly_once()
     {
         var start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-        var a = await StartInstanceAsync(new MovableClock(start));
-        var b = await StartInstanceAsync(new MovableClock(start));
+        var a = await StartInstanceAsync(new ManualClock(start));
+        var b = await StartInstanceAsync(new ManualClock(start));
         var jobId = await QueueJobAsync(a, 200);
         // A holds its first batch until B has scored one of its own, so both are certainly at work on the job at once.
         a.Engine.HoldFirstUntil = b.Engine.FirstScored.Task;
@@ -127,8 +127,8 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
     public async Task A_batch_left_by_an_instance_that_died_is_finished_by_another_once_its_lease_runs_out()
     {
         var start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-        var a = await StartInstanceAsync(new MovableClock(start));
-        var b = await StartInstanceAsync(new MovableClock(start));
+        var a = await StartInstanceAsync(new ManualClock(start));
+        var b = await StartInstanceAsync(new ManualClock(start));
         var jobId = await QueueJobAsync(a, 20);
         using var death = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         a.Engine.HoldFirstUntil = Task.Delay(Timeout.Infinite, death.Token);
@@ -143,14 +143,17 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, 8), held.Select(x => x.Number));
         Assert.All(held, x => Assert.Equal(a.Runner.InstanceId, x.ClaimedBy));
 
+        // A renews its lease once more before it dies, so its batch is held a third of a lease longer than first claimed.
+        await AdvanceAsync(Lease / 3, a, b);
         await death.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dying);
         // While A's lease holds, its batch is not B's to take, and B's watcher does not wake B's worker for it.
+        b.Clock.Advance(Lease - TimeSpan.FromSeconds(1));
         Assert.False(await b.Runner.RunNextAsync(Ct));
         await b.Watcher.PollOnceAsync(Ct);
         Assert.False(await b.Signal.WaitForWorkAsync(TimeSpan.Zero, Ct));
 
-        b.Clock.Now = start + Lease + TimeSpan.FromSeconds(1);
+        b.Clock.Advance(TimeSpan.FromSeconds(2));
         // Once it runs out, the watcher wakes the worker at its next look rather than leaving it to its idle poll.
         await b.Watcher.PollOnceAsync(Ct);
         Assert.True(await b.Signal.WaitForWorkAsync(TimeSpan.Zero, Ct));
@@ -163,11 +166,92 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_that_takes_longer_than_the_lease_stays_with_its_instance_and_every_applicant_is_ranked_once()
+    {
+        var start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        var a = await StartInstanceAsync(new ManualClock(start));
+        var b = await StartInstanceAsync(new ManualClock(start));
+        var jobId = await QueueJobAsync(a, 20);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        a.Engine.HoldFirstUntil = release.Task;
+
+        var slow = a.Runner.RunNextAsync(Ct);
+        await a.Engine.FirstScored.Task.WaitAsync(Ct);
+        // A's first batch is still at work twice the lease after A claimed it, renewing as it goes.
+        for (var i = 0; i < 6; i++)
+            await AdvanceAsync(Lease / 3, a, b);
+
+        // B ranks everything else but leaves A's batch alone.
+        Assert.True(await b.Runner.RunNextAsync(Ct));
+        var (job, applicants) = await ReadAsync(b, jobId);
+        Assert.Equal((RankingJobStatus.Running, 12), (job.Status, job.Done));
+        var held = applicants.Where(x => !x.Processed).ToList();
+        Assert.Equal(Enumerable.Range(1, 8), held.Select(x => x.Number));
+        Assert.All(held, x => Assert.Equal((a.Runner.InstanceId, start + 3 * Lease), (x.ClaimedBy, x.LeaseExpiresAt)));
+        Assert.False(await b.Runner.RunNextAsync(Ct));
+
+        release.SetResult();
+        Assert.True(await slow);
+        (job, applicants) = await ReadAsync(a, jobId);
+        Assert.Equal((RankingJobStatus.Completed, 20), (job.Status, job.Done));
+        Assert.All(applicants, x => Assert.True(x.Processed && x.ReportsJson is not null && x.LeaseExpiresAt is null));
+        Assert.Equal(Enumerable.Range(1, 8), applicants.Where(x => x.ClaimedBy == a.Runner.InstanceId).Select(x => x.Number));
+        Assert.Equal(Enumerable.Range(1, 20).Select(Email), a.Engine.Scored.Concat(b.Engine.Scored).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_instance_stalled_past_its_lease_stops_work_on_the_batch_another_took_over_and_records_none_of_it()
+    {
+        var start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        var a = await StartInstanceAsync(new ManualClock(start));
+        var b = await StartInstanceAsync(new ManualClock(start));
+        var jobId = await QueueJobAsync(a, 20);
+        // A's first CV never finishes on its own: only losing the batch ends A's work on it.
+        a.Engine.HoldFirstUntil = new TaskCompletionSource().Task;
+
+        var stalled = a.Runner.RunNextAsync(Ct);
+        await a.Engine.FirstScored.Task.WaitAsync(Ct);
+        // A stands still past its lease (its clock does not move, so it renews nothing); B takes its batch over.
+        b.Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        Assert.True(await b.Runner.RunNextAsync(Ct));
+        var (job, applicants) = await ReadAsync(b, jobId);
+        Assert.Equal((RankingJobStatus.Completed, 20), (job.Status, job.Done));
+
+        // A's next renewal finds the batch in B's hands: A gives up on it and its worker comes back.
+        a.Clock.Advance(Lease / 3);
+        Assert.True(await stalled.WaitAsync(TimeSpan.FromMinutes(1), Ct));
+        var after = (await ReadAsync(b, jobId)).Applicants;
+        Assert.All(after, x => Assert.Equal((true, b.Runner.InstanceId), (x.Processed, x.ClaimedBy)));
+        Assert.Equal(applicants.Select(x => (x.Number, x.ProcessedAt, x.ReportsJson)), after.Select(x => (x.Number, x.ProcessedAt, x.ReportsJson)));
+        Assert.Equal(Enumerable.Range(1, 20).Select(Email), b.Engine.Scored.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Moves every instance's clock on by one renewal period and waits until the first instance has renewed its lease.</summary>
+    private static async Task AdvanceAsync(TimeSpan by, Instance renewing, params Instance[] others)
+    {
+        var renewed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnRenewed(Guid _) => renewed.TrySetResult();
+        renewing.Runner.LeaseRenewed += OnRenewed;
+        try
+        {
+            renewing.Clock.Advance(by);
+            foreach (var other in others)
+                other.Clock.Advance(by);
+            // The minute only turns a missing renewal into a failure rather than a hang; nothing here is timed.
+            await renewed.Task.WaitAsync(TimeSpan.FromMinutes(1), Ct);
+        }
+        finally
+        {
+            renewing.Runner.LeaseRenewed -= OnRenewed;
+        }
+    }
+
+    [Fact]
     public async Task Progress_made_by_one_instance_reaches_the_pages_of_the_other()
     {
         var start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-        var a = await StartInstanceAsync(new MovableClock(start));
-        var b = await StartInstanceAsync(new MovableClock(start));
+        var a = await StartInstanceAsync(new ManualClock(start));
+        var b = await StartInstanceAsync(new ManualClock(start));
         var heardOnB = new ConcurrentQueue<Guid>();
         b.Signal.Changed += heardOnB.Enqueue;
         Assert.Equal(0, await b.Watcher.PollOnceAsync(Ct));

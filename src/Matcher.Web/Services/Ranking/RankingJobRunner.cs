@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Matcher.Core.Postings;
+using Matcher.Core.Embeddings;
 using Matcher.Core.Ranking;
 using Matcher.Core.Serialization;
 using Matcher.Data;
@@ -127,7 +128,10 @@ public sealed partial class RankingJobRunner(
                 return;
 
             var watch = Stopwatch.StartNew();
-            var results = await ranker.ScoreManyAsync(await FilesOfAsync(batch, cancellationToken), posting, positions, cancellationToken);
+            IReadOnlyList<ApplicantResult> results;
+            // Nobody is waiting on a ranking's batch as they are on a match: its embeddings let people's matches go first.
+            using (ModelTurns.AsBackground())
+                results = await ranker.ScoreManyAsync(await FilesOfAsync(batch, cancellationToken), posting, positions, cancellationToken);
             for (var i = 0; i < batch.Count; i++)
                 Apply(batch[i], results[i]);
             job.Done = await db.RankingApplicants.CountAsync(a => a.JobId == jobId && a.Processed, cancellationToken) + batch.Count;

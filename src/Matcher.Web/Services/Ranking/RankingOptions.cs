@@ -9,8 +9,9 @@ public sealed class RankingOptions
     public int MaxApplicants { get; set; } = 5_000;
 
     /// <summary>
-    /// On a shared store, how long an instance's claim on a batch of applicants holds. An instance that stops
-    /// without finishing its batch leaves it to the others after this long; it must exceed the time one batch takes.
+    /// On a shared store, how long an instance's claim on a batch of applicants holds. The instance working on the
+    /// batch renews the claim every third of this, so a slow batch stays its own; an instance that stops without
+    /// finishing its batch leaves it to the others once this has passed since its last renewal.
     /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
