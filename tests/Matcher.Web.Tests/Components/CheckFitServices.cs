@@ -23,7 +23,7 @@ internal static class CheckFitServices
         services.AddSingleton<TimeProvider>(FixedClock.November2026);
         services.AddMatcherEngine(new ConfigurationBuilder().Build());
         services.AddSingleton(embedder);
-        services.AddSingleton<ICurrentUser, LocalUser>();
+        services.AddSingleton<ICurrentUser>(TestUser.Local());
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddMatcherApplication();
         return services;

@@ -17,7 +17,7 @@ public sealed class ClosedPageTests : HeldMatchContext
 
     private static UploadedFile Cv() => new("priya-raman-cv.md", Fixtures.Bytes("e2e", "priya-raman-cv.md"));
 
-    private int Running() => Services.GetRequiredService<MatchGate>().Running(LocalUser.LocalId);
+    private int Running() => Services.GetRequiredService<MatchGate>().Running(TestUser.LocalId);
 
     private async Task NothingRunsAsync()
     {

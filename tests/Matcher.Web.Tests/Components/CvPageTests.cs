@@ -23,7 +23,7 @@ public class CvPageTests : MudTestContext
     {
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton(_store.Files);
-        Services.AddSingleton<ICurrentUser, LocalUser>();
+        Services.AddSingleton<ICurrentUser>(TestUser.Local());
         Services.AddSingleton<TimeProvider>(FixedClock.November2026);
         Services.AddMatcherApplication();
         Services.AddLogging();
@@ -31,7 +31,7 @@ public class CvPageTests : MudTestContext
         var cv = new CvDocument { Text = Text, Contact = new ContactDetails { Name = "Priya Raman" } };
         db.Add(new CvEntity
         {
-            Id = _cvId, OwnerId = LocalUser.LocalId, FileName = "priya.md", Format = "Markdown", OriginalFile = [1],
+            Id = _cvId, OwnerId = TestUser.LocalId, FileName = "priya.md", Format = "Markdown", OriginalFile = [1],
             Sha256 = "x", Text = Text, ParsedJson = JsonSerializer.Serialize(cv, MatcherJson.Options), CreatedAt = DateTimeOffset.UtcNow,
         });
         db.SaveChanges();

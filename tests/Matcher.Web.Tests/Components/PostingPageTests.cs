@@ -20,7 +20,8 @@ namespace Matcher.Web.Tests.Components;
 public class PostingPageTests : MudTestContext
 {
     private readonly SqliteStore _store = new();
-    private readonly SwitchableUser _user = new();
+    // The owner who imports; a test may switch to a coordinator of the owner's team reading a shared posting.
+    private readonly TestUser _user = TestUser.Local();
 
     public PostingPageTests()
     {
@@ -202,7 +203,7 @@ public class PostingPageTests : MudTestContext
             await db.SaveChangesAsync(Ct);
             await db.Postings.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.OwnerId, "someone-else").SetProperty(p => p.SharedWithTeam, true), Ct);
         }
-        _user.AsTeammate = true;
+        _user.SignInAs(TestUser.Coordinator("teammate", team: "north"));
 
         var cut = RenderPage(id);
         Expand(cut, "not-scored-panel");
@@ -220,14 +221,5 @@ public class PostingPageTests : MudTestContext
         var cut = RenderPage(id);
 
         Assert.Contains("No lines of this posting were set aside", cut.Find("[data-testid=not-scored-empty]").TextContent, StringComparison.Ordinal);
-    }
-
-    /// <summary>The owner who imports, or a coordinator of the owner's team reading a shared posting.</summary>
-    private sealed class SwitchableUser : ICurrentUser
-    {
-        public bool AsTeammate { get; set; }
-        public string Id => AsTeammate ? "teammate" : LocalUser.LocalId;
-        public string? Team => AsTeammate ? "north" : null;
-        public bool IsInRole(string role) => AsTeammate ? role == Matcher.Core.Users.Roles.Coordinator : Matcher.Core.Users.Roles.IsKnown(role);
     }
 }

@@ -14,7 +14,7 @@ namespace Matcher.Web.Tests.Components;
 public class SessionNotesEditorTests : MudTestContext
 {
     private readonly SqliteStore _store = new();
-    private readonly TestUser _user = new() { Id = "advisor-1" };
+    private readonly TestUser _user = TestUser.WithoutRoles("advisor-1");
 
     public SessionNotesEditorTests()
     {

@@ -18,7 +18,7 @@ namespace Matcher.Web.Tests.Privacy;
 public sealed class PrivacyPanelTests : MudTestContext
 {
     private readonly SqliteStore _store = new();
-    private readonly SwitchableUser _user = new() { Id = "carla-1", DisplayName = "Carla" };
+    private readonly TestUser _user = new("carla-1") { DisplayName = "Carla" };
 
     public PrivacyPanelTests()
     {

@@ -36,7 +36,7 @@ public sealed class SessionVersionsTests : IAsyncLifetime
         services.AddSingleton<TimeProvider>(_clock);
         services.AddMatcherEngine(new ConfigurationBuilder().Build());
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbedder>();
-        services.AddSingleton<ICurrentUser, LocalUser>();
+        services.AddSingleton<ICurrentUser>(TestUser.Local());
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddMatcherApplication();
         _services = services.BuildServiceProvider(validateScopes: true);

@@ -66,7 +66,7 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
     {
         var text = await File.ReadAllTextAsync(Fixtures.Path("e2e", "amazon-prime-video-mle.txt"), Ct);
         var posting = new PostingReader().ReadText(text);
-        var entity = PostingMapping.ToEntity(posting, LocalUser.LocalId, text, null, instance.Clock.GetUtcNow());
+        var entity = PostingMapping.ToEntity(posting, TestUser.LocalId, text, null, instance.Clock.GetUtcNow());
         await using (var db = await instance.Db.CreateDbContextAsync(Ct))
         {
             db.Postings.Add(entity);
@@ -80,7 +80,7 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
             **Machine Learning Engineer**, Example Media · 2018 – 2024
             - Trained recommendation models in Python and deployed them on AWS.
             """))).ToList();
-        return await new RankingJobs(instance.Db, new LocalUser(), new AccessScope(new LocalUser()), new RankingSignal(), instance.Clock, Microsoft.Extensions.Options.Options.Create(new RankingOptions()), instance.Files).StartAsync(entity.Id, [0], files, blind: false, Ct);
+        return await new RankingJobs(instance.Db, TestUser.Local(), new AccessScope(TestUser.Local()), new RankingSignal(), instance.Clock, Microsoft.Extensions.Options.Options.Create(new RankingOptions()), instance.Files).StartAsync(entity.Id, [0], files, blind: false, Ct);
     }
 
     private static async Task<(RankingJobEntity Job, List<RankingApplicantEntity> Applicants)> ReadAsync(Instance instance, Guid jobId)
