@@ -20,7 +20,7 @@ internal static class CheckFitServices
     {
         services.AddSingleton<IDbContextFactory<MatcherDbContext>>(store);
         services.AddSingleton(store.Files);
-        services.AddSingleton<TimeProvider>(FixedClock.November2026);
+        services.AddSingleton<TimeProvider>(TestTime.Clock());
         services.AddMatcherEngine(new ConfigurationBuilder().Build());
         services.AddSingleton(embedder);
         services.AddSingleton<ICurrentUser>(TestUser.Local());

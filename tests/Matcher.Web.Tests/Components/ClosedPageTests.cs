@@ -96,7 +96,7 @@ public sealed class ClosedPageTests : HeldMatchContext
         public int ActAt { get; set; }
         public Action? Act { get; set; }
 
-        public override DateTimeOffset GetUtcNow() => FixedClock.November2026.GetUtcNow();
+        public override DateTimeOffset GetUtcNow() => TestTime.November2026;
 
         public override long GetTimestamp()
         {

@@ -24,7 +24,7 @@ public class CvPageTests : MudTestContext
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton(_store.Files);
         Services.AddSingleton<ICurrentUser>(TestUser.Local());
-        Services.AddSingleton<TimeProvider>(FixedClock.November2026);
+        Services.AddSingleton<TimeProvider>(TestTime.Clock());
         Services.AddMatcherApplication();
         Services.AddLogging();
         using var db = _store.CreateDbContext();

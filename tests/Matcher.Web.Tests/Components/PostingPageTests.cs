@@ -27,7 +27,7 @@ public class PostingPageTests : MudTestContext
     {
         Services.AddSingleton<IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton(_store.Files);
-        Services.AddSingleton<TimeProvider>(FixedClock.November2026);
+        Services.AddSingleton<TimeProvider>(TestTime.Clock());
         Services.AddMatcherEngine(new ConfigurationBuilder().Build());
         Services.AddSingleton<ICurrentUser>(_user);
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());

@@ -27,7 +27,7 @@ public sealed class PrivacyPanelTests : MudTestContext
         Services.AddLogging();
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton(_store.Files);
-        Services.AddSingleton<TimeProvider>(FixedClock.November2026);
+        Services.AddSingleton<TimeProvider>(TestTime.Clock());
         Services.AddMatcherEngine(configuration);
         Services.AddSingleton<ICurrentUser>(_user);
         Services.AddMatcherApplication();

@@ -30,7 +30,7 @@ public sealed class CvCorrectionTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddMatcherStore(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "matcher.db")}" });
-        services.AddSingleton<TimeProvider>(FixedClock.November2026);
+        services.AddSingleton<TimeProvider>(TestTime.Clock());
         services.AddMatcherEngine(new ConfigurationBuilder().Build());
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbedder>();
         services.AddSingleton<ICurrentUser>(TestUser.Local());

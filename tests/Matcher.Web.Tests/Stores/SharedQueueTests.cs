@@ -14,6 +14,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Matcher.Web.Tests.Stores;
 
@@ -37,7 +38,7 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
     }
 
     /// <summary>One instance: its own store registration, signal, clock and scorer, as a separate process would have.</summary>
-    private async Task<Instance> StartInstanceAsync(MovableClock clock)
+    private async Task<Instance> StartInstanceAsync(FakeTimeProvider clock)
     {
         var engine = new ScoringEngine();
         var services = new ServiceCollection();
@@ -57,7 +58,7 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
     }
 
     private sealed record Instance(
-        RankingJobRunner Runner, ScoringEngine Engine, IDbContextFactory<MatcherDbContext> Db, MovableClock Clock, RankingSignal Signal, SharedRankingWatcher Watcher,
+        RankingJobRunner Runner, ScoringEngine Engine, IDbContextFactory<MatcherDbContext> Db, FakeTimeProvider Clock, RankingSignal Signal, SharedRankingWatcher Watcher,
         Matcher.Data.Files.FileStore Files);
 
     private static string Email(int n) => $"applicant{n:D3}@example.org";
@@ -94,9 +95,8 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task Two_instances_share_a_200_applicant_ranking_and_rank_every_applicant_exactly_once()
     {
-        var start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-        var a = await StartInstanceAsync(new MovableClock(start));
-        var b = await StartInstanceAsync(new MovableClock(start));
+        var a = await StartInstanceAsync(TestTime.Clock());
+        var b = await StartInstanceAsync(TestTime.Clock());
         var jobId = await QueueJobAsync(a, 200);
         // A holds its first batch until B has scored one of its own, so both are certainly at work on the job at once.
         a.Engine.HoldFirstUntil = b.Engine.FirstScored.Task;
@@ -126,9 +126,8 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task A_batch_left_by_an_instance_that_died_is_finished_by_another_once_its_lease_runs_out()
     {
-        var start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-        var a = await StartInstanceAsync(new MovableClock(start));
-        var b = await StartInstanceAsync(new MovableClock(start));
+        var a = await StartInstanceAsync(TestTime.Clock());
+        var b = await StartInstanceAsync(TestTime.Clock());
         var jobId = await QueueJobAsync(a, 20);
         using var death = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         a.Engine.HoldFirstUntil = Task.Delay(Timeout.Infinite, death.Token);
@@ -150,7 +149,7 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
         await b.Watcher.PollOnceAsync(Ct);
         Assert.False(await b.Signal.WaitForWorkAsync(TimeSpan.Zero, Ct));
 
-        b.Clock.Now = start + Lease + TimeSpan.FromSeconds(1);
+        b.Clock.Advance(Lease + TimeSpan.FromSeconds(1));
         // Once it runs out, the watcher wakes the worker at its next look rather than leaving it to its idle poll.
         await b.Watcher.PollOnceAsync(Ct);
         Assert.True(await b.Signal.WaitForWorkAsync(TimeSpan.Zero, Ct));
@@ -165,9 +164,8 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task Progress_made_by_one_instance_reaches_the_pages_of_the_other()
     {
-        var start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-        var a = await StartInstanceAsync(new MovableClock(start));
-        var b = await StartInstanceAsync(new MovableClock(start));
+        var a = await StartInstanceAsync(TestTime.Clock());
+        var b = await StartInstanceAsync(TestTime.Clock());
         var heardOnB = new ConcurrentQueue<Guid>();
         b.Signal.Changed += heardOnB.Enqueue;
         Assert.Equal(0, await b.Watcher.PollOnceAsync(Ct));
