@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Matcher.Core;
 using Matcher.Core.Cvs;
 using Matcher.Core.Matching;
 using Matcher.Core.Postings;
@@ -11,6 +12,7 @@ using Matcher.Web.Services.Access;
 using Matcher.Web.Services.Ranking;
 using Matcher.Web.Tests.Privacy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -37,19 +39,27 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
         await _store.DisposeAsync();
     }
 
-    /// <summary>One instance: its own store registration, signal, clock and scorer, as a separate process would have.</summary>
+    /// <summary>
+    /// One instance: its own store registration, signal, clock and scorer, as a separate process would have, composed
+    /// by the app's own registrations so a runner or watcher dependency added there is exercised here too.
+    /// </summary>
     private async Task<Instance> StartInstanceAsync(FakeTimeProvider clock)
     {
         var engine = new ScoringEngine();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{RankingOptions.Section}:{nameof(RankingOptions.LeaseDuration)}"] = Lease.ToString() })
+            .Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddMatcherStore(_store.Options);
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton(new Ranker(new CvReader(), engine));
-        services.AddSingleton<RankingSignal>();
-        services.AddSingleton(Options.Create(new RankingOptions { LeaseDuration = Lease }));
-        services.AddSingleton<RankingJobRunner>();
-        services.AddSingleton<SharedRankingWatcher>();
+        services.AddMatcherStore(_store.Options);
+        services.AddMatcherEngine(configuration);
+        services.AddSingleton<IMatchEngine>(engine);
+        services.AddSingleton<ICurrentUser>(TestUser.Local());
+        services.AddMatcherApplication();
+        // The tests drive the runner and the watcher by hand; the workers are registered as the app registers them but never started.
+        services.AddMatcherWorkers();
         var provider = services.BuildServiceProvider();
         _hosts.Add(provider);
         await provider.MigrateMatcherStoreAsync(Ct);
