@@ -172,7 +172,9 @@ public class PostingPageTests : MudTestContext
         cut.FindAll("[data-testid=not-scored-line]").Single(l => l.TextContent.Contains(text, StringComparison.Ordinal))
             .QuerySelector("[data-testid=score-line]")!.Click();
         cut.InvokeAsync(() => cut.FindComponent<MudRadioGroup<LineUse>>().Instance.ValueChanged.InvokeAsync(use));
-        cut.Find("[data-testid=score-line-save]").Click();
+        // The choice reaches the form through the renderer without the test waiting for it, so the save button is
+        // looked for until the form shows it rather than at once (it was missing once on a busy machine).
+        cut.WaitForElement("[data-testid=score-line-save]").Click();
     }
 
     [Fact]
