@@ -1,5 +1,6 @@
 using Matcher.Core.Cvs;
 using Matcher.Core.Documents;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Matcher.Core.Tests.Cvs;
 
@@ -12,12 +13,7 @@ internal static class CvFixtures
 
     public static byte[] Bytes(string name) => File.ReadAllBytes(PathOf(name));
 
-    public static CvReader Reader() => new(new DocumentReader(), new FixedTime(Today));
+    public static CvReader Reader() => new(new DocumentReader(), new FakeTimeProvider(Today));
 
     public static CvDocument Read(string name) => Reader().Read(Bytes(name), name);
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -40,7 +40,7 @@ public sealed class MatchCancellationTests(MatchEngineFixture fixture) : IClassF
         using var caller = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         // Requirements, CV lines, then the job title: the requirements are scored right after the title.
         var embedder = new FinishingEmbedder(fixture.Embedder, caller, cancelOnCall: 3);
-        var engine = new MatchEngine(embedder, Options.Create(fixture.Options), new MatchEngineFixture.FixedTime(MatchEngineFixture.Today));
+        var engine = new MatchEngine(embedder, Options.Create(fixture.Options), MatchEngineFixture.Clock());
 
         await Assert.ThrowsAsync<OperationCanceledException>(() => engine.MatchAsync(cv, posting, 0, caller.Token));
 
@@ -55,7 +55,7 @@ public sealed class MatchCancellationTests(MatchEngineFixture fixture) : IClassF
         var posting = MatchEngineFixture.Posting("posting-signal-researcher.md");
         using var caller = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var embedder = new FinishingEmbedder(fixture.Embedder, caller, cancelOnCall: int.MaxValue);
-        var engine = new MatchEngine(embedder, Options.Create(fixture.Options), new MatchEngineFixture.FixedTime(MatchEngineFixture.Today));
+        var engine = new MatchEngine(embedder, Options.Create(fixture.Options), MatchEngineFixture.Clock());
 
         var report = await engine.MatchAsync(cv, posting, 0, caller.Token);
 

@@ -5,6 +5,7 @@ using Matcher.Core.Postings;
 using Matcher.Core.Reports;
 using Matcher.Embeddings.Onnx;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Matcher.Core.Tests.Matching;
 
@@ -17,10 +18,10 @@ public sealed class MatchEngineFixture : IDisposable
     public MatchingOptions Options { get; } = new();
     public MatchEngine Engine { get; }
 
-    public MatchEngineFixture() => Engine = new MatchEngine(Embedder, Microsoft.Extensions.Options.Options.Create(Options), new FixedTime(Today));
+    public MatchEngineFixture() => Engine = new MatchEngine(Embedder, Microsoft.Extensions.Options.Options.Create(Options), Clock());
 
     public static CvDocument Cv(string name) =>
-        new CvReader(new DocumentReader(), new FixedTime(Today)).Read(File.ReadAllBytes(PathOf(name)), name);
+        new CvReader(new DocumentReader(), Clock()).Read(File.ReadAllBytes(PathOf(name)), name);
 
     public static Posting Posting(string name) => new PostingReader().Read(File.ReadAllBytes(PathOf(name)), name);
 
@@ -28,10 +29,8 @@ public sealed class MatchEngineFixture : IDisposable
 
     public void Dispose() => Embedder.Dispose();
 
-    internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
+    /// <summary>A clock stopped at <see cref="Today"/>, the day the fixtures' years of experience are counted to.</summary>
+    public static FakeTimeProvider Clock() => new(Today);
 }
 
 public class MatchEngineTests(MatchEngineFixture fixture) : IClassFixture<MatchEngineFixture>

@@ -88,5 +88,5 @@ public sealed class MatchingOptionsTests(MatchEngineFixture fixture) : IClassFix
     }
 
     private MatchEngine Engine(MatchingOptions options) =>
-        new(fixture.Embedder, Options.Create(options), new MatchEngineFixture.FixedTime(MatchEngineFixture.Today));
+        new(fixture.Embedder, Options.Create(options), MatchEngineFixture.Clock());
 }

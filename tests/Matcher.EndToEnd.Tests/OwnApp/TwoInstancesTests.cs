@@ -1,7 +1,6 @@
 using System.Text;
 using Matcher.Core.Postings;
 using Matcher.Core.Ranking;
-using Matcher.Core.Users;
 using Matcher.Data;
 using Matcher.Data.Entities;
 using Matcher.Data.Files;
@@ -9,6 +8,7 @@ using Matcher.Data.Mapping;
 using Matcher.EndToEnd.Tests.Infrastructure;
 using Matcher.Web.Services.Access;
 using Matcher.Web.Services.Ranking;
+using Matcher.Web.Tests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -23,6 +23,7 @@ namespace Matcher.EndToEnd.Tests.OwnApp;
 public sealed class TwoInstancesTests(PostgresServer server) : IAsyncLifetime
 {
     private const int Applicants = 48;
+    private static readonly TestUser Coordinator = TestUser.Coordinator("coordinator");
     private readonly string _folder = Directory.CreateTempSubdirectory("matcher-two-instances-").FullName;
     private readonly List<AppProcess> _apps = [];
 
@@ -125,7 +126,7 @@ public sealed class TwoInstancesTests(PostgresServer server) : IAsyncLifetime
     {
         var factory = store.GetRequiredService<IDbContextFactory<MatcherDbContext>>();
         var text = await File.ReadAllTextAsync(RepositoryPaths.Fixture("e2e", "amazon-prime-video-mle.txt"), Ct);
-        var entity = PostingMapping.ToEntity(new PostingReader().ReadText(text), Coordinator.CoordinatorId, text, null, DateTimeOffset.UtcNow);
+        var entity = PostingMapping.ToEntity(new PostingReader().ReadText(text), Coordinator.Id, text, null, DateTimeOffset.UtcNow);
         await using (var db = await factory.CreateDbContextAsync(Ct))
         {
             db.Postings.Add(entity);
@@ -141,7 +142,7 @@ public sealed class TwoInstancesTests(PostgresServer server) : IAsyncLifetime
             - Built data pipelines for {n} streaming products.
             """))).ToList();
         // Queued through the store alone: the instances hear of it from the database, as of a ranking started elsewhere.
-        var jobs = new RankingJobs(factory, new Coordinator(), new AccessScope(new Coordinator()), new RankingSignal(), TimeProvider.System, Options.Create(new RankingOptions()), new FileStore(SharedFiles));
+        var jobs = new RankingJobs(factory, Coordinator, new AccessScope(Coordinator), new RankingSignal(), TimeProvider.System, Options.Create(new RankingOptions()), new FileStore(SharedFiles));
         return await jobs.StartAsync(entity.Id, [0], files, blind: false, Ct);
     }
 
@@ -151,12 +152,4 @@ public sealed class TwoInstancesTests(PostgresServer server) : IAsyncLifetime
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddMatcherStore(new StoreOptions { Provider = StoreOptions.PostgreSql, ConnectionString = connection });
         return services.BuildServiceProvider();
-    }
-
-    private sealed class Coordinator : ICurrentUser
-    {
-        public const string CoordinatorId = "coordinator";
-        public string Id => CoordinatorId;
-        public bool IsInRole(string role) => role == Roles.Coordinator;
-    }
-}
+    }}

@@ -20,10 +20,10 @@ internal static class CheckFitServices
     {
         services.AddSingleton<IDbContextFactory<MatcherDbContext>>(store);
         services.AddSingleton(store.Files);
-        services.AddSingleton<TimeProvider>(FixedClock.November2026);
+        services.AddSingleton<TimeProvider>(TestTime.Clock());
         services.AddMatcherEngine(new ConfigurationBuilder().Build());
         services.AddSingleton(embedder);
-        services.AddSingleton<ICurrentUser, LocalUser>();
+        services.AddSingleton<ICurrentUser>(TestUser.Local());
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddMatcherApplication();
         return services;

@@ -17,7 +17,7 @@ public sealed class ClosedPageTests : HeldMatchContext
 
     private static UploadedFile Cv() => new("priya-raman-cv.md", Fixtures.Bytes("e2e", "priya-raman-cv.md"));
 
-    private int Running() => Services.GetRequiredService<MatchGate>().Running(LocalUser.LocalId);
+    private int Running() => Services.GetRequiredService<MatchGate>().Running(TestUser.LocalId);
 
     private async Task NothingRunsAsync()
     {
@@ -96,7 +96,7 @@ public sealed class ClosedPageTests : HeldMatchContext
         public int ActAt { get; set; }
         public Action? Act { get; set; }
 
-        public override DateTimeOffset GetUtcNow() => FixedClock.November2026.GetUtcNow();
+        public override DateTimeOffset GetUtcNow() => TestTime.November2026;
 
         public override long GetTimestamp()
         {

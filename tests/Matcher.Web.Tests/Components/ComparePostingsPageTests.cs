@@ -25,13 +25,13 @@ public class ComparePostingsPageTests : MudTestContext
     {
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton(_store.Files);
-        Services.AddSingleton<ICurrentUser, LocalUser>();
+        Services.AddSingleton<ICurrentUser>(TestUser.Local());
         Services.AddMatcherApplication();
         using var db = _store.CreateDbContext();
-        db.Add(new MatchSessionEntity { Id = _session, OwnerId = LocalUser.LocalId, Title = "Session", CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch });
+        db.Add(new MatchSessionEntity { Id = _session, OwnerId = TestUser.LocalId, Title = "Session", CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch });
         db.Add(new CvEntity
         {
-            Id = _cv, OwnerId = LocalUser.LocalId, SessionId = _session, FileName = "cv.md", Format = "Markdown", OriginalFile = [1], Sha256 = "x", Text = "text",
+            Id = _cv, OwnerId = TestUser.LocalId, SessionId = _session, FileName = "cv.md", Format = "Markdown", OriginalFile = [1], Sha256 = "x", Text = "text",
             ParsedJson = JsonSerializer.Serialize(new CvDocument { Text = "text" }, MatcherJson.Options), CreatedAt = DateTimeOffset.UnixEpoch,
         });
         db.SaveChanges();
@@ -48,7 +48,7 @@ public class ComparePostingsPageTests : MudTestContext
     {
         using var db = _store.CreateDbContext();
         var id = Guid.NewGuid();
-        db.Add(new PostingEntity { Id = id, OwnerId = LocalUser.LocalId, Title = title, SourceText = title, FactsJson = "{}", CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch });
+        db.Add(new PostingEntity { Id = id, OwnerId = TestUser.LocalId, Title = title, SourceText = title, FactsJson = "{}", CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch });
         db.SaveChanges();
         return id;
     }
@@ -69,7 +69,7 @@ public class ComparePostingsPageTests : MudTestContext
         var id = Guid.NewGuid();
         db.Add(new ReportEntity
         {
-            Id = id, OwnerId = LocalUser.LocalId, SessionId = _session, CvId = _cv, PostingId = posting, PositionTitle = "Analyst", Score = score,
+            Id = id, OwnerId = TestUser.LocalId, SessionId = _session, CvId = _cv, PostingId = posting, PositionTitle = "Analyst", Score = score,
             ReportJson = JsonSerializer.Serialize(report, MatcherJson.Options), CreatedAt = DateTimeOffset.UnixEpoch,
         });
         db.SaveChanges();

@@ -29,7 +29,7 @@ public class CvEditorTests : MudTestContext
     private CvDocument? _changed;
     private bool? _valid;
 
-    public CvEditorTests() => Services.AddSingleton<TimeProvider>(FixedClock.November2026);
+    public CvEditorTests() => Services.AddSingleton<TimeProvider>(TestTime.Clock());
 
     private IRenderedComponent<CvEditor> RenderEditor() => Render<CvEditor>(p => p
         .Add(x => x.Cv, Cv)

@@ -23,15 +23,15 @@ public class CvPageTests : MudTestContext
     {
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton(_store.Files);
-        Services.AddSingleton<ICurrentUser, LocalUser>();
-        Services.AddSingleton<TimeProvider>(FixedClock.November2026);
+        Services.AddSingleton<ICurrentUser>(TestUser.Local());
+        Services.AddSingleton<TimeProvider>(TestTime.Clock());
         Services.AddMatcherApplication();
         Services.AddLogging();
         using var db = _store.CreateDbContext();
         var cv = new CvDocument { Text = Text, Contact = new ContactDetails { Name = "Priya Raman" } };
         db.Add(new CvEntity
         {
-            Id = _cvId, OwnerId = LocalUser.LocalId, FileName = "priya.md", Format = "Markdown", OriginalFile = [1],
+            Id = _cvId, OwnerId = TestUser.LocalId, FileName = "priya.md", Format = "Markdown", OriginalFile = [1],
             Sha256 = "x", Text = Text, ParsedJson = JsonSerializer.Serialize(cv, MatcherJson.Options), CreatedAt = DateTimeOffset.UtcNow,
         });
         db.SaveChanges();

@@ -33,7 +33,7 @@ public sealed class MatchLimitTests : HeldMatchContext
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
-        Assert.Equal(0, Services.GetRequiredService<MatchGate>().Running(LocalUser.LocalId));
+        Assert.Equal(0, Services.GetRequiredService<MatchGate>().Running(TestUser.LocalId));
 
         Embedder.Release();
         var reportId = await Workflow().MatchAsync(draft, posting, cancellationToken: Ct);

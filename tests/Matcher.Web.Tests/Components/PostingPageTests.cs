@@ -20,13 +20,14 @@ namespace Matcher.Web.Tests.Components;
 public class PostingPageTests : MudTestContext
 {
     private readonly SqliteStore _store = new();
-    private readonly SwitchableUser _user = new();
+    // The owner who imports; a test may switch to a coordinator of the owner's team reading a shared posting.
+    private readonly TestUser _user = TestUser.Local();
 
     public PostingPageTests()
     {
         Services.AddSingleton<IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton(_store.Files);
-        Services.AddSingleton<TimeProvider>(FixedClock.November2026);
+        Services.AddSingleton<TimeProvider>(TestTime.Clock());
         Services.AddMatcherEngine(new ConfigurationBuilder().Build());
         Services.AddSingleton<ICurrentUser>(_user);
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
@@ -171,7 +172,9 @@ public class PostingPageTests : MudTestContext
         cut.FindAll("[data-testid=not-scored-line]").Single(l => l.TextContent.Contains(text, StringComparison.Ordinal))
             .QuerySelector("[data-testid=score-line]")!.Click();
         cut.InvokeAsync(() => cut.FindComponent<MudRadioGroup<LineUse>>().Instance.ValueChanged.InvokeAsync(use));
-        cut.Find("[data-testid=score-line-save]").Click();
+        // The choice reaches the form through the renderer without the test waiting for it, so the save button is
+        // looked for until the form shows it rather than at once (it was missing once on a busy machine).
+        cut.WaitForElement("[data-testid=score-line-save]").Click();
     }
 
     [Fact]
@@ -202,7 +205,7 @@ public class PostingPageTests : MudTestContext
             await db.SaveChangesAsync(Ct);
             await db.Postings.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.OwnerId, "someone-else").SetProperty(p => p.SharedWithTeam, true), Ct);
         }
-        _user.AsTeammate = true;
+        _user.SignInAs(TestUser.Coordinator("teammate", team: "north"));
 
         var cut = RenderPage(id);
         Expand(cut, "not-scored-panel");
@@ -220,14 +223,5 @@ public class PostingPageTests : MudTestContext
         var cut = RenderPage(id);
 
         Assert.Contains("No lines of this posting were set aside", cut.Find("[data-testid=not-scored-empty]").TextContent, StringComparison.Ordinal);
-    }
-
-    /// <summary>The owner who imports, or a coordinator of the owner's team reading a shared posting.</summary>
-    private sealed class SwitchableUser : ICurrentUser
-    {
-        public bool AsTeammate { get; set; }
-        public string Id => AsTeammate ? "teammate" : LocalUser.LocalId;
-        public string? Team => AsTeammate ? "north" : null;
-        public bool IsInRole(string role) => AsTeammate ? role == Matcher.Core.Users.Roles.Coordinator : Matcher.Core.Users.Roles.IsKnown(role);
     }
 }

@@ -6,6 +6,7 @@ using Matcher.Web.Services.Access;
 using Matcher.Web.Services.Sessions;
 using Matcher.Web.Tests.Services;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 
 namespace Matcher.Web.Tests.Components;
@@ -14,19 +15,30 @@ namespace Matcher.Web.Tests.Components;
 public class SessionNotesEditorTests : MudTestContext
 {
     private readonly SqliteStore _store = new();
-    private readonly TestUser _user = new() { Id = "advisor-1" };
+    private readonly TestUser _user = TestUser.WithoutRoles("advisor-1");
+    // The field's pause after typing runs on this clock, so the tests say when the pause is over.
+    private readonly FakeTimeProvider _clock = TestTime.Clock();
 
     public SessionNotesEditorTests()
     {
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton(_store.Files);
         Services.AddSingleton<ICurrentUser>(_user);
-        Services.AddSingleton<TimeProvider>(FixedClock.November2026);
+        Services.AddSingleton<TimeProvider>(_clock);
         Services.AddMatcherApplication();
     }
 
-    /// <summary>Types into the field as a browser would and leaves the field's own pause to report the change.</summary>
-    private static void TypeAndPause(IRenderedComponent<SessionNotesEditor> cut, string text) => cut.Find("textarea").Input(text);
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(600);
+
+    /// <summary>Types into the field as a browser would, then lets the field's pause pass, which reports the change.</summary>
+    private void TypeAndPause(IRenderedComponent<SessionNotesEditor> cut, string text)
+    {
+        cut.Find("textarea").Input(text);
+        // Still typing, as far as the field knows: nothing is reported before the pause is over.
+        _clock.Advance(Pause - TimeSpan.FromMilliseconds(1));
+        Assert.Equal("", cut.Find("[data-testid=notes-status]").TextContent);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+    }
 
     private static void AssertSaved(IRenderedComponent<SessionNotesEditor> cut) =>
         cut.WaitForAssertion(() => Assert.StartsWith("Saved at", cut.Find("[data-testid=notes-status]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));

@@ -22,7 +22,7 @@ public class SessionsPageTests : MudTestContext
     {
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton(_store.Files);
-        Services.AddSingleton<ICurrentUser, LocalUser>();
+        Services.AddSingleton<ICurrentUser>(TestUser.Local());
         Services.AddMatcherApplication();
         AddSession("Old title", ("cv-v1.md", "Ana Souza", Start), ("cv-v2.md", null, Start.AddDays(2)), "Data Analyst", 62.4, Start.AddDays(2));
         AddSession("Second session", ("lars.pdf", "Lars Holm", Start), ("lars.pdf", "Lars Holm", Start), "Backend Engineer", 48.9, Start.AddDays(5));

@@ -11,26 +11,20 @@ namespace Matcher.Web.Tests.Components;
 /// <summary>Where each person starts, and the no-access message that points there.</summary>
 public class StartPageTests : MudTestContext
 {
-    private sealed class PersonWith(params string[] roles) : ICurrentUser
-    {
-        public string Id => "someone";
-        public bool IsInRole(string role) => roles.Contains(role);
-    }
-
     [Theory]
     [InlineData("/", Roles.Candidate, Roles.Advisor, Roles.Coordinator)]
     [InlineData("/sessions", Roles.Advisor, Roles.Coordinator)]
     [InlineData("/ranking", Roles.Coordinator)]
     [InlineData("/admin/users", Roles.Admin)]
     public void Each_role_starts_on_its_own_page(string expected, params string[] roles) =>
-        Assert.Equal(expected, StartPage.For(new PersonWith(roles)));
+        Assert.Equal(expected, StartPage.For(new TestUser("someone", null, roles)));
 
     [Fact]
-    public void An_account_without_a_role_has_no_start_page() => Assert.Null(StartPage.For(new PersonWith()));
+    public void An_account_without_a_role_has_no_start_page() => Assert.Null(StartPage.For(TestUser.WithoutRoles("someone")));
 
     private NavigationManager SignedInAs(string path, params string[] roles)
     {
-        Services.AddSingleton<ICurrentUser>(new PersonWith(roles));
+        Services.AddSingleton<ICurrentUser>(new TestUser("someone", null, roles));
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo(path);
         return navigation;

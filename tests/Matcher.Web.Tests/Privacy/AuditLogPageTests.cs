@@ -16,11 +16,10 @@ namespace Matcher.Web.Tests.Privacy;
 public sealed class AuditLogPageTests : MudTestContext
 {
     private readonly SqliteStore _store = new();
-    private readonly SwitchableUser _admin = new() { Id = "admin-1", DisplayName = "Ada Admin" };
+    private readonly TestUser _admin = new("admin-1", null, Roles.Admin) { DisplayName = "Ada Admin" };
 
     public AuditLogPageTests()
     {
-        _admin.Roles.Add(Roles.Admin);
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton(_store.Files);
         Services.AddSingleton<ICurrentUser>(_admin);

@@ -126,12 +126,12 @@ public abstract class OriginalFilesTests(StoreKind kind, PostgresServer? server)
         var newer = Fixtures.Bytes("matching", BobCvFile);
         await CheckFitAsync(Alice, "privacy", AliceCvFile);
         await RankAsync(Alice, Applicants[0]);
-        _host.Clock.Now = _host.Clock.Now.AddDays(20);
+        _host.Clock.Advance(TimeSpan.FromDays(20));
         await CheckFitAsync(Bob, "matching", BobCvFile);
         Assert.True(File.Exists(PathOf(expired)));
         Assert.True(File.Exists(PathOf(applicant)));
 
-        _host.Clock.Now = _host.Clock.Now.AddDays(15);
+        _host.Clock.Advance(TimeSpan.FromDays(15));
         var counts = await _host.Get<RetentionSweeper>().SweepAsync(Ct);
 
         Assert.Equal((1, 1), (counts.Cvs, counts.Applicants));

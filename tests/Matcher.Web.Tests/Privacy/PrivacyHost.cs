@@ -16,27 +16,11 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Matcher.Web.Tests.Privacy;
 
 /// <summary>A clock the test moves forward, as days pass.</summary>
-public sealed class MovableClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
-/// <summary>Whoever the test says is signed in, with the roles it gives them.</summary>
-public sealed class SwitchableUser : ICurrentUser
-{
-    public string Id { get; set; } = "nobody";
-    public string DisplayName { get; set; } = "Nobody";
-    public HashSet<string> Roles { get; } = new(StringComparer.Ordinal);
-
-    public bool IsInRole(string role) => Roles.Contains(role);
-}
-
 /// <summary>
 /// The app's services over a real, migrated store (a SQLite file unless a test gives another): matching with a caching embedder (so the embedding
 /// cache fills as it does in the app), notes, overrides, rankings, the audit log and the privacy services.
@@ -51,8 +35,8 @@ public sealed class PrivacyHost : IAsyncDisposable
 
     /// <summary>The SQLite file; its <c>-wal</c> and <c>-journal</c> companions sit beside it.</summary>
     public string DatabasePath => _store.SqlitePath ?? throw new InvalidOperationException("This host's store is not a SQLite file.");
-    public SwitchableUser User { get; } = new();
-    public MovableClock Clock { get; } = new(new DateTimeOffset(2026, 11, 15, 12, 0, 0, TimeSpan.Zero));
+    public TestUser User { get; } = new("nobody") { DisplayName = "Nobody" };
+    public FakeTimeProvider Clock { get; } = TestTime.Clock();
 
     private PrivacyHost(IReadOnlyDictionary<string, string?> settings, TestStore store)
     {
@@ -89,11 +73,7 @@ public sealed class PrivacyHost : IAsyncDisposable
 
     public void SignIn(TestPerson person)
     {
-        User.Id = person.Id;
-        User.DisplayName = person.DisplayName;
-        User.Roles.Clear();
-        foreach (var role in person.Roles)
-            User.Roles.Add(role);
+        User.SignInAs(new TestUser(person.Id, null, person.Roles) { DisplayName = person.DisplayName });
     }
 
     public async Task<int> RunRankingAsync() =>

@@ -18,7 +18,7 @@ namespace Matcher.Web.Tests.Privacy;
 public sealed class PrivacyPanelTests : MudTestContext
 {
     private readonly SqliteStore _store = new();
-    private readonly SwitchableUser _user = new() { Id = "carla-1", DisplayName = "Carla" };
+    private readonly TestUser _user = new("carla-1") { DisplayName = "Carla" };
 
     public PrivacyPanelTests()
     {
@@ -27,7 +27,7 @@ public sealed class PrivacyPanelTests : MudTestContext
         Services.AddLogging();
         Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MatcherDbContext>>(_store);
         Services.AddSingleton(_store.Files);
-        Services.AddSingleton<TimeProvider>(FixedClock.November2026);
+        Services.AddSingleton<TimeProvider>(TestTime.Clock());
         Services.AddMatcherEngine(configuration);
         Services.AddSingleton<ICurrentUser>(_user);
         Services.AddMatcherApplication();

@@ -34,10 +34,10 @@ public sealed class RetentionSweeperTests
     {
         await using var host = await StartAsync(days: 30);
         var (oldSession, _) = await CheckFitAsync(host, Alice, "privacy", AliceCvFile, "ranger-posting.md");
-        host.Clock.Now = host.Clock.Now.AddDays(20);
+        host.Clock.Advance(TimeSpan.FromDays(20));
         var (newSession, newReport) = await CheckFitAsync(host, Bob, "matching", BobCvFile, "posting-icu-nurse.md");
 
-        host.Clock.Now = host.Clock.Now.AddDays(15);
+        host.Clock.Advance(TimeSpan.FromDays(15));
         var counts = await host.Get<RetentionSweeper>().SweepAsync(Ct);
 
         Assert.Equal((1, 1, 1), (counts.Cvs, counts.Reports, counts.Sessions));
@@ -46,7 +46,7 @@ public sealed class RetentionSweeperTests
         Assert.Equal(BobCvFile, (await db.Cvs.SingleAsync(Ct)).FileName);
         Assert.Equal(newReport, (await db.Reports.SingleAsync(Ct)).Id);
         Assert.Equal(newSession, (await db.Notes.SingleAsync(Ct)).SessionId);
-        Assert.DoesNotContain(await db.Embeddings.Select(e => e.CreatedAt).ToListAsync(Ct), at => at < host.Clock.Now.AddDays(-30));
+        Assert.DoesNotContain(await db.Embeddings.Select(e => e.CreatedAt).ToListAsync(Ct), at => at < host.Clock.GetUtcNow().AddDays(-30));
         var entry = await db.AuditLog.SingleAsync(Ct);
         Assert.Equal(AuditActions.RetentionDeletion, entry.Action);
         Assert.Null(entry.ActorId);
@@ -63,9 +63,9 @@ public sealed class RetentionSweeperTests
         await using (var db = await host.Db.CreateDbContextAsync(Ct))
             Assert.Equal(1, await db.RankingApplicants.CountAsync(Ct));
 
-        host.Clock.Now = host.Clock.Now.AddDays(29);
+        host.Clock.Advance(TimeSpan.FromDays(29));
         Assert.False((await host.Get<RetentionSweeper>().SweepAsync(Ct)).Any);
-        host.Clock.Now = host.Clock.Now.AddDays(2);
+        host.Clock.Advance(TimeSpan.FromDays(2));
         var counts = await host.Get<RetentionSweeper>().SweepAsync(Ct);
 
         // Bob's ranking of the same age had no applicants left to show, so it went too.
@@ -81,7 +81,7 @@ public sealed class RetentionSweeperTests
         await using var host = await StartAsync(days: 0);
         await CheckFitAsync(host, Alice, "privacy", AliceCvFile, "ranger-posting.md");
 
-        host.Clock.Now = host.Clock.Now.AddYears(10);
+        host.Clock.SetUtcNow(host.Clock.GetUtcNow().AddYears(10));
         var counts = await host.Get<RetentionSweeper>().SweepAsync(Ct);
 
         Assert.False(counts.Any);
@@ -95,7 +95,7 @@ public sealed class RetentionSweeperTests
     {
         await using var host = await StartAsync(days: 30);
         await CheckFitAsync(host, Alice, "privacy", AliceCvFile, "ranger-posting.md");
-        host.Clock.Now = host.Clock.Now.AddDays(31);
+        host.Clock.Advance(TimeSpan.FromDays(31));
         var worker = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<RetentionWorker>().Single();
 
         await worker.StartAsync(Ct);

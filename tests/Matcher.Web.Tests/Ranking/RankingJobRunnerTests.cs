@@ -51,13 +51,13 @@ public sealed class RankingJobRunnerTests : IAsyncLifetime
     private Matcher.Data.Files.FileStore Files => _services.GetRequiredService<Matcher.Data.Files.FileStore>();
 
     private RankingJobs Jobs(RankingOptions? options = null) =>
-        new(_db, new LocalUser(), new AccessScope(new LocalUser()), _signal, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(options ?? new RankingOptions()), Files);
+        new(_db, TestUser.Local(), new AccessScope(TestUser.Local()), _signal, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(options ?? new RankingOptions()), Files);
 
     private async Task<Guid> SavePostingAsync()
     {
         var text = await System.IO.File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "fixtures", "e2e", "amazon-prime-video-mle.txt"), TestContext.Current.CancellationToken);
         var posting = new PostingReader().ReadText(text);
-        var entity = PostingMapping.ToEntity(posting, LocalUser.LocalId, text, null, DateTimeOffset.UtcNow);
+        var entity = PostingMapping.ToEntity(posting, TestUser.LocalId, text, null, DateTimeOffset.UtcNow);
         await using var db = await _db.CreateDbContextAsync(TestContext.Current.CancellationToken);
         db.Postings.Add(entity);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);

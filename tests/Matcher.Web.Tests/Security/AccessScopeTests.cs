@@ -27,14 +27,6 @@ public abstract class AccessScopeTests(StoreKind kind, PostgresServer? server) :
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
-    /// <summary>Someone signed in with the roles and team of their sign-in.</summary>
-    private sealed class Person(string id, string? team, params string[] roles) : ICurrentUser
-    {
-        public string Id => id;
-        public string? Team => team;
-        public bool IsInRole(string role) => roles.Contains(role, StringComparer.Ordinal);
-    }
-
     [Fact]
     public async Task Every_kind_of_owned_row_is_its_owners_alone_through_the_scope_without_a_filter_of_its_own()
     {
@@ -44,9 +36,9 @@ public abstract class AccessScopeTests(StoreKind kind, PostgresServer? server) :
         // A new kind of owned row is covered here once a row of it is seeded above.
         Assert.Equal(ownedKinds.OrderBy(t => t.Name), alices.Keys.OrderBy(t => t.Name));
 
-        var alice = new AccessScope(new Person("alice", null, Roles.Candidate));
+        var alice = new AccessScope(TestUser.Candidate("alice"));
         // Someone holding every role, in a team, to whom nothing was shared.
-        var bob = new AccessScope(new Person("bob", "north", Roles.Candidate, Roles.Advisor, Roles.Coordinator, Roles.Admin));
+        var bob = new AccessScope(new TestUser("bob", "north", [.. Roles.All]));
         foreach (var (type, id) in alices)
             foreach (var way in Ways)
             {
@@ -75,9 +67,9 @@ public abstract class AccessScopeTests(StoreKind kind, PostgresServer? server) :
             await seed.SaveChangesAsync(Ct);
         }
         await using var db = await _host.Db.CreateDbContextAsync(Ct);
-        var sam = new AccessScope(new Person("sam", null, Roles.Advisor));
-        var olga = new AccessScope(new Person("olga", null, Roles.Advisor));
-        var samNoLongerAdvising = new AccessScope(new Person("sam", null, Roles.Candidate));
+        var sam = new AccessScope(TestUser.Advisor("sam"));
+        var olga = new AccessScope(TestUser.Advisor("olga"));
+        var samNoLongerAdvising = new AccessScope(TestUser.Candidate("sam"));
 
         Type[] opened = [typeof(MatchSessionEntity), typeof(CvEntity), typeof(ReportEntity), typeof(ReportOverrideEntity)];
         foreach (var (type, id) in alices)
@@ -107,9 +99,9 @@ public abstract class AccessScopeTests(StoreKind kind, PostgresServer? server) :
         var postingId = carols[typeof(PostingEntity)];
         var jobId = carols[typeof(RankingJobEntity)];
         await using var db = await _host.Db.CreateDbContextAsync(Ct);
-        var dave = new AccessScope(new Person("dave", "north", Roles.Coordinator));
-        var erin = new AccessScope(new Person("erin", "south", Roles.Coordinator));
-        var frank = new AccessScope(new Person("frank", "north", Roles.Candidate));
+        var dave = new AccessScope(TestUser.Coordinator("dave", team: "north"));
+        var erin = new AccessScope(TestUser.Coordinator("erin", team: "south"));
+        var frank = new AccessScope(TestUser.Candidate("frank", team: "north"));
 
         // Not shared yet: a teammate sees neither.
         Assert.False(await HasAsync(dave, Visible, typeof(PostingEntity), db, postingId));

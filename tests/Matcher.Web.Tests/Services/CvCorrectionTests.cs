@@ -30,10 +30,10 @@ public sealed class CvCorrectionTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddMatcherStore(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "matcher.db")}" });
-        services.AddSingleton<TimeProvider>(FixedClock.November2026);
+        services.AddSingleton<TimeProvider>(TestTime.Clock());
         services.AddMatcherEngine(new ConfigurationBuilder().Build());
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbedder>();
-        services.AddSingleton<ICurrentUser, LocalUser>();
+        services.AddSingleton<ICurrentUser>(TestUser.Local());
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddMatcherApplication();
         _services = services.BuildServiceProvider(validateScopes: true);
@@ -166,7 +166,7 @@ public sealed class CvCorrectionTests : IAsyncLifetime
     {
         var now = DateTimeOffset.UtcNow;
         var parsed = new PostingReader().ReadText(File.ReadAllText(PostingPath));
-        var entity = Matcher.Data.Mapping.PostingMapping.ToEntity(parsed, LocalUser.LocalId, "source", "staff.txt", now);
+        var entity = Matcher.Data.Mapping.PostingMapping.ToEntity(parsed, TestUser.LocalId, "source", "staff.txt", now);
         entity.Positions[0].Requirements[0].Text = "Fluent Tamil";
         await using (var db = await Get<IDbContextFactory<MatcherDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
         {

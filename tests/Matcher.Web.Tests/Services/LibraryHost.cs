@@ -8,12 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Matcher.Web.Tests.Services;
 
-/// <summary>Whoever the test says is asking.</summary>
-public sealed class TestUser : ICurrentUser
-{
-    public string Id { get; set; } = "alice";
-}
-
 /// <summary>
 /// The posting library as the app composes it, over a real, migrated SQLite file in a temp folder.
 /// Settings (upload limit, fetch timeout) come from the test.
@@ -23,7 +17,7 @@ public sealed class LibraryHost : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("matcher-web-tests-").FullName;
 
     public ServiceProvider Services { get; }
-    public TestUser User { get; } = new();
+    public TestUser User { get; } = TestUser.WithoutRoles("alice");
 
     private LibraryHost(IReadOnlyDictionary<string, string?> settings)
     {

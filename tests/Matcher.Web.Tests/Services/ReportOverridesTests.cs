@@ -13,7 +13,7 @@ namespace Matcher.Web.Tests.Services;
 public sealed class ReportOverridesTests : IDisposable
 {
     private readonly SqliteStore _store = new();
-    private readonly ICurrentUser _advisor = new LocalUser();
+    private readonly ICurrentUser _advisor = TestUser.Local();
 
     private Guid SaveReport()
     {

@@ -8,11 +8,6 @@ public sealed class SessionNotesTests : IDisposable
 {
     private readonly SqliteStore _store = new();
 
-    private sealed class User(string id) : ICurrentUser
-    {
-        public string Id => id;
-    }
-
     [Fact]
     public async Task A_saved_note_is_read_back_and_later_saves_replace_it()
     {
@@ -43,7 +38,7 @@ public sealed class SessionNotesTests : IDisposable
 
     private SessionNotes Notes(string userId)
     {
-        var user = new User(userId);
+        var user = TestUser.WithoutRoles(userId);
         return new SessionNotes(_store, user, new AccessScope(user), TimeProvider.System);
     }
 

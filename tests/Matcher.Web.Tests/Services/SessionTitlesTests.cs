@@ -13,7 +13,7 @@ public sealed class SessionTitlesTests : IDisposable
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private SessionTitles Titles(string userId) =>
-        new(_store, new AccessScope(new TestUser { Id = userId }), FixedClock.November2026, NullLogger<SessionTitles>.Instance);
+        new(_store, new AccessScope(TestUser.WithoutRoles(userId)), TestTime.Clock(), NullLogger<SessionTitles>.Instance);
 
     private async Task<string> StoredTitleAsync(Guid session)
     {

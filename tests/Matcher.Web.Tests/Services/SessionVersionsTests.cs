@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Matcher.Web.Tests.Services;
 
@@ -17,16 +18,9 @@ public sealed class SessionVersionsTests : IAsyncLifetime
     private static readonly string PostingPath = Path.Combine("fixtures", "e2e", "staff-engineer-ten-years.txt");
 
     private readonly string _folder = Directory.CreateTempSubdirectory("matcher-web-tests-").FullName;
-    private readonly MovingClock _clock = new();
+    private readonly FakeTimeProvider _clock = TestTime.Clock();
     private ServiceProvider _services = null!;
     private AsyncServiceScope _scope;
-
-    private sealed class MovingClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 11, 15, 12, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 
     public async ValueTask InitializeAsync()
     {
@@ -36,7 +30,7 @@ public sealed class SessionVersionsTests : IAsyncLifetime
         services.AddSingleton<TimeProvider>(_clock);
         services.AddMatcherEngine(new ConfigurationBuilder().Build());
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashingEmbedder>();
-        services.AddSingleton<ICurrentUser, LocalUser>();
+        services.AddSingleton<ICurrentUser>(TestUser.Local());
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddMatcherApplication();
         _services = services.BuildServiceProvider(validateScopes: true);
@@ -57,7 +51,7 @@ public sealed class SessionVersionsTests : IAsyncLifetime
         var session = await Queries.GetSessionAsync(first.SessionId, ct);
         var earlier = Assert.Single(session!.Reports);
 
-        _clock.Now = _clock.Now.AddDays(7);
+        _clock.Advance(TimeSpan.FromDays(7));
         var second = await Workflow.MatchDraftAsync(
             Read("priya-raman-cv-v2.md"), new PostingInput(null, null, earlier.PostingId, earlier.PositionIndex), first.SessionId, cancellationToken: ct);
         return (first, second);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Matcher.Core;
 using Matcher.Core.Cvs;
 using Matcher.Core.Matching;
 using Matcher.Core.Postings;
@@ -11,9 +12,11 @@ using Matcher.Web.Services.Access;
 using Matcher.Web.Services.Ranking;
 using Matcher.Web.Tests.Privacy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Matcher.Web.Tests.Stores;
 
@@ -36,19 +39,27 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
         await _store.DisposeAsync();
     }
 
-    /// <summary>One instance: its own store registration, signal, clock and scorer, as a separate process would have.</summary>
-    private async Task<Instance> StartInstanceAsync(ManualClock clock)
+    /// <summary>
+    /// One instance: its own store registration, signal, clock and scorer, as a separate process would have, composed
+    /// by the app's own registrations so a runner or watcher dependency added there is exercised here too.
+    /// </summary>
+    private async Task<Instance> StartInstanceAsync(FakeTimeProvider clock)
     {
         var engine = new ScoringEngine();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{RankingOptions.Section}:{nameof(RankingOptions.LeaseDuration)}"] = Lease.ToString() })
+            .Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddMatcherStore(_store.Options);
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton(new Ranker(new CvReader(), engine));
-        services.AddSingleton<RankingSignal>();
-        services.AddSingleton(Options.Create(new RankingOptions { LeaseDuration = Lease }));
-        services.AddSingleton<RankingJobRunner>();
-        services.AddSingleton<SharedRankingWatcher>();
+        services.AddMatcherStore(_store.Options);
+        services.AddMatcherEngine(configuration);
+        services.AddSingleton<IMatchEngine>(engine);
+        services.AddSingleton<ICurrentUser>(TestUser.Local());
+        services.AddMatcherApplication();
+        // The tests drive the runner and the watcher by hand; the workers are registered as the app registers them but never started.
+        services.AddMatcherWorkers();
         var provider = services.BuildServiceProvider();
         _hosts.Add(provider);
         await provider.MigrateMatcherStoreAsync(Ct);
@@ -57,7 +68,7 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
     }
 
     private sealed record Instance(
-        RankingJobRunner Runner, ScoringEngine Engine, IDbContextFactory<MatcherDbContext> Db, ManualClock Clock, RankingSignal Signal, SharedRankingWatcher Watcher,
+        RankingJobRunner Runner, ScoringEngine Engine, IDbContextFactory<MatcherDbContext> Db, FakeTimeProvider Clock, RankingSignal Signal, SharedRankingWatcher Watcher,
         Matcher.Data.Files.FileStore Files);
 
     private static string Email(int n) => $"applicant{n:D3}@example.org";
@@ -66,7 +77,7 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
     {
         var text = await File.ReadAllTextAsync(Fixtures.Path("e2e", "amazon-prime-video-mle.txt"), Ct);
         var posting = new PostingReader().ReadText(text);
-        var entity = PostingMapping.ToEntity(posting, LocalUser.LocalId, text, null, instance.Clock.GetUtcNow());
+        var entity = PostingMapping.ToEntity(posting, TestUser.LocalId, text, null, instance.Clock.GetUtcNow());
         await using (var db = await instance.Db.CreateDbContextAsync(Ct))
         {
             db.Postings.Add(entity);
@@ -80,7 +91,7 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
             **Machine Learning Engineer**, Example Media · 2018 – 2024
             - Trained recommendation models in Python and deployed them on AWS.
             """))).ToList();
-        return await new RankingJobs(instance.Db, new LocalUser(), new AccessScope(new LocalUser()), new RankingSignal(), instance.Clock, Microsoft.Extensions.Options.Options.Create(new RankingOptions()), instance.Files).StartAsync(entity.Id, [0], files, blind: false, Ct);
+        return await new RankingJobs(instance.Db, TestUser.Local(), new AccessScope(TestUser.Local()), new RankingSignal(), instance.Clock, Microsoft.Extensions.Options.Options.Create(new RankingOptions()), instance.Files).StartAsync(entity.Id, [0], files, blind: false, Ct);
     }
 
     private static async Task<(RankingJobEntity Job, List<RankingApplicantEntity> Applicants)> ReadAsync(Instance instance, Guid jobId)
@@ -94,9 +105,8 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task Two_instances_share_a_200_applicant_ranking_and_rank_every_applicant_exactly_once()
     {
-        var start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-        var a = await StartInstanceAsync(new ManualClock(start));
-        var b = await StartInstanceAsync(new ManualClock(start));
+        var a = await StartInstanceAsync(TestTime.Clock());
+        var b = await StartInstanceAsync(TestTime.Clock());
         var jobId = await QueueJobAsync(a, 200);
         // A holds its first batch until B has scored one of its own, so both are certainly at work on the job at once.
         a.Engine.HoldFirstUntil = b.Engine.FirstScored.Task;
@@ -126,9 +136,8 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task A_batch_left_by_an_instance_that_died_is_finished_by_another_once_its_lease_runs_out()
     {
-        var start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-        var a = await StartInstanceAsync(new ManualClock(start));
-        var b = await StartInstanceAsync(new ManualClock(start));
+        var a = await StartInstanceAsync(TestTime.Clock());
+        var b = await StartInstanceAsync(TestTime.Clock());
         var jobId = await QueueJobAsync(a, 20);
         using var death = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         a.Engine.HoldFirstUntil = Task.Delay(Timeout.Infinite, death.Token);
@@ -168,9 +177,9 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task A_batch_that_takes_longer_than_the_lease_stays_with_its_instance_and_every_applicant_is_ranked_once()
     {
-        var start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-        var a = await StartInstanceAsync(new ManualClock(start));
-        var b = await StartInstanceAsync(new ManualClock(start));
+        var start = TestTime.November2026;
+        var a = await StartInstanceAsync(TestTime.Clock());
+        var b = await StartInstanceAsync(TestTime.Clock());
         var jobId = await QueueJobAsync(a, 20);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         a.Engine.HoldFirstUntil = release.Task;
@@ -202,9 +211,8 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task An_instance_stalled_past_its_lease_stops_work_on_the_batch_another_took_over_and_records_none_of_it()
     {
-        var start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-        var a = await StartInstanceAsync(new ManualClock(start));
-        var b = await StartInstanceAsync(new ManualClock(start));
+        var a = await StartInstanceAsync(TestTime.Clock());
+        var b = await StartInstanceAsync(TestTime.Clock());
         var jobId = await QueueJobAsync(a, 20);
         // A's first CV never finishes on its own: only losing the batch ends A's work on it.
         a.Engine.HoldFirstUntil = new TaskCompletionSource().Task;
@@ -249,9 +257,8 @@ public sealed class SharedQueueTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task Progress_made_by_one_instance_reaches_the_pages_of_the_other()
     {
-        var start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-        var a = await StartInstanceAsync(new ManualClock(start));
-        var b = await StartInstanceAsync(new ManualClock(start));
+        var a = await StartInstanceAsync(TestTime.Clock());
+        var b = await StartInstanceAsync(TestTime.Clock());
         var heardOnB = new ConcurrentQueue<Guid>();
         b.Signal.Changed += heardOnB.Enqueue;
         Assert.Equal(0, await b.Watcher.PollOnceAsync(Ct));
