@@ -103,7 +103,11 @@ public static class EvalCommands
                     await WriteComparisonAsync(output, results);
                 await WriteCalibrationAsync(output, scoredByName);
                 foreach (var model in foldModels)
+                {
                     await output.WriteLineAsync($"{model.Name}: intercept {Format(model.Intercept)}, " + string.Join(", ", model.Weights.Select(w => $"{w.Key} {Format(w.Value)}")));
+                    if (model.Calibration.Count > 0)
+                        await output.WriteLineAsync($"{model.Name}: scale (raw fit → score) " + string.Join(", ", model.Calibration.Select(k => $"{k.Fit.ToString("0.0", CultureInfo.InvariantCulture)} → {k.Score.ToString("0.0", CultureInfo.InvariantCulture)}")));
+                }
             }
             if (parse.GetValue(details))
                 await WriteDetailsAsync(output, set, scoredByName.First().Value);
