@@ -77,7 +77,7 @@ public static class EvalCommands
             if (parse.GetValue(train) is { } trainPath && samples is not null)
             {
                 var model = FitTraining.Train(samples, $"fit-model-{DateTime.UtcNow:yyyy-MM-dd}",
-                    $"{samples.Count} labelled pairs of {samples.Select(s => s.Pair.Posting).Distinct().Count()} postings ({Path.GetFileName(set.LabelsPath)}), ridge {FitTraining.Ridge.ToString(CultureInfo.InvariantCulture)}");
+                    $"{samples.Count} labelled pairs of {samples.Select(s => s.Pair.Posting).Distinct().Count()} postings ({Path.GetFileName(set.LabelsPath)}), ridge {FitTraining.Ridge.ToString(CultureInfo.InvariantCulture)}, a scale of {FitTraining.CalibrationKnots} knots");
                 await File.WriteAllTextAsync(trainPath, model.ToJson() + "\n", ct);
                 await Console.Error.WriteLineAsync($"Wrote the fit model to {trainPath}.");
             }

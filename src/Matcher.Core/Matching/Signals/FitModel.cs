@@ -28,8 +28,9 @@ public sealed record FitModel
 
     /// <summary>
     /// Knots of the scale from raw fit to score, both strictly increasing: between knots the score is interpolated
-    /// linearly, beyond the ends it stays at the end knot's score, inside 0–100. The linear fit orders applicants well but bunches
-    /// them in the middle of the range; the scale spreads them so a score means the same band whatever the posting.
+    /// linearly, beyond the ends it stays at the end knot's score, inside 0–100. The linear fit orders applicants well
+    /// but bunches them in the middle of the range; the scale spreads them as the readers' scores are spread, so a score
+    /// says more about which band of fit a CV is in.
     /// Empty on models made before the scale, whose score is the raw fit clamped to 0–100, so their receipts re-score alike.
     /// </summary>
     public IReadOnlyList<CalibrationKnot> Calibration
@@ -134,7 +135,7 @@ public sealed record FitModel
             throw new InvalidDataException("The fit model's calibration needs at least two knots, or none.");
         for (var i = 0; i < knots.Count; i++)
         {
-            if (knots[i].Score is < 0 or > 100 || !double.IsFinite(knots[i].Fit))
+            if (!double.IsFinite(knots[i].Score) || knots[i].Score is < 0 or > 100 || !double.IsFinite(knots[i].Fit))
                 throw new InvalidDataException($"Calibration knot {i + 1} ({knots[i].Fit} → {knots[i].Score}) is outside the 0–100 score or not a number.");
             if (i > 0 && (knots[i].Fit <= knots[i - 1].Fit || knots[i].Score <= knots[i - 1].Score))
                 throw new InvalidDataException($"The fit model's calibration must rise strictly in both fit and score, or it could reorder applicants; knot {i + 1} ({knots[i].Fit} → {knots[i].Score}) does not rise above knot {i} ({knots[i - 1].Fit} → {knots[i - 1].Score}).");
