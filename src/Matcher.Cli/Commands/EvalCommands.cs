@@ -77,7 +77,7 @@ public static class EvalCommands
             if (parse.GetValue(train) is { } trainPath && samples is not null)
             {
                 var model = FitTraining.Train(samples, $"fit-model-{DateTime.UtcNow:yyyy-MM-dd}",
-                    $"{samples.Count} labelled pairs of {samples.Select(s => s.Pair.Posting).Distinct().Count()} postings ({Path.GetFileName(set.LabelsPath)}), ridge {FitTraining.Ridge.ToString(CultureInfo.InvariantCulture)}");
+                    $"{samples.Count} labelled pairs of {samples.Select(s => s.Pair.Posting).Distinct().Count()} postings ({Path.GetFileName(set.LabelsPath)}), ridge {FitTraining.Ridge.ToString(CultureInfo.InvariantCulture)}, a scale of {FitTraining.CalibrationKnots} knots");
                 await File.WriteAllTextAsync(trainPath, model.ToJson() + "\n", ct);
                 await Console.Error.WriteLineAsync($"Wrote the fit model to {trainPath}.");
             }
@@ -103,7 +103,11 @@ public static class EvalCommands
                     await WriteComparisonAsync(output, results);
                 await WriteCalibrationAsync(output, scoredByName);
                 foreach (var model in foldModels)
+                {
                     await output.WriteLineAsync($"{model.Name}: intercept {Format(model.Intercept)}, " + string.Join(", ", model.Weights.Select(w => $"{w.Key} {Format(w.Value)}")));
+                    if (model.Calibration.Count > 0)
+                        await output.WriteLineAsync($"{model.Name}: scale (raw fit → score) " + string.Join(", ", model.Calibration.Select(k => $"{k.Fit.ToString("0.0", CultureInfo.InvariantCulture)} → {k.Score.ToString("0.0", CultureInfo.InvariantCulture)}")));
+                }
             }
             if (parse.GetValue(details))
                 await WriteDetailsAsync(output, set, scoredByName.First().Value);

@@ -18,6 +18,9 @@ public static class FitTraining
     /// <summary>Ridge penalty: small, enough to share weight between correlated signals instead of opposing them.</summary>
     public const double Ridge = 0.01;
 
+    /// <summary>Knots of the learned scale: the raw fit's 0th, 12.5th, … 100th percentiles.</summary>
+    public const int CalibrationKnots = 9;
+
     /// <summary>The score a pair should get: the readers' fine score, or the middle of its label's band where there is none.</summary>
     public static double Target(LabelledPair pair) => pair.Score ?? pair.Label * 25 + 12.5;
 
@@ -39,7 +42,26 @@ public static class FitTraining
         var model = FitModel.Fit(centred, Signals, Ridge, name, trainedOn);
         var intercept = samples.Average(s => Target(s.Pair))
             - Signals.Sum(signal => model.Weights.GetValueOrDefault(signal) * samples.Average(s => s.Values.GetValueOrDefault(signal)));
-        return model with { Intercept = Math.Round(intercept, 3) };
+        model = model with { Intercept = Math.Round(intercept, 3) };
+        var raws = samples.Select(s => model.Combine(s.Values).Raw).ToList();
+        return model with { Calibration = FitModel.MatchQuantiles(raws, CalibrationTargets(samples.Select(s => s.Pair)), CalibrationKnots) };
+    }
+
+    /// <summary>
+    /// The scores the scale should spread a set's pairs over: each fine score, and for a pair with a label only, a
+    /// place in its label's band. Label-only pairs of a band are spread evenly across it rather than stacked at its
+    /// middle, since a stack would make a flat stretch of the scale and tie applicants the raw fit tells apart.
+    /// </summary>
+    public static IReadOnlyList<double> CalibrationTargets(IEnumerable<LabelledPair> pairs)
+    {
+        var list = pairs.ToList();
+        var targets = list.Where(p => p.Score is not null).Select(p => p.Score!.Value).ToList();
+        foreach (var band in list.Where(p => p.Score is null).GroupBy(p => p.Label))
+        {
+            var n = band.Count();
+            targets.AddRange(Enumerable.Range(0, n).Select(i => band.Key * 25 + 25 * (i + 0.5) / n));
+        }
+        return targets;
     }
 
     /// <summary>Postings dealt into <paramref name="folds"/> groups in name order, so the split is the same on every run.</summary>

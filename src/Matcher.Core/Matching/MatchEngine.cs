@@ -82,7 +82,7 @@ public sealed class MatchEngine(
             position, titleText, stage, title,
             usedResponsibilities ? [] : queries, usedResponsibilities ? queries : duties,
             documents, cvTitles, cvTitleVectors, results, profile, levelFit), settings);
-        var (score, verdict, signals, capNote) = FitScore.Finish(values, model, results, levelFit.Note);
+        var (score, verdict, signals, capNote, rawFit) = FitScore.Finish(values, model, results, levelFit.Note);
         return new MatchReport
         {
             Score = score,
@@ -90,6 +90,7 @@ public sealed class MatchEngine(
             LevelNote = levelFit.Note,
             Signals = signals,
             CapNote = capNote,
+            RawFit = rawFit,
             PositionIndex = positionIndex,
             PositionTitle = position.Title,
             MatchedResponsibilities = usedResponsibilities,

@@ -31,6 +31,12 @@ public sealed record MatchReport
     /// <summary>Why the score was held down by a missing must-have; null when it was not.</summary>
     public string? CapNote { get; init; }
 
+    /// <summary>
+    /// The fit model's raw fit (intercept plus points) before its scale and the must-have cap, so a reader can see
+    /// where the scale put it; null on reports made before the scale.
+    /// </summary>
+    public double? RawFit { get; init; }
+
     /// <summary>The engine's own score when advisors have overridden requirements; null otherwise.</summary>
     public double? OriginalScore { get; init; }
 }

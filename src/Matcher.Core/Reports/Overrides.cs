@@ -60,7 +60,7 @@ public static class Overrides
             SignalNames.MustHaves => SignalExtractor.MustHavesSignal(rows),
             _ => new SignalValue(s.Name, s.Value, s.Explanation),
         }).ToList();
-        var (score, verdict, signals, capNote) = FitScore.Finish(values, model, rows, report.LevelNote);
+        var (score, verdict, signals, capNote, rawFit) = FitScore.Finish(values, model, rows, report.LevelNote);
         return report with
         {
             Requirements = rows,
@@ -69,6 +69,7 @@ public static class Overrides
             Summary = OverallScore.Summarise(rows),
             Signals = signals,
             CapNote = capNote,
+            RawFit = rawFit,
             OriginalScore = report.Score,
         };
     }

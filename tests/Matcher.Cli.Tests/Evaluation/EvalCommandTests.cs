@@ -123,6 +123,7 @@ public class EvalCommandTests
         Assert.Contains("engine: mean score by label 0:", stdout);
         Assert.Contains("fold-1-of-2: intercept", stdout);
         Assert.Contains("fold-2-of-2: intercept", stdout);
+        Assert.Contains("fold-1-of-2: scale (raw fit → score)", stdout);
     }
 
     [Fact]
@@ -138,6 +139,7 @@ public class EvalCommandTests
             var model = Core.Matching.Signals.FitModel.Load(file);
             Assert.Equal(FitTraining.Signals.Order(), model.Weights.Keys.Order());
             Assert.Contains("6 labelled pairs of 2 postings", model.TrainedOn);
+            Assert.True(model.Calibration.Count >= 2, $"{model.Calibration.Count} knots");
         }
         finally
         {

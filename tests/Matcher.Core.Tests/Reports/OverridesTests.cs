@@ -1,6 +1,7 @@
 using Matcher.Core.Matching;
 using Matcher.Core.Matching.Scoring;
 using Matcher.Core.Reports;
+using Matcher.Core.Serialization;
 
 namespace Matcher.Core.Tests.Reports;
 
@@ -91,7 +92,7 @@ public class OverridesTests
     }
 
     /// <summary>A report scored by a fit model: the degree is a must-have and missing, so the score is held at the cap.</summary>
-    private static MatchReport ScoredByModel()
+    private static MatchReport ScoredByModel(IReadOnlyList<Matcher.Core.Matching.Signals.CalibrationKnot>? calibration = null)
     {
         var sample = ReportFixtures.Sample();
         var rows = sample.Requirements.Select(r => r.Id == "r2" ? r with { Gate = true } : r).ToList();
@@ -101,6 +102,7 @@ public class OverridesTests
             Intercept = 10,
             Weights = new Dictionary<string, double> { ["requirements"] = 50, ["focus"] = 40, ["mustHaves"] = 0 },
             MustHaveCap = 49,
+            Calibration = calibration ?? [],
         };
         var options = new MatchingOptions();
         var requirements = OverallScore.Compute(rows, options) / 100;
@@ -149,5 +151,23 @@ public class OverridesTests
         Assert.Equal(49, missingAgain.Score);
         Assert.Contains("must-have is not shown", missingAgain.CapNote, StringComparison.Ordinal);
         Assert.Contains("must-have is not shown", missingAgain.Verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_override_rescores_through_the_scale_in_the_receipt_and_a_stored_receipt_keeps_it()
+    {
+        var report = ScoredByModel([new(0, 0), new(40, 30), new(70, 85), new(100, 100)]);
+        var stored = System.Text.Json.JsonSerializer.Deserialize<MatchReport>(
+            System.Text.Json.JsonSerializer.Serialize(report, MatcherJson.Options), MatcherJson.Options)!;
+
+        var changed = Overrides.Apply(stored, [new OverrideDecision("r2", MatchStatus.Met, "Degree confirmed by transcript", "advisor", Monday)]);
+
+        var model = stored.Receipt.Model!;
+        Assert.Equal(report.Receipt.Model!.Calibration, model.Calibration);
+        var raw = 10 + 50 * changed.Signals.Single(s => s.Name == "requirements").Value + 36;
+        // The signal row keeps its value to three places; the raw fit and score agree within that rounding.
+        Assert.InRange(changed.RawFit!.Value, raw - 0.03, raw + 0.03);
+        Assert.InRange(changed.Score, model.Scale(raw) - 0.1, model.Scale(raw) + 0.1);
+        Assert.NotEqual(Math.Round(raw, 1), changed.Score);
     }
 }

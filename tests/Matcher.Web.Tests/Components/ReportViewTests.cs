@@ -120,6 +120,32 @@ public class ReportViewTests : MudTestContext
         Assert.Contains("Points every CV starts from in fit-model-test", cut.Find("[data-testid=signals]").TextContent);
         Assert.Contains("-1.6", cut.Find("[data-testid=signals]").TextContent);
         Assert.Contains("Held at 49", cut.Find("[data-testid=cap-note]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=signal-scale]"));
+    }
+
+    [Fact]
+    public void Why_this_score_shows_where_the_models_scale_put_the_raw_fit()
+    {
+        var model = new Matcher.Core.Matching.Signals.FitModel
+        {
+            Name = "fit-model-test", Intercept = -1.6, Weights = new Dictionary<string, double>(),
+            Calibration = [new(0, 0), new(40, 30), new(60, 70), new(100, 100)],
+        };
+        var report = Report() with
+        {
+            Score = 60,
+            RawFit = 55,
+            Signals = [new("focus", 0.8, 31.1, 24.9, "12 of the CV's 30 lines are about this position's work")],
+            Receipt = Report().Receipt with { Model = model },
+        };
+
+        var cut = Render<ReportView>(p => p.Add(x => x.Report, report));
+
+        var scale = cut.Find("[data-testid=signal-scale]").TextContent;
+        Assert.Contains("Scale", scale);
+        // Raw 55 sits three quarters of the way from 40 → 30 to 60 → 70.
+        Assert.Contains("55 → 60", scale);
+        Assert.DoesNotContain("before the must-have cap", scale);
     }
 
     [Fact]

@@ -9,10 +9,10 @@ namespace Matcher.Core.Matching.Signals;
 /// </summary>
 internal static class FitScore
 {
-    public static (double Score, string Verdict, IReadOnlyList<FitSignal> Signals, string? CapNote) Finish(
+    public static (double Score, string Verdict, IReadOnlyList<FitSignal> Signals, string? CapNote, double RawFit) Finish(
         IReadOnlyList<SignalValue> values, FitModel model, IReadOnlyList<RequirementResult> results, string? levelNote)
     {
-        var (score, points, capped) = model.Combine(values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal));
+        var (score, points, capped, raw) = model.Combine(values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal));
         var signals = values
             .Select(v => new FitSignal(v.Name, Math.Round(v.Value, 3), model.Weights.GetValueOrDefault(v.Name), Math.Round(points[v.Name], 1), v.Explanation))
             .ToList();
@@ -22,7 +22,7 @@ internal static class FitScore
         var verdict = OverallScore.Verdict(score, results)
             + (levelNote is null ? "" : "; " + Lower(levelNote))
             + (capNote is null ? "" : "; " + Lower(capNote));
-        return (score, verdict, signals, capNote);
+        return (score, verdict, signals, capNote, Math.Round(raw, 3));
     }
 
     private static string Lower(string text) => char.ToLowerInvariant(text[0]) + text[1..];
