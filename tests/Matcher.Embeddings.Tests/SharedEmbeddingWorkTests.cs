@@ -74,8 +74,31 @@ public sealed class SharedEmbeddingWorkTests
         Assert.Single(vectors);
     }
 
-    /// <summary>Counts what reaches the model and holds every call until released; records whether a call was cancelled.</summary>
-    private sealed class HeldEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner)
+    [Fact]
+    public async Task A_person_does_not_wait_for_a_text_a_ranking_is_embedding_and_the_ranking_then_waits_for_the_persons_work()
+    {
+        var model = new HeldEmbeddingGenerator(new HashingEmbeddingGenerator(), holdOnlyBackground: true);
+        var generator = new CachingEmbeddingGenerator(model, _cache, "test/hash");
+
+        Task<GeneratedEmbeddings<Embedding<float>>> ranking;
+        using (ModelTurns.AsBackground())
+            ranking = generator.GenerateAsync(["Python developer", "Kubernetes"], cancellationToken: _ct);
+        // The ranking's call is held at the model, as it would be behind people's turns; the person's is not held.
+        var person = await generator.GenerateAsync(["Kubernetes"], cancellationToken: _ct).WaitAsync(TimeSpan.FromMinutes(1), _ct);
+        Assert.False(ranking.IsCompleted);
+        Assert.Equal(["Python developer", "Kubernetes", "Kubernetes"], model.Texts);
+
+        // Another ranking asking for the text now finds it in the cache; the first ranking finishes when released.
+        using (ModelTurns.AsBackground())
+            Assert.Single(await generator.GenerateAsync(["Kubernetes"], cancellationToken: _ct).WaitAsync(TimeSpan.FromMinutes(1), _ct));
+        model.Release();
+        var ranked = await ranking;
+        Assert.Equal(person[0].Vector.ToArray(), ranked[1].Vector.ToArray());
+        Assert.Equal(2, model.Calls);
+    }
+
+    /// <summary>Counts what reaches the model and holds every call (or only background ones) until released; records whether a call was cancelled.</summary>
+    private sealed class HeldEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner, bool holdOnlyBackground = false)
         : DelegatingEmbeddingGenerator<string, Embedding<float>>(inner)
     {
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -97,7 +120,8 @@ public sealed class SharedEmbeddingWorkTests
                 Texts.Enqueue(text);
             try
             {
-                await _released.Task.WaitAsync(cancellationToken);
+                if (!holdOnlyBackground || ModelTurns.IsBackground)
+                    await _released.Task.WaitAsync(cancellationToken);
             }
             catch (OperationCanceledException)
             {

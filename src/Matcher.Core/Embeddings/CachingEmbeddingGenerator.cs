@@ -12,7 +12,9 @@ namespace Matcher.Core.Embeddings;
 /// Texts already being embedded for another caller are not embedded again: the caller waits for that
 /// work instead (the same requirement lines reach the model from every CV of a ranking and every person
 /// matching against the same posting). That work stops only when every caller waiting for it has given up,
-/// so one person cancelling never fails another's match.
+/// so one person cancelling never fails another's match. A person's match does not wait for work a ranking started
+/// (<see cref="ModelTurns.AsBackground"/>): that work takes the model's turns behind people's, so the match embeds
+/// those texts itself, and later callers, rankings included, wait for the match's work instead.
 /// </summary>
 public sealed class CachingEmbeddingGenerator(
     IEmbeddingGenerator<string, Embedding<float>> innerGenerator,
@@ -84,12 +86,13 @@ public sealed class CachingEmbeddingGenerator(
         var flights = new List<Flight>();
         if (missing.Count == 0)
             return (flights, null);
+        var background = ModelTurns.IsBackground;
         var own = new List<string>();
         lock (_lock)
         {
             foreach (var key in missing.Keys)
             {
-                if (!_inFlight.TryGetValue(key, out var flight))
+                if (!_inFlight.TryGetValue(key, out var flight) || (flight.Background && !background))
                     own.Add(key);
                 else if (!flights.Contains(flight))
                 {
@@ -99,7 +102,7 @@ public sealed class CachingEmbeddingGenerator(
             }
             if (own.Count == 0)
                 return (flights, null);
-            var mine = new Flight([.. own]);
+            var mine = new Flight([.. own]) { Background = background };
             foreach (var key in own)
                 _inFlight[key] = mine;
             flights.Add(mine);
@@ -163,6 +166,9 @@ public sealed class CachingEmbeddingGenerator(
     {
         public string[] Keys { get; } = keys;
         public int Waiters { get; set; } = 1;
+
+        /// <summary>Started by background work, whose turns at the model come after people's.</summary>
+        public bool Background { get; init; }
         public CancellationTokenSource Cancellation { get; } = new();
         public TaskCompletionSource<(IReadOnlyDictionary<string, ReadOnlyMemory<float>> Vectors, UsageDetails? Usage)> Completion { get; } =
             new(TaskCreationOptions.RunContinuationsAsynchronously);
