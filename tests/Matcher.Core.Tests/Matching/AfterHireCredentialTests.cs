@@ -11,7 +11,7 @@ namespace Matcher.Core.Tests.Matching;
 public class AfterHireCredentialTests(MatchEngineFixture fixture) : IClassFixture<MatchEngineFixture>
 {
     [Theory]
-    [InlineData("Forklift certification required or completed within the first 60 days of employment", true)]
+    [InlineData("Forklift certificate, or gained in the first three months of employment", true)]
     [InlineData("Must obtain a state guard licence within 90 days of hire", true)]
     [InlineData("CPR certification within six months of start date", true)]
     [InlineData("Willing to obtain a food handler certificate", true)]

@@ -24,7 +24,7 @@ internal static partial class Credentials
     public static bool Names(string requirement) => CredentialPattern().IsMatch(requirement);
 
     /// <summary>
-    /// True when the requirement lets the credential be earned after hire ("or completed within the first 60 days of
+    /// True when the requirement lets the credential be earned after hire ("or gained in the first three months of
     /// employment", "willing to obtain"): an employer who trains new staff for it does not screen applicants by it,
     /// so it is not a gate, though a CV that already holds it still reads better on the row.
     /// </summary>
