@@ -13,7 +13,7 @@ public static class FitTraining
 {
     /// <summary>The signals the model weighs, in the order its file lists them.</summary>
     public static readonly IReadOnlyList<string> Signals =
-        [SignalNames.Core, SignalNames.Duties, SignalNames.Role, SignalNames.Focus, SignalNames.Years, SignalNames.MustHaves, SignalNames.Level, SignalNames.Seniority];
+        [SignalNames.Core, SignalNames.Duties, SignalNames.Role, SignalNames.Focus, SignalNames.Years, SignalNames.MustHaves, SignalNames.Level, SignalNames.Seniority, SignalNames.Degree];
 
     /// <summary>Ridge penalty: small, enough to share weight between correlated signals instead of opposing them.</summary>
     public const double Ridge = 0.01;

@@ -29,8 +29,25 @@ public sealed class DegreeVocabularyTests
     [InlineData("Diplom-Kauffrau (Business Administration)", DegreeLevel.Master)]
     [InlineData("B.Sc. Informatik", DegreeLevel.Bachelor)]
     [InlineData("Associate of Applied Science", DegreeLevel.Associate)]
+    [InlineData("M.Tech in Structural Engineering (2019)", DegreeLevel.Master)]
+    [InlineData("MCA, Institute of Management (2021)", DegreeLevel.Master)]
+    [InlineData("BCA, City College (2018)", DegreeLevel.Bachelor)]
+    [InlineData("B.E in Civil Engineering", DegreeLevel.Bachelor)]
+    [InlineData("Pursuing a graduate degree in public policy", DegreeLevel.Master)]
+    [InlineData("Postgraduate degree in nursing", DegreeLevel.Master)]
     public void The_shipped_file_knows_each_level(string text, DegreeLevel level) =>
         Assert.Equal(level, DegreeVocabulary.Default.Find(text)?.Level);
+
+    [Theory]
+    [InlineData("Undergraduate degree in economics", DegreeLevel.Bachelor)]
+    [InlineData("Graduate of a two-year programme", null)]
+    [InlineData("Coordinated M.E.P. trades on site", null)]
+    public void Graduate_words_name_a_masters_only_as_a_graduate_degree(string text, DegreeLevel? level) =>
+        Assert.Equal(level, DegreeVocabulary.Default.Find(text)?.Level);
+
+    [Fact]
+    public void A_posting_asking_for_a_graduate_degree_sets_the_bar_at_a_masters() =>
+        Assert.Equal(DegreeLevel.Master, DegreeVocabulary.Default.Lowest("Pursuing a graduate degree or have completed a graduate program within the last year."));
 
     [Fact]
     public void A_spelling_added_to_a_vocabulary_file_is_found()

@@ -72,7 +72,7 @@ internal sealed class RequirementScorer(MatchingOptions options, SkillLexicon le
             Evidence = evidence,
             Reason = Capitalise(string.Join("; ", reasons)),
             Weight = requirement.Weight,
-            Gate = Credentials.Names(requirement.Text) || analysis.Degree is not null,
+            Gate = (Credentials.Names(requirement.Text) && !Credentials.ObtainableAfterHire(requirement.Text)) || analysis.Degree is not null,
             Specific = analysis.Concepts.Count > 0 || analysis.Degree is not null || analysis.Languages.Count > 0 || requirement.MinYears > 0,
         };
     }

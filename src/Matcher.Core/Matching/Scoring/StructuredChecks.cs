@@ -12,7 +12,7 @@ namespace Matcher.Core.Matching.Scoring;
 internal static class StructuredChecks
 {
     /// <summary>Years of experience accepted in place of each degree level when the posting allows it.</summary>
-    private static readonly Dictionary<DegreeLevel, double> EquivalentYears = new()
+    internal static readonly IReadOnlyDictionary<DegreeLevel, double> EquivalentYears = new Dictionary<DegreeLevel, double>
     {
         [DegreeLevel.Associate] = 2, [DegreeLevel.Bachelor] = 4, [DegreeLevel.Master] = 6, [DegreeLevel.PhD] = 8,
     };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Matcher.Core.Cvs;
+using Matcher.Core.Matching.Lexicon;
 using Matcher.Core.Matching.Scoring;
 using Matcher.Core.Postings;
 using Matcher.Core.Reports;
@@ -43,6 +44,7 @@ internal static class SignalExtractor
             MustHavesSignal(input.Results),
             LevelSignal(input),
             SenioritySignal(input.TitleText, input.Cv.Cv, input.Cv.Now),
+            DegreeFit.Signal(input.Position.Requirements, input.Cv.Degree, input.Cv.TotalYears, options, SkillLexicon.Default),
         };
         return signals;
     }

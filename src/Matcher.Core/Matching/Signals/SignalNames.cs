@@ -29,4 +29,7 @@ public static class SignalNames
 
     /// <summary>How far the candidate's present job titles sit above the position's level (1 when not more than one level above).</summary>
     public const string Seniority = "seniority";
+
+    /// <summary>The CV's highest degree against the degree the position requires.</summary>
+    public const string Degree = "degree";
 }
