@@ -3,9 +3,6 @@ using Matcher.EndToEnd.Tests.Infrastructure;
 // One browser and one shared app for the run, each started when a test first needs it.
 [assembly: AssemblyFixture(typeof(Chromium))]
 [assembly: AssemblyFixture(typeof(SharedApp))]
-// A browser test spends most of its time waiting for the page and the app, not on a core: four at a time keep a
-// two-core machine busy where the default (one per core) leaves it half idle.
-[assembly: CollectionBehavior(MaxParallelThreads = 4)]
 
 namespace Matcher.EndToEnd.Tests.Infrastructure;
 
