@@ -3,8 +3,8 @@ using Matcher.EndToEnd.Tests.Infrastructure;
 // One browser and one shared app for the run, each started when a test first needs it.
 [assembly: AssemblyFixture(typeof(Chromium))]
 [assembly: AssemblyFixture(typeof(SharedApp))]
-// A browser test mostly waits for the page and the app. `dotnet test` runs this project last (it is built last), alone,
-// and there four tests at a time finish sooner than one per core (3:11 against 3:41 on two cores).
+// A browser test mostly waits for the page and the app: four at a time finish sooner than one per core (alone on two
+// cores, 3:11 against 3:41).
 [assembly: CollectionBehavior(MaxParallelThreads = 4)]
 
 namespace Matcher.EndToEnd.Tests.Infrastructure;
