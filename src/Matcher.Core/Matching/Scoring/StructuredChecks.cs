@@ -100,7 +100,8 @@ internal static class StructuredChecks
         return (ExperienceCalculator.Years(spans), spans);
     }
 
-    private static string Name(DegreeLevel level) => level switch
+    /// <summary>A degree level as a reason names it ("a master's degree"); the degree signal says it the same way.</summary>
+    internal static string Name(DegreeLevel level) => level switch
     {
         DegreeLevel.PhD => "a PhD",
         DegreeLevel.Master => "a master's degree",

@@ -29,15 +29,6 @@ internal static class DegreeFit
             : equivalent && totalYears >= StructuredChecks.EquivalentYears[bar] ? (options.EquivalentExperienceDegreeScore, "has the years accepted in its place")
             : held == bar - 1 ? (options.DegreeOneLevelBelowScore, "is one level below it")
             : (0.0, "is well below it");
-        return new SignalValue(SignalNames.Degree, value, $"The position requires {Name(bar)}; the CV shows {Name(held)}, which {how}");
+        return new SignalValue(SignalNames.Degree, value, $"The position requires {StructuredChecks.Name(bar)}; the CV shows {StructuredChecks.Name(held)}, which {how}");
     }
-
-    private static string Name(DegreeLevel level) => level switch
-    {
-        DegreeLevel.PhD => "a PhD",
-        DegreeLevel.Master => "a master's degree",
-        DegreeLevel.Bachelor => "a bachelor's degree",
-        DegreeLevel.Associate => "an associate degree",
-        _ => "no degree",
-    };
 }
