@@ -5,10 +5,9 @@ using Microsoft.Playwright;
 namespace Matcher.EndToEnd.Tests;
 
 /// <summary>
-/// What a new user meets on a first check and a first ranking: no silent choice of position, no copies when
-/// the same files come again, report wording that never contradicts its quotes, and one person sent twice flagged.
+/// What a new user meets on a first check: no silent choice of position, no copies when the same files come again,
+/// and report wording that never contradicts its quotes. None of it ranks, so it runs beside the ranking queue.
 /// </summary>
-[Collection(RankingQueue.Name)]
 public class FirstUseTests : SharedAppTest
 {
     private static readonly string Brochure = RepositoryPaths.Fixture("postings", "seeds", "001_0ca12d176819fc95.txt");
@@ -73,28 +72,6 @@ public class FirstUseTests : SharedAppTest
             await Assertions.Expect(row.GetByTestId("closest-lines")).ToBeVisibleAsync();
             Assert.DoesNotContain("speaks to this", await row.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
         }
-        AssertNoPageErrors();
-    }
-
-    [Fact]
-    public async Task The_same_applicant_sent_as_a_pdf_and_as_text_is_flagged_as_a_possible_duplicate()
-    {
-        await CheckFitAsync(Cv, Posting);
-
-        await Page.GotoAsync("/ranking");
-        await Page.Locator("[data-testid=applicants-upload][data-ready=true]").WaitForAsync();
-        await Page.Locator("[data-testid=applicants-upload] input[type=file]").SetInputFilesAsync(
-            new[] { "aisha-bello.md", "aisha-bello.pdf", "aaron-blake.md" }.Select(a => RepositoryPaths.Fixture("eval", "cvs", a)));
-        await Assertions.Expect(Page.GetByTestId("intake-row")).ToHaveCountAsync(3);
-        await Page.GetByTestId("start-ranking").ClickAsync();
-
-        await Page.WaitForURLAsync(new Regex("/ranking/[0-9a-f-]{36}$"));
-        await Assertions.Expect(Page.Locator("[data-testid=ranking-progress][data-status=completed]")).ToBeVisibleAsync(new() { Timeout = 180_000 });
-        // Both copies are flagged, each pointing at the other; the third applicant is not.
-        var flags = Page.GetByTestId("possible-duplicate");
-        await Assertions.Expect(flags).ToHaveCountAsync(2);
-        foreach (var flag in await flags.AllAsync())
-            await Assertions.Expect(flag).ToContainTextAsync("Possible duplicate of");
         AssertNoPageErrors();
     }
 }

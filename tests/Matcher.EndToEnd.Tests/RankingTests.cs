@@ -120,6 +120,28 @@ public class RankingTests : SharedAppTest
         AssertNoPageErrors();
     }
 
+    [Fact]
+    public async Task The_same_applicant_sent_as_a_pdf_and_as_text_is_flagged_as_a_possible_duplicate()
+    {
+        await SavePostingAsync();
+
+        await Page.GotoAsync("/ranking");
+        await Page.Locator("[data-testid=applicants-upload][data-ready=true]").WaitForAsync();
+        await Page.Locator("[data-testid=applicants-upload] input[type=file]").SetInputFilesAsync(
+            new[] { "aisha-bello.md", "aisha-bello.pdf", "aaron-blake.md" }.Select(a => RepositoryPaths.Fixture("eval", "cvs", a)));
+        await Assertions.Expect(Page.GetByTestId("intake-row")).ToHaveCountAsync(3);
+        await Page.GetByTestId("start-ranking").ClickAsync();
+
+        await Page.WaitForURLAsync(new Regex("/ranking/[0-9a-f-]{36}$"));
+        await Assertions.Expect(Page.Locator("[data-testid=ranking-progress][data-status=completed]")).ToBeVisibleAsync(new() { Timeout = 180_000 });
+        // Both copies are flagged, each pointing at the other; the third applicant is not.
+        var flags = Page.GetByTestId("possible-duplicate");
+        await Assertions.Expect(flags).ToHaveCountAsync(2);
+        foreach (var flag in await flags.AllAsync())
+            await Assertions.Expect(flag).ToContainTextAsync("Possible duplicate of");
+        AssertNoPageErrors();
+    }
+
     /// <summary>300 short text CVs in one zip, each a different person with a different role, so scores differ.</summary>
     private static string ZipOfSmallCvs(string folder, int count)
     {
