@@ -10,24 +10,27 @@ public class RankingTests : SharedAppTest
     private static readonly string[] Applicants =
         ["aaron-blake.md", "ahmed-karim.md", "aisha-bello.md"];
 
-    // Ranking needs a saved posting; checking one CV against it saves it, as a user would.
     // Check my fit saves the posting the ranking needs.
     private Task SavePostingAsync() =>
         CheckFitAsync(RepositoryPaths.Fixture("e2e", "priya-raman-cv.md"), RepositoryPaths.Fixture("e2e", "amazon-prime-video-mle.txt"));
+
+    /// <summary>Uploads CV files on the ranking page, waits for each to be read, starts the ranking and lands on its page.</summary>
+    private async Task StartRankingAsync(IReadOnlyCollection<string> cvs)
+    {
+        await Page.GotoAsync("/ranking");
+        await Page.Locator("[data-testid=applicants-upload][data-ready=true]").WaitForAsync();
+        await Page.Locator("[data-testid=applicants-upload] input[type=file]").SetInputFilesAsync(cvs);
+        await Assertions.Expect(Page.GetByTestId("intake-row")).ToHaveCountAsync(cvs.Count);
+        await Page.GetByTestId("start-ranking").ClickAsync();
+        await Page.WaitForURLAsync(new Regex("/ranking/[0-9a-f-]{36}$"));
+    }
 
     [Fact]
     public async Task Ranks_uploaded_cvs_in_the_background_shows_blind_candidates_and_downloads_the_csv()
     {
         await SavePostingAsync();
 
-        await Page.GotoAsync("/ranking");
-        await Page.Locator("[data-testid=applicants-upload][data-ready=true]").WaitForAsync();
-        await Page.Locator("[data-testid=applicants-upload] input[type=file]")
-            .SetInputFilesAsync(Applicants.Select(a => RepositoryPaths.Fixture("eval", "cvs", a)));
-        await Assertions.Expect(Page.GetByTestId("intake-row")).ToHaveCountAsync(3);
-        await Page.GetByTestId("start-ranking").ClickAsync();
-
-        await Page.WaitForURLAsync(new Regex("/ranking/[0-9a-f-]{36}$"));
+        await StartRankingAsync(Applicants.Select(a => RepositoryPaths.Fixture("eval", "cvs", a)).ToArray());
         await Assertions.Expect(Page.Locator("[data-testid=ranking-progress][data-status=completed]")).ToBeVisibleAsync(new() { Timeout = 180_000 });
         await Assertions.Expect(Page.GetByTestId("progress-text")).ToContainTextAsync("3 of 3");
 
@@ -72,12 +75,7 @@ public class RankingTests : SharedAppTest
         var cvs = Directory.GetFiles(RepositoryPaths.Fixture("eval", "cvs"), "*.md").Order(StringComparer.Ordinal).Take(40).ToArray();
         Assert.Equal(40, cvs.Length);
 
-        await Page.GotoAsync("/ranking");
-        await Page.Locator("[data-testid=applicants-upload][data-ready=true]").WaitForAsync();
-        await Page.Locator("[data-testid=applicants-upload] input[type=file]").SetInputFilesAsync(cvs);
-        await Assertions.Expect(Page.GetByTestId("intake-row")).ToHaveCountAsync(40);
-        await Page.GetByTestId("start-ranking").ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/ranking/[0-9a-f-]{36}$"));
+        await StartRankingAsync(cvs);
         await Assertions.Expect(Page.Locator("[data-testid=ranking-progress][data-status=completed]")).ToBeVisibleAsync(new() { Timeout = 600_000 });
         var tableUrl = Page.Url;
 
@@ -125,14 +123,7 @@ public class RankingTests : SharedAppTest
     {
         await SavePostingAsync();
 
-        await Page.GotoAsync("/ranking");
-        await Page.Locator("[data-testid=applicants-upload][data-ready=true]").WaitForAsync();
-        await Page.Locator("[data-testid=applicants-upload] input[type=file]").SetInputFilesAsync(
-            new[] { "aisha-bello.md", "aisha-bello.pdf", "aaron-blake.md" }.Select(a => RepositoryPaths.Fixture("eval", "cvs", a)));
-        await Assertions.Expect(Page.GetByTestId("intake-row")).ToHaveCountAsync(3);
-        await Page.GetByTestId("start-ranking").ClickAsync();
-
-        await Page.WaitForURLAsync(new Regex("/ranking/[0-9a-f-]{36}$"));
+        await StartRankingAsync(new[] { "aisha-bello.md", "aisha-bello.pdf", "aaron-blake.md" }.Select(a => RepositoryPaths.Fixture("eval", "cvs", a)).ToArray());
         await Assertions.Expect(Page.Locator("[data-testid=ranking-progress][data-status=completed]")).ToBeVisibleAsync(new() { Timeout = 180_000 });
         // Both copies are flagged, each pointing at the other; the third applicant is not.
         var flags = Page.GetByTestId("possible-duplicate");
